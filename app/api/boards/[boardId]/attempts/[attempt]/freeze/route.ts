@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { requireAttempt, setAttemptFrozen } from '@/lib/boards/attempts';
+import { authedRoute, param, readJson } from '@/lib/http/route';
+import { requireBoardAction } from '@/lib/permissions';
+
+const FreezeSchema = z.object({ frozen: z.boolean() });
+
+export const PUT = authedRoute(async (req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  await requireBoardAction(principal, boardId, 'attempts.freeze');
+  const attempt = await requireAttempt(boardId, await param(ctx, 'attempt'));
+  const { frozen } = await readJson(req, FreezeSchema);
+  await setAttemptFrozen(principal, boardId, attempt.number, frozen);
+  return NextResponse.json({ frozen });
+});

@@ -1,0 +1,20 @@
+import { NextResponse } from 'next/server';
+import { createInvite, listInvites } from '@/lib/boards/invites';
+import { CreateInviteSchema } from '@/lib/boards/schemas';
+import { authedRoute, param, readJson } from '@/lib/http/route';
+import { requireBoardAction } from '@/lib/permissions';
+
+export const GET = authedRoute(async (_req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  await requireBoardAction(principal, boardId, 'invites.manage');
+  return NextResponse.json({ invites: await listInvites(boardId) });
+});
+
+export const POST = authedRoute(async (req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  await requireBoardAction(principal, boardId, 'invites.manage');
+  const { role, expiresInDays } = await readJson(req, CreateInviteSchema);
+  const { invite, token } = await createInvite(principal, boardId, role, expiresInDays);
+  const url = new URL(`/invite/${token}`, req.url).toString();
+  return NextResponse.json({ invite, token, url }, { status: 201, headers: { 'cache-control': 'no-store' } });
+});

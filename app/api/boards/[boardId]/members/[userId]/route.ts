@@ -1,0 +1,20 @@
+import { NextResponse } from 'next/server';
+import { changeRole, removeMember } from '@/lib/boards/members';
+import { ChangeRoleSchema } from '@/lib/boards/schemas';
+import { authedRoute, param, readJson } from '@/lib/http/route';
+import { requireBoardAction } from '@/lib/permissions';
+
+export const PATCH = authedRoute(async (req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  await requireBoardAction(principal, boardId, 'members.manage');
+  const { role } = await readJson(req, ChangeRoleSchema);
+  await changeRole(principal, boardId, await param(ctx, 'userId'), role);
+  return NextResponse.json({ ok: true });
+});
+
+export const DELETE = authedRoute(async (_req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  await requireBoardAction(principal, boardId, 'members.manage');
+  await removeMember(principal, boardId, await param(ctx, 'userId'));
+  return new NextResponse(null, { status: 204 });
+});

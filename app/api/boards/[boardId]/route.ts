@@ -1,0 +1,23 @@
+import { NextResponse } from 'next/server';
+import { deleteBoard, getBoard } from '@/lib/boards/boards';
+import { listMembers } from '@/lib/boards/members';
+import { DeleteBoardSchema } from '@/lib/boards/schemas';
+import { notFound } from '@/lib/http/errors';
+import { authedRoute, param, readJson } from '@/lib/http/route';
+import { requireBoardAction } from '@/lib/permissions';
+
+export const GET = authedRoute(async (_req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  const role = await requireBoardAction(principal, boardId, 'board.view');
+  const board = await getBoard(boardId);
+  if (!board) throw notFound('That board');
+  return NextResponse.json({ board, role, members: await listMembers(boardId) });
+});
+
+export const DELETE = authedRoute(async (req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  await requireBoardAction(principal, boardId, 'board.delete');
+  const { confirmTitle } = await readJson(req, DeleteBoardSchema);
+  await deleteBoard(principal, boardId, confirmTitle);
+  return new NextResponse(null, { status: 204 });
+});

@@ -1,0 +1,8 @@
+import { NextResponse } from 'next/server';
+import { previewInvite } from '@/lib/boards/invites';
+import { authedRoute, param } from '@/lib/http/route';
+
+/** Signed-in only: the board's name is not shown to whoever happens to hold the link. */
+export const GET = authedRoute(async (_req, ctx) => {
+  return NextResponse.json({ invite: await previewInvite(await param(ctx, 'token')) });
+});

@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import { BoardList } from '@/components/boards/board-list';
+import { CreateBoardForm } from '@/components/boards/create-board-form';
+import { currentPrincipal } from '@/lib/auth/session';
+import { listBoards } from '@/lib/boards/boards';
+import { PRODUCT_TAGLINE } from '@/lib/product';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const principal = await currentPrincipal();
+  if (!principal) {
+    return (
+      <div className="page stack">
+        <section className="card stack">
+          <h1>{PRODUCT_TAGLINE}</h1>
+          <p>
+            Plan an intervention together: who takes part, what each person will say, what everyone does if it goes
+            wrong, and the bottom lines each of you will hold. Your interventionist guides the team; what you write stays
+            private until you choose to share it.
+          </p>
+          <div className="row">
+            <Link className="button" href="/register">Create an account</Link>
+            <Link className="button button-secondary" href="/signin">Sign in</Link>
+          </div>
+        </section>
+      </div>
+    );
+  }
+  const boards = await listBoards(principal.userId);
+  return (
+    <div className="page stack">
+      <h1>Your boards</h1>
+      <BoardList boards={boards} />
+      <CreateBoardForm />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { type FormEvent, useState } from 'react';
+import { api, ApiError } from '@/lib/client/api';
+import { safeRedirectPath } from '@/lib/client/safe-redirect';
+import { Alert } from '../ui/alert';
+import { Field } from '../ui/field';
+
+export function RegisterForm() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const next = safeRedirectPath(params.get('next'));
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      name: String(form.get('name') ?? ''),
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+    };
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      await api('/api/register', { method: 'POST', body: input });
+      const result = await signIn('credentials', { redirect: false, email: input.email, password: input.password });
+      if (!result || result.error) throw new ApiError(0, 'sign-in', 'Your account was created, but signing in failed. Try signing in.');
+      router.push(next);
+      router.refresh();
+    } catch (caught) {
+      if (caught instanceof ApiError) {
+        setError(caught.message);
+        setFields(caught.fields);
+      } else {
+        setError('Something went wrong. Try again.');
+      }
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card stack" onSubmit={onSubmit} noValidate>
+      <h1>Create your account</h1>
+      <p className="muted small">Only the people on your board see your name.</p>
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      <Field id="name" label="Your name" autoComplete="given-name" hint="A first name is enough." errors={fields.name} required />
+      <Field id="email" label="Email" type="email" autoComplete="email" errors={fields.email} required />
+      <Field id="password" label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." errors={fields.password} required />
+      <button className="button" type="submit" disabled={busy}>
+        {busy ? 'Creating account…' : 'Create account'}
+      </button>
+      <p className="muted small">
+        Already have an account? <Link href={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { type FormEvent, useState } from 'react';
+import { safeRedirectPath } from '@/lib/client/safe-redirect';
+import { Alert } from '../ui/alert';
+import { Field } from '../ui/field';
+
+/** next-auth reports a bad password as "CredentialsSignin"; anything else is the lockout message. */
+function describeSignInError(error: string): string {
+  return error === 'CredentialsSignin' ? 'That email and password do not match an account.' : error;
+}
+
+export function SignInForm() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const next = safeRedirectPath(params.get('next'));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    const result = await signIn('credentials', {
+      redirect: false,
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+    });
+    setBusy(false);
+    if (!result || result.error) {
+      setError(describeSignInError(result?.error ?? 'Could not sign in. Try again.'));
+      return;
+    }
+    router.push(next);
+    router.refresh();
+  }
+
+  return (
+    <form className="card stack" onSubmit={onSubmit} noValidate>
+      <h1>Sign in</h1>
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      <Field id="email" label="Email" type="email" autoComplete="email" required />
+      <Field id="password" label="Password" type="password" autoComplete="current-password" required />
+      <button className="button" type="submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+      <p className="muted small">
+        New here? <Link href={`/register${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { api, ApiError } from '@/lib/client/api';
+import type { Member } from '@/lib/boards/members';
+import type { Role } from '@/lib/db/schema';
+import { RoleBadge, roleLabel } from '../boards/role-badge';
+import { Alert } from '../ui/alert';
+import type { Me } from './board-shell';
+
+const ROLES: Role[] = ['interventionist', 'family', 'viewer'];
+
+export function MembersPanel({ boardId, me, members }: { boardId: string; me: Me; members: Member[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const manage = me.role === 'interventionist';
+
+  async function run(userId: string, action: () => Promise<unknown>) {
+    setBusyId(userId);
+    setError(null);
+    try {
+      await action();
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="members-heading">
+      <h2 id="members-heading">Team ({members.length})</h2>
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      <ul className="list" data-testid="members">
+        {members.map((member) => (
+          <li key={member.userId} className="member-row" data-testid="member">
+            <div>
+              <strong>{member.name}</strong>
+              {member.userId === me.userId ? <span className="muted small"> (you)</span> : null}
+              {manage ? <div className="muted small">{member.email}</div> : null}
+            </div>
+            {manage ? (
+              <>
+                <label className="visually-hidden" htmlFor={`role-${member.userId}`}>Role of {member.name}</label>
+                <select
+                  id={`role-${member.userId}`}
+                  value={member.role}
+                  disabled={busyId === member.userId}
+                  onChange={(event) => {
+                    const role = event.target.value as Role;
+                    void run(member.userId, () => api(`/api/boards/${boardId}/members/${member.userId}`, { method: 'PATCH', body: { role } }));
+                  }}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>{roleLabel(role)}</option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={busyId === member.userId}
+                  onClick={() => {
+                    if (!window.confirm(`Remove ${member.name} from this board? They lose access at once.`)) return;
+                    void run(member.userId, () => api(`/api/boards/${boardId}/members/${member.userId}`, { method: 'DELETE' }));
+                  }}
+                >
+                  Remove
+                </button>
+              </>
+            ) : (
+              <RoleBadge role={member.role} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

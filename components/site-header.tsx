@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { PRODUCT_NAME } from '@/lib/product';
+import { SignOutButton } from './auth/sign-out-button';
+
+export function SiteHeader({ user }: { user: { name: string } | null }) {
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        {PRODUCT_NAME}
+      </Link>
+      <nav className="header-actions" aria-label="Account">
+        {user ? (
+          <>
+            <span className="muted small" data-testid="signed-in-as">{user.name}</span>
+            <SignOutButton />
+          </>
+        ) : (
+          <>
+            <Link href="/signin">Sign in</Link>
+            <Link href="/register" className="button button-secondary">Create account</Link>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,125 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order at start. Each runs once, inside a transaction, and is
+ * recorded in `schema_migrations`. Append new entries; never edit an applied one.
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    id: 1,
+    name: 'accounts-boards-invites',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE memberships (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('interventionist', 'family', 'viewer')),
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, user_id)
+      );
+      CREATE INDEX memberships_user ON memberships(user_id);
+      CREATE TABLE invites (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('interventionist', 'family', 'viewer')),
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER,
+        used_by TEXT REFERENCES users(id),
+        revoked_at INTEGER
+      );
+      CREATE INDEX invites_board ON invites(board_id);
+      CREATE TABLE attempts (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        frozen_at INTEGER,
+        PRIMARY KEY (board_id, number)
+      );
+      CREATE TABLE letter_shares (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        shared_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, attempt, user_id)
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT,
+        user_id TEXT,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX audit_board ON audit_log(board_id, at);
+    `,
+  },
+  {
+    id: 2,
+    name: 'document-update-log',
+    sql: `
+      CREATE TABLE doc_updates (
+        doc TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (doc, seq)
+      ) WITHOUT ROWID;
+      CREATE TABLE doc_checkpoints (
+        doc TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        PRIMARY KEY (doc, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+export function migrate(db: BetterSqlite3.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const applied = new Set(
+    db.prepare('SELECT id FROM schema_migrations').all().map((row) => (row as { id: number }).id),
+  );
+  for (const migration of migrations) {
+    if (applied.has(migration.id)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.id,
+        migration.name,
+        Date.now(),
+      );
+    })();
+  }
+}

@@ -1,0 +1,98 @@
+import type { Generated } from 'kysely';
+
+/** Table shapes for the query layer. Times are milliseconds since the epoch. */
+export type Role = 'interventionist' | 'family' | 'viewer';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface BoardsTable {
+  id: string;
+  title: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface MembershipsTable {
+  board_id: string;
+  user_id: string;
+  role: Role;
+  created_at: number;
+}
+
+export interface InvitesTable {
+  id: string;
+  board_id: string;
+  token_hash: string;
+  role: Role;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  revoked_at: number | null;
+}
+
+export interface AttemptsTable {
+  board_id: string;
+  number: number;
+  created_at: number;
+  frozen_at: number | null;
+}
+
+export interface LetterSharesTable {
+  board_id: string;
+  attempt: number;
+  user_id: string;
+  shared_at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  board_id: string | null;
+  user_id: string | null;
+  action: string;
+  detail: string;
+  at: number;
+}
+
+export interface DocUpdatesTable {
+  doc: string;
+  seq: number;
+  at: number;
+  user_id: string;
+  bytes: Uint8Array;
+}
+
+export interface DocCheckpointsTable {
+  doc: string;
+  seq: number;
+  at: number;
+  state: Uint8Array;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  boards: BoardsTable;
+  memberships: MembershipsTable;
+  invites: InvitesTable;
+  attempts: AttemptsTable;
+  letter_shares: LetterSharesTable;
+  audit_log: AuditLogTable;
+  doc_updates: DocUpdatesTable;
+  doc_checkpoints: DocCheckpointsTable;
+}

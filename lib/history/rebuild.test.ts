@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import * as Y from 'yjs';
+import { UpdateStore } from '../../server/yjs/update-store';
+import { openDatabase } from '../db/connection';
+import { lastSeq, listChanges, rebuildAtSeq, rebuildAtTime, rebuildLatest } from './rebuild';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'rebuild-test-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const DOC = 'board/b1/attempt/1';
+const T0 = Date.UTC(2025, 0, 1);
+
+interface Snapshot {
+  text: string;
+  plan: unknown;
+  order: unknown;
+}
+
+function snapshot(doc: Y.Doc): Snapshot {
+  return {
+    text: doc.getText('text').toString(),
+    plan: doc.getMap('plan').toJSON(),
+    order: doc.getArray('order').toJSON(),
+  };
+}
+
+/**
+ * Two clients editing, their updates logged in server order the way the Yjs server does
+ * (append, then apply to the "server" doc; checkpoint every 7 updates). The state every
+ * client had after seq k, once it had seen updates 1..k, is recorded to compare against.
+ */
+function record(): { db: ReturnType<typeof openDatabase>; snapshots: Snapshot[] } {
+  const db = openDatabase(path.join(dir, `test-${Math.random().toString(36).slice(2)}.sqlite`));
+  const store = new UpdateStore(db.sqlite);
+  const server = new Y.Doc();
+  const clients = [new Y.Doc(), new Y.Doc()];
+  const snapshots: Snapshot[] = [snapshot(server)];
+  let seed = 12345;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let i = 1; i <= 60; i++) {
+    const index = i % 2;
+    const editor = clients[index] as Y.Doc;
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array): void => {
+      update = update ? Y.mergeUpdates([update, u]) : u;
+    };
+    editor.on('update', capture);
+    editor.transact(() => {
+      const text = editor.getText('text');
+      const roll = random();
+      if (roll < 0.5 || text.length < 3) text.insert(Math.floor(random() * (text.length + 1)), `c${index}e${i} `);
+      else if (roll < 0.75) text.delete(Math.floor(random() * (text.length - 2)), 2);
+      else if (roll < 0.9) editor.getMap('plan').set(`k${i % 5}`, { by: index, i });
+      else editor.getArray('order').push([i]);
+    });
+    editor.off('update', capture);
+    assert.ok(update);
+    const seq = store.append(DOC, `user-${index}`, update, T0 + i * 1000);
+    assert.equal(seq, i);
+    Y.applyUpdate(server, update);
+    // Both clients receive every logged update (the other one lags by nothing here).
+    for (const other of clients) Y.applyUpdate(other, update);
+    snapshots.push(snapshot(server));
+    assert.deepEqual(snapshot(clients[0] as Y.Doc), snapshots[i]);
+    if (i % 7 === 0) store.writeCheckpoint(DOC, i, Y.encodeStateAsUpdate(server), T0 + i * 1000 + 1);
+  }
+  return { db, snapshots };
+}
+
+test('rebuild at every sequence number equals what the clients had then', () => {
+  const { db, snapshots } = record();
+  assert.equal(lastSeq(db.sqlite, DOC), 60);
+  for (let seq = 0; seq <= 60; seq++) {
+    const rebuilt = rebuildAtSeq(db.sqlite, DOC, seq);
+    assert.deepEqual(snapshot(rebuilt.doc), snapshots[seq], `seq ${seq}`);
+    assert.equal(rebuilt.seq, seq);
+    assert.equal(rebuilt.checkpointSeq, seq - (seq % 7), 'starts from the nearest checkpoint');
+    assert.equal(rebuilt.replayed, seq % 7);
+    rebuilt.doc.destroy();
+  }
+  const beyond = rebuildAtSeq(db.sqlite, DOC, 1000);
+  assert.equal(beyond.seq, 60);
+  assert.deepEqual(snapshot(beyond.doc), snapshots[60]);
+  const latest = rebuildLatest(db.sqlite, DOC);
+  assert.deepEqual(snapshot(latest.doc), snapshots[60]);
+  assert.deepEqual(rebuildAtSeq(db.sqlite, DOC, -5).seq, 0);
+  db.sqlite.close();
+});
+
+test('rebuild at a time takes every update logged at or before it', () => {
+  const { db, snapshots } = record();
+  for (const k of [0, 1, 6, 7, 8, 33, 59, 60]) {
+    const rebuilt = rebuildAtTime(db.sqlite, DOC, T0 + k * 1000 + 500);
+    assert.deepEqual(snapshot(rebuilt.doc), snapshots[k], `time after seq ${k}`);
+    rebuilt.doc.destroy();
+  }
+  const exact = rebuildAtTime(db.sqlite, DOC, T0 + 14 * 1000);
+  assert.equal(exact.seq, 14);
+  assert.equal(rebuildAtTime(db.sqlite, DOC, T0 - 1).seq, 0);
+  db.sqlite.close();
+});
+
+test('listChanges pages through the log without its bytes', () => {
+  const { db } = record();
+  const first = listChanges(db.sqlite, DOC, { limit: 25 });
+  assert.equal(first.length, 25);
+  assert.deepEqual(Object.keys(first[0] ?? {}).sort(), ['at', 'seq', 'size', 'userId']);
+  assert.deepEqual(first[0] && { seq: first[0].seq, at: first[0].at, userId: first[0].userId }, {
+    seq: 1,
+    at: T0 + 1000,
+    userId: 'user-1',
+  });
+  assert.ok(first.every((change) => change.size > 0));
+  const rest = listChanges(db.sqlite, DOC, { afterSeq: 25, limit: 1000 });
+  assert.deepEqual(
+    [...first, ...rest].map((change) => change.seq),
+    Array.from({ length: 60 }, (_, i) => i + 1),
+  );
+  assert.deepEqual(listChanges(db.sqlite, 'board/b1/attempt/2'), []);
+  assert.equal(listChanges(db.sqlite, DOC, { limit: 0 }).length, 1, 'limit is at least 1');
+  db.sqlite.close();
+});
+
+test('sequence numbers are per document and continue after checkpoints', () => {
+  const db = openDatabase(path.join(dir, 'seq.sqlite'));
+  const store = new UpdateStore(db.sqlite);
+  const update = Y.encodeStateAsUpdate(new Y.Doc());
+  assert.equal(store.append('a', 'u', update), 1);
+  assert.equal(store.append('b', 'u', update), 1);
+  assert.equal(store.append('a', 'u', update), 2);
+  store.writeCheckpoint('a', 2, update);
+  // Were the log before a checkpoint ever pruned, numbering must not restart.
+  db.sqlite.prepare("DELETE FROM doc_updates WHERE doc = 'a'").run();
+  assert.equal(store.append('a', 'u', update), 3);
+  db.sqlite.close();
+});

@@ -1,0 +1,38 @@
+import type { ZodError } from 'zod';
+
+/** An error with a stable code that a route turns into a JSON response. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+export const unauthorized = () => new HttpError(401, 'unauthorized', 'Please sign in.');
+/** Also used for boards the caller does not belong to, so ids cannot be probed. */
+export const notFound = (what = 'That') => new HttpError(404, 'not_found', `${what} was not found.`);
+export const forbidden = (message = 'Your role does not allow this.') =>
+  new HttpError(403, 'forbidden', message);
+export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+export const gone = (message: string) => new HttpError(410, 'gone', message);
+export const tooManyRequests = (message: string) => new HttpError(429, 'rate_limited', message);
+export const badRequest = (message: string, fields?: Record<string, string[]>) =>
+  new HttpError(400, 'invalid_request', message, fields);
+
+export function fromZodError(error: ZodError): HttpError {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return badRequest('Some fields are not valid.', fields);
+}
+
+/** Normalises anything thrown into an Error, so logging never meets a non-Error. */
+export function toError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}

@@ -1,0 +1,69 @@
+import type { Role } from '../db/schema';
+import type { DocName } from '../doc-names';
+
+/**
+ * The rules of who may do what, as pure functions. Every route handler, the Yjs server and the
+ * socket.io channel decide through lib/permissions (which gathers the facts and calls these);
+ * there is no second copy of the rules anywhere.
+ */
+export type DocAccess = 'none' | 'read' | 'write';
+
+export type BoardAction =
+  | 'board.view'
+  | 'board.delete'
+  | 'board.export'
+  | 'members.manage'
+  | 'invites.manage'
+  | 'audit.view'
+  | 'attempts.freeze'
+  | 'letters.share-own';
+
+const EVERYONE: readonly Role[] = ['interventionist', 'family', 'viewer'];
+const INTERVENTIONIST: readonly Role[] = ['interventionist'];
+const PARTICIPANTS: readonly Role[] = ['interventionist', 'family'];
+
+const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
+  'board.view': EVERYONE,
+  'board.delete': INTERVENTIONIST,
+  'board.export': INTERVENTIONIST,
+  'members.manage': INTERVENTIONIST,
+  'invites.manage': INTERVENTIONIST,
+  'audit.view': INTERVENTIONIST,
+  'attempts.freeze': INTERVENTIONIST,
+  'letters.share-own': PARTICIPANTS,
+};
+
+export function can(role: Role | null, action: BoardAction): boolean {
+  return role !== null && ACTION_ROLES[action].includes(role);
+}
+
+/** What the server knows about a document's board when it decides access. */
+export interface DocFacts {
+  /** The caller's role on the board, or null when not a member (or the board does not exist). */
+  role: Role | null;
+  /** For plan and letters documents: whether that attempt exists, and whether it is frozen. */
+  attemptExists: boolean;
+  attemptFrozen: boolean;
+  /** For letters documents: whether their owner has shared them with the team. */
+  lettersShared: boolean;
+}
+
+export function decideDocAccess(userId: string, doc: DocName, facts: DocFacts): DocAccess {
+  const { role } = facts;
+  if (role === null) return 'none';
+  switch (doc.kind) {
+    case 'notes':
+      return role === 'interventionist' ? 'write' : 'none';
+    case 'plan':
+      if (!facts.attemptExists) return 'none';
+      if (role === 'viewer' || facts.attemptFrozen) return 'read';
+      return 'write';
+    case 'letters': {
+      if (!facts.attemptExists) return 'none';
+      const writable = facts.attemptFrozen ? 'read' : 'write';
+      if (doc.ownerId === userId) return role === 'viewer' ? 'none' : writable;
+      if (role === 'interventionist') return writable;
+      return facts.lettersShared ? 'read' : 'none';
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Limits of the realtime (Yjs) server, in one place so that operators and tests see them all.
+ * A writer can already destroy the content of a document it may edit; these limits protect
+ * the process and the other sockets, not the document.
+ */
+export interface RealtimeLimits {
+  /** Largest accepted websocket frame; above it `ws` closes the socket with 1009. */
+  maxFrameBytes: number;
+  /** Token bucket per socket: sustained messages per second... */
+  messagesPerSecond: number;
+  /** ...and the burst a socket may send at once (e.g. after reconnecting). */
+  messageBurst: number;
+  /**
+   * Sync step 1 requests (each answered with the whole missing state, costly for a big doc)
+   * per second and burst; a provider sends one per connection, or one per resyncInterval.
+   */
+  syncRequestsPerSecond: number;
+  syncRequestBurst: number;
+  /** A checkpoint (merged state) is written after this many logged updates of a document. */
+  checkpointEvery: number;
+  /** Largest JSON awareness state of one client; it is relayed to everyone in the room. */
+  maxAwarenessStateBytes: number;
+  /** A socket whose unsent data exceeds this is closed: it does not read, and would grow memory. */
+  maxBufferedBytes: number;
+  /** Ping interval; a socket that missed one pong is terminated at the next. */
+  pingIntervalMs: number;
+  /** After asking a socket to close, wait this long for the handshake before destroying it. */
+  closeTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<RealtimeLimits> = Object.freeze({
+  maxFrameBytes: 2 * 1024 * 1024,
+  messagesPerSecond: 200,
+  messageBurst: 400,
+  syncRequestsPerSecond: 2,
+  syncRequestBurst: 10,
+  checkpointEvery: 500,
+  maxAwarenessStateBytes: 64 * 1024,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  pingIntervalMs: 30_000,
+  closeTimeoutMs: 1_000,
+});
+
+export function resolveLimits(overrides: Partial<RealtimeLimits> = {}): RealtimeLimits {
+  return { ...DEFAULT_LIMITS, ...overrides };
+}

@@ -1,0 +1,73 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import next from 'next';
+import { CLIENT_ADDRESS_HEADER } from '../lib/auth/options';
+import { closeDatabase, db } from '../lib/db/connection';
+import { env } from '../lib/env';
+import { toError } from '../lib/http/errors';
+import { attachRealtime } from './realtime';
+import { routeUpgrade } from './upgrade';
+
+/**
+ * The one entry: a single http server hosting the Next.js app, the Yjs sync server (/yjs/...)
+ * and socket.io (/socket.io/), so that all three share one port, one session and one database.
+ */
+async function main(): Promise<void> {
+  const config = env();
+  const dev = config.NODE_ENV !== 'production';
+  // next-auth and the bundled route handlers read these; set once, before Next starts.
+  process.env.NEXTAUTH_SECRET = config.secret;
+  process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
+  db();
+
+  const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: config.PORT });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Rate limits key on the client's address; never trust one sent by the client.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    handleRequest(req, res).catch((error: unknown) => {
+      console.error('request failed', toError(error));
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  const realtime = attachRealtime(server);
+  server.on('upgrade', (req, socket, head) => {
+    routeUpgrade(req, socket, head, { realtime, nextUpgrade: dev ? app.getUpgradeHandler() : null });
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  console.log(`ready on http://localhost:${port} (${dev ? 'development' : 'production'}, data in ${config.dataDir})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: flushing and closing`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await realtime.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      closeDatabase();
+    } catch (error) {
+      console.error('shutdown failed', toError(error));
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+process.on('unhandledRejection', (reason) => console.error('unhandled rejection', toError(reason)));
+
+main().catch((error: unknown) => {
+  console.error('failed to start', toError(error));
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { principalFromCookieHeader } from '../lib/auth/token';
+import { principalForSession } from '../lib/auth/sessions';
+import { db } from '../lib/db/connection';
+import { subscribe } from '../lib/events/bus';
+import { toError } from '../lib/http/errors';
+import { docAccess } from '../lib/permissions';
+import { attachBoardChannel } from './socket/board-channel';
+import { createYjsServer } from './yjs/yjs-server';
+
+/**
+ * The two realtime servers and the bridge that tells them about record changes. A change that
+ * shrinks access (role, removal, unsharing, freezing, sign-out) re-checks every open socket of
+ * that board through the same permission function that admitted it.
+ */
+export function attachRealtime(server: HttpServer) {
+  const yjs = createYjsServer({
+    sqlite: db().sqlite,
+    authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
+    // A revoked session makes every document 'none', so revalidation closes its sockets.
+    docAccess: async (principal, docName) => {
+      const live = await principalForSession(principal.sessionId, principal.userId);
+      return live ? docAccess(principal, docName) : 'none';
+    },
+  });
+  const channel = attachBoardChannel(server);
+
+  const unsubscribe = subscribe((event) => {
+    void channel.handleBusEvent(event);
+    const recheck =
+      event.type === 'access-changed' || event.type === 'board-deleted'
+        ? yjs.revalidate({ boardId: event.boardId })
+        : event.type === 'session-revoked'
+          ? yjs.revalidate({ sessionId: event.sessionId })
+          : null;
+    recheck?.catch((error: unknown) => console.error('revalidate failed', toError(error)));
+  });
+
+  return {
+    handleYjsUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => yjs.handleUpgrade(req, socket, head),
+    stats: () => yjs.stats(),
+    close: async () => {
+      unsubscribe();
+      await Promise.all([yjs.close(), channel.close()]);
+    },
+  };
+}
+
+export type Realtime = ReturnType<typeof attachRealtime>;

@@ -1,0 +1,169 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Principal } from '../../lib/auth/principal';
+import { principalFromCookieHeader } from '../../lib/auth/token';
+import type { Role } from '../../lib/db/schema';
+import type { BusEvent } from '../../lib/events/bus';
+import { toError } from '../../lib/http/errors';
+import { boardRole, can } from '../../lib/permissions';
+import { PresenceRegistry } from './presence';
+import { boardRoom, interventionistsRoom, sessionRoom, userRoom } from './rooms';
+
+interface SocketData {
+  principal: Principal;
+  /** Boards this socket has joined, with the role it was admitted under. */
+  boards: Map<string, Role>;
+}
+type BoardSocket = Socket & { data: SocketData };
+
+const JoinSchema = z.object({ boardId: z.string().max(64) });
+const PresenceSchema = z.object({ boardId: z.string().max(64), section: z.string().max(64).nullable() });
+
+type Ack = (reply: { ok: true; [key: string]: unknown } | { ok: false; error: string }) => void;
+
+/**
+ * socket.io carries board-level events: who is here and where, and record changes made through
+ * the HTTP API. Joining a board's room asks lib/permissions, like every other entry point.
+ */
+export function attachBoardChannel(server: HttpServer) {
+  const io = new Server(server, {
+    path: '/socket.io/',
+    serveClient: false,
+    // Leave other paths' upgrades alone (the Yjs server authenticates asynchronously).
+    destroyUpgrade: false,
+    maxHttpBufferSize: 16 * 1024,
+  });
+  const presence = new PresenceRegistry();
+
+  io.use((socket, next) => {
+    principalFromCookieHeader(socket.request.headers.cookie)
+      .then((principal) => {
+        if (!principal) return next(new Error('unauthorized'));
+        const data = socket.data as SocketData;
+        data.principal = principal;
+        data.boards = new Map();
+        next();
+      })
+      .catch((error: unknown) => next(toError(error)));
+  });
+
+  const broadcastPresence = (boardId: string) => {
+    io.to(boardRoom(boardId)).emit('presence', { boardId, people: presence.list(boardId) });
+  };
+
+  const leaveBoard = (socket: BoardSocket, boardId: string) => {
+    socket.data.boards.delete(boardId);
+    void socket.leave(boardRoom(boardId));
+    void socket.leave(interventionistsRoom(boardId));
+    if (presence.remove(boardId, socket.id)) broadcastPresence(boardId);
+  };
+
+  io.on('connection', (raw) => {
+    const socket = raw as BoardSocket;
+    const { principal } = socket.data;
+    void socket.join(userRoom(principal.userId));
+    void socket.join(sessionRoom(principal.sessionId));
+
+    socket.on('board:join', async (payload: unknown, ack: unknown) => {
+      const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => undefined;
+      try {
+        const parsed = JoinSchema.safeParse(payload);
+        if (!parsed.success) return reply({ ok: false, error: 'invalid_request' });
+        const { boardId } = parsed.data;
+        const role = await boardRole(principal.userId, boardId);
+        if (!can(role, 'board.view') || role === null) return reply({ ok: false, error: 'not_found' });
+        socket.data.boards.set(boardId, role);
+        await socket.join(boardRoom(boardId));
+        if (role === 'interventionist') await socket.join(interventionistsRoom(boardId));
+        presence.set(boardId, socket.id, { userId: principal.userId, name: principal.name, role, section: null });
+        broadcastPresence(boardId);
+        reply({ ok: true, role });
+      } catch (error) {
+        console.error('board:join failed', toError(error));
+        reply({ ok: false, error: 'internal' });
+      }
+    });
+
+    socket.on('board:leave', (payload: unknown) => {
+      const parsed = JoinSchema.safeParse(payload);
+      if (parsed.success && socket.data.boards.has(parsed.data.boardId)) leaveBoard(socket, parsed.data.boardId);
+    });
+
+    socket.on('presence:update', (payload: unknown) => {
+      const parsed = PresenceSchema.safeParse(payload);
+      if (!parsed.success || !socket.data.boards.has(parsed.data.boardId)) return;
+      if (presence.setSection(parsed.data.boardId, socket.id, parsed.data.section)) broadcastPresence(parsed.data.boardId);
+    });
+
+    socket.on('disconnect', () => {
+      for (const boardId of [...socket.data.boards.keys()]) leaveBoard(socket, boardId);
+    });
+  });
+
+  /** Re-checks every socket on a board after a record change; those that lost access leave. */
+  async function recheckBoard(boardId: string): Promise<void> {
+    const sockets = await io.in(boardRoom(boardId)).fetchSockets();
+    for (const remote of sockets) {
+      const socket = io.sockets.sockets.get(remote.id) as BoardSocket | undefined;
+      if (!socket) continue;
+      const role = await boardRole(socket.data.principal.userId, boardId);
+      if (role === null) {
+        leaveBoard(socket, boardId);
+        socket.emit('board:access-lost', { boardId });
+      } else if (role !== socket.data.boards.get(boardId)) {
+        socket.data.boards.set(boardId, role);
+        if (role === 'interventionist') await socket.join(interventionistsRoom(boardId));
+        else await socket.leave(interventionistsRoom(boardId));
+        presence.setRole(boardId, socket.id, role);
+        socket.emit('board:role-changed', { boardId, role });
+        broadcastPresence(boardId);
+      }
+    }
+  }
+
+  async function onBusEvent(event: BusEvent): Promise<void> {
+    switch (event.type) {
+      case 'session-revoked':
+        io.to(sessionRoom(event.sessionId)).emit('session:ended', {});
+        io.in(sessionRoom(event.sessionId)).disconnectSockets(true);
+        return;
+      case 'access-changed':
+        await recheckBoard(event.boardId);
+        return;
+      case 'board-deleted':
+        io.to(boardRoom(event.boardId)).emit('board:deleted', { boardId: event.boardId });
+        io.in(boardRoom(event.boardId)).socketsLeave([boardRoom(event.boardId), interventionistsRoom(event.boardId)]);
+        return;
+      case 'board-changed': {
+        const message = { boardId: event.boardId, topic: event.topic, detail: event.detail };
+        if (event.audience.kind === 'board') {
+          io.to(boardRoom(event.boardId)).emit('board:changed', message);
+        } else {
+          // Private events reach only the named people and the board's interventionists.
+          const rooms = [interventionistsRoom(event.boardId), ...event.audience.userIds.map(userRoom)];
+          io.to(rooms).emit('board:changed', message);
+        }
+        return;
+      }
+    }
+  }
+
+  // Events are handled one after another, so a removed member's socket has left the room
+  // before the "members changed" message that follows the removal is sent to that room.
+  let queue: Promise<void> = Promise.resolve();
+  const handleBusEvent = (event: BusEvent): Promise<void> => {
+    queue = queue
+      .then(() => onBusEvent(event))
+      .catch((error: unknown) => console.error('board channel event failed', toError(error)));
+    return queue;
+  };
+
+  return {
+    io,
+    handleBusEvent,
+    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+  };
+}
+
+export type BoardChannel = ReturnType<typeof attachBoardChannel>;

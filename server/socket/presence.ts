@@ -1,0 +1,48 @@
+import type { Role } from '../../lib/db/schema';
+
+export interface PresenceEntry {
+  userId: string;
+  name: string;
+  role: Role;
+  /** The plan section the person is looking at, or null. */
+  section: string | null;
+}
+
+/** Who is on each board now, per socket; a person with two tabs is listed once. */
+export class PresenceRegistry {
+  private readonly boards = new Map<string, Map<string, PresenceEntry>>();
+
+  set(boardId: string, socketId: string, entry: PresenceEntry): void {
+    let sockets = this.boards.get(boardId);
+    if (!sockets) this.boards.set(boardId, (sockets = new Map()));
+    sockets.set(socketId, entry);
+  }
+
+  setSection(boardId: string, socketId: string, section: string | null): boolean {
+    const entry = this.boards.get(boardId)?.get(socketId);
+    if (!entry || entry.section === section) return false;
+    entry.section = section;
+    return true;
+  }
+
+  setRole(boardId: string, socketId: string, role: Role): void {
+    const entry = this.boards.get(boardId)?.get(socketId);
+    if (entry) entry.role = role;
+  }
+
+  remove(boardId: string, socketId: string): boolean {
+    const sockets = this.boards.get(boardId);
+    if (!sockets?.delete(socketId)) return false;
+    if (sockets.size === 0) this.boards.delete(boardId);
+    return true;
+  }
+
+  list(boardId: string): PresenceEntry[] {
+    const byUser = new Map<string, PresenceEntry>();
+    for (const entry of this.boards.get(boardId)?.values() ?? []) {
+      const known = byUser.get(entry.userId);
+      if (!known || (known.section === null && entry.section !== null)) byUser.set(entry.userId, { ...entry });
+    }
+    return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+}

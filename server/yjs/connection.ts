@@ -1,0 +1,241 @@
+import { WebSocket, type RawData } from 'ws';
+import { CloseCode, closeReason } from '../../lib/realtime/close-codes';
+import type { RealtimeLimits } from '../../lib/realtime/limits';
+import {
+  encodeSyncStep1,
+  encodeSyncStep2,
+  MalformedMessageError,
+  parseClientMessage,
+  type AwarenessEntry,
+  type ClientMessage,
+} from './protocol';
+import { RoomBrokenError, type Log, type Room, type RoomMember } from './room';
+import { TokenBucket } from './token-bucket';
+import type { Principal } from './types';
+
+export interface ConnectionHooks {
+  limits: RealtimeLimits;
+  log: Log;
+  /** Called exactly once, when the connection leaves its room (closed by either side). */
+  onDetached(connection: Connection): void;
+  /** An update failed half-way; every connection of the room must go and the room reload. */
+  onRoomBroken(room: Room): void;
+}
+
+/**
+ * One websocket on one document: the y-websocket protocol as the server speaks it, with the
+ * access level enforced on every message. Nothing thrown here may escape an event handler.
+ */
+export class Connection implements RoomMember {
+  private awarenessId: number | null = null;
+  private detached = false;
+  private alive = true;
+  private killTimer: NodeJS.Timeout | undefined;
+  private readonly bucket: TokenBucket;
+  private readonly syncRequests: TokenBucket;
+  /** Resolves when the underlying socket is closed (handshake done or terminated). */
+  readonly whenClosed: Promise<void>;
+  private readonly resolveClosed: () => void;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly principal: Principal,
+    readonly docName: string,
+    readonly access: 'read' | 'write',
+    readonly room: Room,
+    private readonly hooks: ConnectionHooks,
+  ) {
+    this.bucket = new TokenBucket(hooks.limits.messagesPerSecond, hooks.limits.messageBurst);
+    this.syncRequests = new TokenBucket(hooks.limits.syncRequestsPerSecond, hooks.limits.syncRequestBurst);
+    let resolveClosed = (): void => {};
+    this.whenClosed = new Promise((resolve) => {
+      resolveClosed = resolve;
+    });
+    this.resolveClosed = resolveClosed;
+  }
+
+  /** Joins the room and sends the server's sync step 1 (and who is here). */
+  start(): void {
+    this.ws.on('message', this.onMessage);
+    this.ws.on('close', this.onClose);
+    this.ws.on('error', this.onError);
+    this.ws.on('pong', () => {
+      this.alive = true;
+    });
+    this.room.add(this);
+    this.send(encodeSyncStep1(this.room.doc));
+    if (this.room.awareness.getStates().size > 0) this.send(this.room.awarenessSnapshot());
+  }
+
+  /** Called from room broadcasts, inside Yjs and awareness event emission: never throws. */
+  send(bytes: Uint8Array): void {
+    if (this.detached || this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.bufferedAmount > this.hooks.limits.maxBufferedBytes) {
+      // Deferred: closing leaves the room, which must not happen while it iterates members.
+      setImmediate(() => this.close(CloseCode.TryAgainLater));
+      return;
+    }
+    try {
+      this.ws.send(bytes, (error) => {
+        if (error) this.log('yjs.send-error', { error: String(error) });
+      });
+    } catch (error) {
+      this.log('yjs.send-error', { error: String(error) });
+    }
+  }
+
+  /** Called on every ping interval: a socket that did not answer the previous ping is dead. */
+  heartbeat(): void {
+    if (this.detached) return;
+    if (!this.alive) {
+      this.detach();
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    try {
+      this.ws.ping();
+    } catch (error) {
+      this.log('yjs.ping-error', { error: String(error) });
+    }
+  }
+
+  /**
+   * Leaves the room at once (no more bytes of the document go out) and asks the client to
+   * close with `code`; a client that does not complete the handshake is cut off shortly after.
+   */
+  close(code: number): void {
+    if (this.detached) return;
+    this.detach();
+    this.log('yjs.close', { code, reason: closeReason(code) });
+    try {
+      this.ws.close(code, closeReason(code));
+    } catch (error) {
+      this.log('yjs.close-error', { error: String(error) });
+      this.ws.terminate();
+      return;
+    }
+    this.killTimer = setTimeout(() => this.ws.terminate(), this.hooks.limits.closeTimeoutMs);
+    this.killTimer.unref();
+  }
+
+  /** Leaves the room exactly once; runs from event handlers and timers, so it never throws. */
+  private detach(): void {
+    if (this.detached) return;
+    this.detached = true;
+    try {
+      this.room.remove(this, this.awarenessId);
+    } catch (error) {
+      this.log('yjs.detach-error', { error: String(error) });
+    }
+    try {
+      this.hooks.onDetached(this);
+    } catch (error) {
+      this.log('yjs.detach-error', { error: String(error) });
+    }
+  }
+
+  private readonly onClose = (): void => {
+    clearTimeout(this.killTimer);
+    this.detach();
+    this.resolveClosed();
+  };
+
+  private readonly onError = (error: Error): void => {
+    // ws closes the socket itself after an error (e.g. 1009 for maxPayload); 'close' follows.
+    this.log('yjs.socket-error', { error: error.message });
+  };
+
+  private readonly onMessage = (data: RawData, isBinary: boolean): void => {
+    if (this.detached) return;
+    try {
+      if (!this.bucket.take()) {
+        this.close(CloseCode.RateLimited);
+        return;
+      }
+      if (!isBinary) throw new MalformedMessageError('text frame');
+      this.handle(parseClientMessage(toBytes(data)));
+    } catch (error) {
+      if (error instanceof RoomBrokenError) {
+        this.log('yjs.room-broken', { error: String(error.cause) });
+        // The sender is refused for good (a transient code would make it resend the same
+        // update on reconnect, forever); the others reconnect to a freshly loaded room.
+        this.close(CloseCode.MalformedMessage);
+        this.hooks.onRoomBroken(this.room);
+      } else if (error instanceof MalformedMessageError) {
+        this.log('yjs.malformed-message', { error: error.message });
+        this.close(CloseCode.MalformedMessage);
+      } else {
+        // Our failure (e.g. the disk is full), not the client's: it may reconnect and resend.
+        this.log('yjs.message-error', { error: String(error) });
+        this.close(CloseCode.InternalError);
+      }
+    }
+  };
+
+  private handle(message: ClientMessage): void {
+    switch (message.kind) {
+      case 'sync-step1':
+        if (!this.syncRequests.take()) {
+          this.close(CloseCode.RateLimited);
+          return;
+        }
+        this.send(encodeSyncStep2(this.room.doc, message.stateVector));
+        return;
+      case 'sync-step2':
+      case 'sync-update':
+        if (this.access === 'write') {
+          this.room.applyClientUpdate(message.update, this.principal.userId, this);
+        } else if (message.kind === 'sync-update') {
+          // A reader's sync step 2 is normal protocol and dropped quietly; a live update means
+          // the page let a reader edit, worth knowing. Neither reaches the document or the log.
+          this.log('yjs.reader-update-dropped', { bytes: message.update.length });
+        }
+        return;
+      case 'awareness':
+        this.handleAwareness(message.entries);
+        return;
+      case 'query-awareness':
+        // Always answered, even when empty: clients (and tests) can use it as a round trip.
+        this.send(this.room.awarenessSnapshot());
+        return;
+    }
+  }
+
+  private handleAwareness(entries: AwarenessEntry[]): void {
+    for (const entry of entries) {
+      if (Buffer.byteLength(entry.stateJson) > this.hooks.limits.maxAwarenessStateBytes) {
+        throw new MalformedMessageError('awareness state too large');
+      }
+    }
+    if (this.awarenessId === null) {
+      const first = entries[0];
+      if (first === undefined) return;
+      if (!this.room.claimAwarenessId(this, first.clientId)) {
+        this.log('yjs.awareness-id-taken', { clientId: first.clientId });
+        return;
+      }
+      this.awarenessId = first.clientId;
+    }
+    const own = entries.filter((entry) => entry.clientId === this.awarenessId);
+    if (own.length !== entries.length) {
+      this.log('yjs.awareness-foreign-dropped', { dropped: entries.length - own.length });
+    }
+    this.room.applyAwareness(own, this);
+  }
+
+  private log(event: string, detail: Record<string, unknown>): void {
+    this.hooks.log(event, {
+      doc: this.docName,
+      userId: this.principal.userId,
+      sessionId: this.principal.sessionId,
+      ...detail,
+    });
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

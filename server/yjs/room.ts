@@ -1,0 +1,159 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { RebuiltDoc } from '../../lib/history/rebuild';
+import {
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodeSyncUpdate,
+  inspectUpdate,
+  MalformedMessageError,
+  type AwarenessEntry,
+} from './protocol';
+import type { UpdateStore } from './update-store';
+
+/** What a room needs from a connection: an identity and a way to send bytes. */
+export interface RoomMember {
+  send(bytes: Uint8Array): void;
+}
+
+export type Log = (event: string, detail: Record<string, unknown>) => void;
+
+/** Thrown when an update passed validation but failed while being applied: the doc may be torn. */
+export class RoomBrokenError extends Error {
+  constructor(readonly docName: string, cause: unknown) {
+    super(`room ${docName} failed to apply a validated update`, { cause });
+    this.name = 'RoomBrokenError';
+  }
+}
+
+/**
+ * One live document: its Y.Doc, its awareness, its members, and the bookkeeping that makes
+ * every applied update durable first (log, then apply, then broadcast) and checkpointed.
+ */
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly members = new Set<RoomMember>();
+  /** Awareness client id -> the member that announced it first; ids are not shareable. */
+  private readonly awarenessOwners = new Map<number, RoomMember>();
+  private lastSeq: number;
+  private checkpointSeq: number;
+  private sinceCheckpoint: number;
+  private broken = false;
+
+  constructor(
+    readonly name: string,
+    loaded: RebuiltDoc,
+    private readonly store: UpdateStore,
+    private readonly checkpointEvery: number,
+    private readonly log: Log,
+  ) {
+    this.doc = loaded.doc;
+    this.lastSeq = loaded.seq;
+    this.checkpointSeq = loaded.checkpointSeq;
+    this.sinceCheckpoint = loaded.replayed;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server is not a participant: it relays states but announces none of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    // A long replay at load (e.g. after a crash) is saved right away so the next load is short.
+    if (this.sinceCheckpoint >= this.checkpointEvery) this.checkpoint();
+  }
+
+  add(member: RoomMember): void {
+    this.members.add(member);
+  }
+
+  /** Removes the member and the awareness state it announced (telling the others). */
+  remove(member: RoomMember, awarenessId: number | null): void {
+    this.members.delete(member);
+    if (awarenessId !== null && this.awarenessOwners.get(awarenessId) === member) {
+      this.awarenessOwners.delete(awarenessId);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [awarenessId], null);
+    }
+  }
+
+  /** Logs, applies and broadcasts a writer's update. Throws MalformedMessageError if invalid. */
+  applyClientUpdate(update: Uint8Array, userId: string, origin: RoomMember): void {
+    let empty: boolean;
+    try {
+      empty = inspectUpdate(update).empty;
+    } catch (error) {
+      throw new MalformedMessageError(`invalid update: ${String(error)}`);
+    }
+    // Nothing to record: a synced client's sync step 2 looks like this on every reconnect.
+    if (empty) return;
+    const seq = this.store.append(this.name, userId, update);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      // Validated but not applicable: drop it from the log so loading never trips on it,
+      // and let the caller evict the room, whose document may be half-modified.
+      this.store.remove(this.name, seq);
+      this.broken = true;
+      throw new RoomBrokenError(this.name, error);
+    }
+    this.lastSeq = seq;
+    this.sinceCheckpoint++;
+    if (this.sinceCheckpoint >= this.checkpointEvery) this.checkpoint();
+  }
+
+  /** The first id a member announces becomes its own; false if another member owns it. */
+  claimAwarenessId(member: RoomMember, clientId: number): boolean {
+    const owner = this.awarenessOwners.get(clientId);
+    if (owner !== undefined && owner !== member) return false;
+    this.awarenessOwners.set(clientId, member);
+    return true;
+  }
+
+  applyAwareness(entries: AwarenessEntry[], origin: RoomMember): void {
+    if (entries.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), origin);
+  }
+
+  /** Every known awareness state, for a new member or a query. */
+  awarenessSnapshot(): Uint8Array {
+    return encodeAwarenessMessage(this.awareness, Array.from(this.awareness.getStates().keys()));
+  }
+
+  /** Writes a checkpoint when anything was logged since the last one. */
+  checkpoint(): void {
+    if (this.broken || this.lastSeq <= this.checkpointSeq) return;
+    try {
+      this.store.writeCheckpoint(this.name, this.lastSeq, Y.encodeStateAsUpdate(this.doc));
+      this.checkpointSeq = this.lastSeq;
+      this.sinceCheckpoint = 0;
+    } catch (error) {
+      // The log still holds every update; a failed checkpoint only makes the next load slower.
+      this.log('yjs.checkpoint-error', { doc: this.name, seq: this.lastSeq, error: String(error) });
+    }
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.members.clear();
+    this.awarenessOwners.clear();
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const message = encodeSyncUpdate(update);
+    for (const member of this.members) {
+      if (member !== origin) member.send(message);
+    }
+  };
+
+  // Sent to the origin as well: y-websocket treats a socket that received nothing for 30 s
+  // as dead, and a lone client's own awareness echo is what keeps it alive.
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    const clients = [...change.added, ...change.updated, ...change.removed];
+    const message = encodeAwarenessMessage(this.awareness, clients);
+    for (const member of this.members) member.send(message);
+  };
+}

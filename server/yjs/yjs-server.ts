@@ -1,0 +1,199 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from '../../lib/realtime/close-codes';
+import { resolveLimits, type RealtimeLimits } from '../../lib/realtime/limits';
+import { Connection } from './connection';
+import { parseDocName } from './doc-path';
+import type { Log, Room } from './room';
+import { RoomManager } from './room-manager';
+import type { DocAccess, Principal } from './types';
+
+export type { DocAccess, Principal } from './types';
+export { YJS_PATH_PREFIX } from './doc-path';
+
+export interface YjsServerOptions {
+  sqlite: BetterSqlite3.Database;
+  /** Authenticates a raw upgrade request (session cookie); null when not signed in. */
+  authenticate(req: IncomingMessage): Promise<Principal | null>;
+  /**
+   * The project's one permission function. Returns 'none' for unknown or malformed names too,
+   * and for a principal whose session was revoked: revalidate relies on that to cut sessions.
+   */
+  docAccess(principal: Principal, docName: string): Promise<DocAccess>;
+  log?(event: string, detail: Record<string, unknown>): void;
+  /** Overrides of lib/realtime/limits.ts (tests use a small checkpoint interval). */
+  limits?: Partial<RealtimeLimits>;
+}
+
+export interface RevalidateFilter {
+  /** Documents named `board/<boardId>/...`. */
+  boardId?: string;
+  userId?: string;
+  sessionId?: string;
+}
+
+export interface YjsServer {
+  /** Called by the http server's 'upgrade' listener for paths starting with /yjs/. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * Re-runs docAccess for every open connection matching the filter (all fields must match;
+   * no filter: every connection) and closes at once those whose access changed:
+   * none -> AccessRevoked, write -> read -> AccessReduced, read -> write -> AccessIncreased.
+   * Upgrades in flight re-check their access too. Resolves when every check has finished.
+   */
+  revalidate(filter?: RevalidateFilter): Promise<void>;
+  /** Closes sockets with ServerShutdown (checkpointing every room) and refuses new ones. */
+  close(): Promise<void>;
+  stats(): { rooms: number; connections: number };
+}
+
+/** Re-checks of an upgrade racing with revalidations before it gives up (503, client retries). */
+const MAX_ACCESS_CHECKS = 5;
+
+const defaultLog: Log = (event, detail) => {
+  if (event.endsWith('error') || event.endsWith('broken')) console.error(event, detail);
+};
+
+export function createYjsServer(options: YjsServerOptions): YjsServer {
+  const limits = resolveLimits(options.limits);
+  const log: Log = options.log ?? defaultLog;
+  const rooms = new RoomManager(options.sqlite, limits.checkpointEvery, log);
+  // No compression: a zlib context per socket costs memory and CPU for every room member,
+  // while Yjs updates are already compact binary.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxFrameBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  const connections = new Set<Connection>();
+  let closing = false;
+  // Bumped by every revalidate; an upgrade that saw it change while it awaited docAccess asks
+  // again, so a socket can never open with access computed before a revocation.
+  let epoch = 0;
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, limits.pingIntervalMs);
+  heartbeat.unref();
+
+  const hooks = {
+    limits,
+    log,
+    onDetached(connection: Connection): void {
+      connections.delete(connection);
+      rooms.release(connection.room);
+    },
+    onRoomBroken(room: Room): void {
+      rooms.evict(room);
+      for (const connection of [...connections]) {
+        if (connection.room === room) connection.close(CloseCode.InternalError);
+      }
+    },
+  };
+
+  async function accessWithoutRace(principal: Principal, docName: string): Promise<DocAccess | null> {
+    for (let attempt = 0; attempt < MAX_ACCESS_CHECKS; attempt++) {
+      const seen = epoch;
+      const access = await options.docAccess(principal, docName);
+      if (seen === epoch) return access;
+    }
+    return null;
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const principal = await options.authenticate(req);
+    if (!principal) return refuse(socket, 401);
+    const docName = parseDocName(req.url);
+    if (docName === null) return refuse(socket, 404);
+    const access = await accessWithoutRace(principal, docName);
+    if (closing || access === null) return refuse(socket, 503);
+    // 404 rather than 403: a document one may not see is indistinguishable from none.
+    if (access !== 'read' && access !== 'write') return refuse(socket, 404);
+    if (socket.destroyed) return;
+    // From here to the connection's registration everything is synchronous, so no revalidate
+    // can run in between.
+    const room = rooms.acquire(docName);
+    let accepted = false;
+    try {
+      wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+        accepted = true;
+        const connection = new Connection(ws, principal, docName, access, room, hooks);
+        connections.add(connection);
+        connection.start();
+        log('yjs.open', { doc: docName, userId: principal.userId, access });
+      });
+    } finally {
+      if (!accepted) rooms.release(room);
+    }
+  }
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // A reset from the client must not crash the process. Kept for the socket's whole life:
+    // ws does not surface errors of the raw socket (it just destroys it), and an error after
+    // a refusal would have no other listener.
+    socket.on('error', (error: Error) => log('yjs.socket-reset', { error: error.message }));
+    if (closing) return refuse(socket, 503);
+    upgrade(req, socket, head).catch((error: unknown) => {
+      log('yjs.upgrade-error', { url: req.url, error: String(error) });
+      refuse(socket, 500);
+    });
+  }
+
+  async function revalidate(filter: RevalidateFilter = {}): Promise<void> {
+    epoch++;
+    const targets = [...connections].filter((connection) => matches(connection, filter));
+    await Promise.all(targets.map((connection) => recheck(connection)));
+  }
+
+  async function recheck(connection: Connection): Promise<void> {
+    let access: DocAccess;
+    try {
+      access = await options.docAccess(connection.principal, connection.docName);
+    } catch (error) {
+      // Fail closed, but transiently: the client reconnects and is checked at the upgrade.
+      log('yjs.revalidate-error', { doc: connection.docName, error: String(error) });
+      connection.close(CloseCode.InternalError);
+      return;
+    }
+    if (access === connection.access) return;
+    if (access === 'read') connection.close(CloseCode.AccessReduced);
+    else if (access === 'write') connection.close(CloseCode.AccessIncreased);
+    else connection.close(CloseCode.AccessRevoked);
+  }
+
+  async function close(): Promise<void> {
+    closing = true;
+    clearInterval(heartbeat);
+    const all = [...connections];
+    for (const connection of all) connection.close(CloseCode.ServerShutdown);
+    await Promise.all(all.map((connection) => connection.whenClosed));
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  }
+
+  return {
+    handleUpgrade,
+    revalidate,
+    close,
+    stats: () => ({ rooms: rooms.count, connections: connections.size }),
+  };
+}
+
+function matches(connection: Connection, filter: RevalidateFilter): boolean {
+  if (filter.boardId !== undefined && !connection.docName.startsWith(`board/${filter.boardId}/`)) return false;
+  if (filter.userId !== undefined && connection.principal.userId !== filter.userId) return false;
+  if (filter.sessionId !== undefined && connection.principal.sessionId !== filter.sessionId) return false;
+  return true;
+}
+
+/** Answers an upgrade with a plain HTTP status before any websocket exists, then hangs up. */
+function refuse(socket: Duplex, status: number): void {
+  if (socket.destroyed) return;
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+      'Connection: close\r\nContent-Length: 0\r\n\r\n',
+  );
+}

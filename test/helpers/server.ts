@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  output: () => string;
+  /** SIGTERM: the server flushes and exits. */
+  stop(): Promise<void>;
+  /** SIGKILL: a crash, nothing flushed. */
+  crash(): Promise<void>;
+  /** Starts the server again on the same port and data folder. */
+  restart(): Promise<void>;
+  /** Stops the server and removes its data folder. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts the real server (production build, as `npm run serve` does) on a free port with a
+ * temporary data folder, in its own process group so that nothing is left listening.
+ */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'board-test-'));
+  let child: ChildProcess | null = null;
+  let log = '';
+
+  const launch = () =>
+    new Promise<void>((resolve, reject) => {
+      const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+        cwd: path.resolve(__dirname, '../..'),
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          NEXT_TELEMETRY_DISABLED: '1',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+          ...options.env,
+        },
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = proc;
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
+      const onData = (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes(`ready on http://localhost:${port}`)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      proc.stdout?.on('data', onData);
+      proc.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      proc.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited with ${code}:\n${log}`));
+      });
+    });
+
+  const waitExit = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      const proc = child;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      try {
+        process.kill(-(proc.pid ?? 0), signal);
+      } catch {
+        resolve();
+      }
+    });
+
+  await launch();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    output: () => log,
+    stop: () => waitExit('SIGTERM'),
+    crash: () => waitExit('SIGKILL'),
+    restart: launch,
+    dispose: async () => {
+      await waitExit('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { QuickHide } from '@/components/quick-hide';
 import { SiteHeader } from '@/components/site-header';
 import { currentPrincipal } from '@/lib/auth/session';
 import { PRODUCT_NAME } from '@/lib/product';
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">Skip to content</a>
         <SiteHeader user={principal ? { name: principal.name } : null} />
         <main id="main">{children}</main>
+        <QuickHide />
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import { db } from '../lib/db/connection';
 import { subscribe } from '../lib/events/bus';
 import { toError } from '../lib/http/errors';
 import { docAccess } from '../lib/permissions';
+import { purgeBoardDocuments } from '../lib/boards/purge';
 import { attachBoardChannel } from './socket/board-channel';
 import { createYjsServer } from './yjs/yjs-server';
 
@@ -18,7 +19,8 @@ export function attachRealtime(server: HttpServer) {
   const yjs = createYjsServer({
     sqlite: db().sqlite,
     authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
-    // A revoked session makes every document 'none', so revalidation closes its sockets.
+    isSessionLive: async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,
+    // A dead session sees nothing, even if asked without isSessionLive (e.g. an upgrade in flight).
     docAccess: async (principal, docName) => {
       const live = await principalForSession(principal.sessionId, principal.userId);
       return live ? docAccess(principal, docName) : 'none';
@@ -29,11 +31,14 @@ export function attachRealtime(server: HttpServer) {
   const unsubscribe = subscribe((event) => {
     void channel.handleBusEvent(event);
     const recheck =
-      event.type === 'access-changed' || event.type === 'board-deleted'
+      event.type === 'access-changed'
         ? yjs.revalidate({ boardId: event.boardId })
-        : event.type === 'session-revoked'
-          ? yjs.revalidate({ sessionId: event.sessionId })
-          : null;
+        : event.type === 'board-deleted'
+          ? // Anything a live room stored after the first purge goes with the second.
+            yjs.dropBoard(event.boardId).then(() => purgeBoardDocuments(event.boardId))
+          : event.type === 'session-revoked'
+            ? yjs.revalidate({ sessionId: event.sessionId })
+            : null;
     recheck?.catch((error: unknown) => console.error('revalidate failed', toError(error)));
   });
 

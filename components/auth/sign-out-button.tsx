@@ -2,6 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+import { clearLocalCopies } from '../plan/realtime/local-copies';
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -12,7 +13,8 @@ export function SignOutButton() {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        void signOut({ callbackUrl: '/signin' });
+        // A family device is often shared: nothing of the plan stays in this browser.
+        void clearLocalCopies().finally(() => signOut({ callbackUrl: '/signin' }));
       }}
     >
       {busy ? 'Signing out…' : 'Sign out'}

@@ -1,16 +1,33 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import type { BoardDetail } from '@/lib/boards/boards';
 import type { InviteSummary } from '@/lib/boards/invites';
 import type { Member } from '@/lib/boards/members';
 import type { Role } from '@/lib/db/schema';
 import { RoleBadge } from '../boards/role-badge';
+import Link from 'next/link';
+import { QuickHideButton } from '../quick-hide';
+import { Notifications } from '../tools/notifications';
 import { Alert } from '../ui/alert';
 import { DangerZone } from './danger-zone';
 import { InvitesPanel } from './invites-panel';
 import { MembersPanel } from './members-panel';
 import { PresenceBar } from './presence-bar';
 import { type ChannelStatus, useBoardChannel } from './use-board-channel';
+
+/**
+ * The plan runs only in the browser: its content comes from Yjs documents, never from the server
+ * render, and keeping Yjs out of the server bundle keeps it to one copy in the server process.
+ */
+const PlanBoard = dynamic(() => import('../plan/plan-board').then((module) => module.PlanBoard), {
+  ssr: false,
+  loading: () => (
+    <p className="muted" role="status" style={{ marginTop: 'var(--space-5)' }}>
+      Opening the plan…
+    </p>
+  ),
+});
 
 export interface Me {
   userId: string;
@@ -24,25 +41,47 @@ const STATUS_MESSAGES: Partial<Record<ChannelStatus, string>> = {
   deleted: 'This board was deleted.',
 };
 
-export function BoardShell(props: { board: BoardDetail; me: Me; members: Member[]; invites: InviteSummary[] | null }) {
-  const { board, me, members, invites } = props;
-  const { people, status } = useBoardChannel(board.id);
+export function BoardShell(props: {
+  board: BoardDetail;
+  me: Me;
+  members: Member[];
+  invites: InviteSummary[] | null;
+  /** Emergency and crisis numbers for the safety plan (a setting: they differ by country). */
+  emergency?: { number: string; crisisLine: string } | null;
+}) {
+  const { board, me, members, invites, emergency = null } = props;
+  const { people, status, socket } = useBoardChannel(board.id);
   const ended = STATUS_MESSAGES[status];
   return (
-    <div className="page stack">
-      <div className="spread">
-        <div>
+    <div className="page board-page">
+      <div className="board-head">
+        <div className="board-head-title">
           <h1 data-testid="board-title">{board.title}</h1>
           <p className="muted small">
             You are on this board as <RoleBadge role={me.role} />
           </p>
+          <nav className="board-links small" aria-label="Board pages">
+            <Link href={`/boards/${board.id}/history`}>History</Link>
+            <Link href={`/boards/${board.id}/review`}>Debrief and next attempt</Link>
+          </nav>
         </div>
-        <PresenceBar people={people} status={status} />
+        <div className="board-head-end">
+          <PresenceBar people={people} status={status} />
+          <QuickHideButton />
+        </div>
       </div>
-      {ended ? <Alert kind="error">{ended}</Alert> : null}
-      <MembersPanel boardId={board.id} me={me} members={members} />
-      {invites ? <InvitesPanel boardId={board.id} invites={invites} /> : null}
-      {me.role === 'interventionist' ? <DangerZone boardId={board.id} title={board.title} /> : null}
+      {ended ? (
+        <Alert kind="error">{ended}</Alert>
+      ) : (
+        // Unmounted when access ends, which closes every document connection of the page.
+        <PlanBoard boardId={board.id} attempts={board.attempts} me={me} members={members} socket={socket} people={people} emergency={emergency} />
+      )}
+      <Notifications socket={socket} boardId={board.id} />
+      <div className="board-access">
+        <MembersPanel boardId={board.id} me={me} members={members} />
+        {invites ? <InvitesPanel boardId={board.id} invites={invites} /> : null}
+        {me.role === 'interventionist' ? <DangerZone boardId={board.id} title={board.title} /> : null}
+      </div>
     </div>
   );
 }

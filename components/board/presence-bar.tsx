@@ -9,7 +9,7 @@ function initials(name: string): string {
 export function personColour(userId: string): string {
   let hash = 0;
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return `hsl(${hash % 360} 45% 38%)`;
+  return `hsl(${hash % 360} 45% 32%)`;
 }
 
 const STATUS_LABEL: Record<ChannelStatus, string> = {

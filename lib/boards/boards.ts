@@ -5,6 +5,7 @@ import type { Role } from '../db/schema';
 import { publish } from '../events/bus';
 import { badRequest } from '../http/errors';
 import { newId } from '../ids';
+import { purgeBoardDocuments } from './purge';
 
 export interface BoardSummary {
   id: string;
@@ -76,14 +77,13 @@ export async function deleteBoard(principal: Principal, boardId: string, confirm
   if (confirmTitle.trim() !== board.title) {
     throw badRequest('Type the board name exactly to confirm.', { confirmTitle: ['Does not match the board name.'] });
   }
-  const docPrefix = `board/${boardId}/`;
   await db().kysely.transaction().execute(async (trx) => {
-    await trx.deleteFrom('doc_updates').where('doc', '>=', docPrefix).where('doc', '<', `board/${boardId}0`).execute();
-    await trx.deleteFrom('doc_checkpoints').where('doc', '>=', docPrefix).where('doc', '<', `board/${boardId}0`).execute();
     await trx.deleteFrom('audit_log').where('board_id', '=', boardId).execute();
     await trx.deleteFrom('boards').where('id', '=', boardId).execute();
   });
+  purgeBoardDocuments(boardId);
   await audit({ action: 'board.deleted', userId: principal.userId, detail: { boardId } });
+  // The realtime server drops the board's live rooms, then purges once more (see server/realtime.ts).
   publish({ type: 'board-deleted', boardId });
   publish({ type: 'access-changed', boardId });
 }

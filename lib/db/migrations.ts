@@ -103,6 +103,65 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 3,
+    name: 'reviews-readiness-attendance-versions',
+    sql: `
+      CREATE TABLE letter_reviews (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        letter TEXT NOT NULL CHECK (letter IN ('impact', 'bottomLine')),
+        status TEXT NOT NULL CHECK (status IN ('submitted', 'approved', 'changes-requested')),
+        comment TEXT NOT NULL DEFAULT '',
+        approved_seq INTEGER,
+        updated_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, attempt, user_id, letter)
+      );
+      CREATE TABLE readiness (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        attending TEXT NOT NULL CHECK (attending IN ('yes', 'unsure', 'no')),
+        holding TEXT NOT NULL CHECK (holding IN ('yes', 'unsure', 'no')),
+        note TEXT NOT NULL DEFAULT '',
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, attempt, user_id)
+      );
+      CREATE TABLE attendance_decisions (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        decision TEXT NOT NULL CHECK (decision IN ('attends', 'letter-read', 'home')),
+        decided_by TEXT NOT NULL,
+        decided_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, attempt, user_id)
+      );
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX versions_board ON versions(board_id, at);
+      CREATE TABLE debriefs (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        went_wrong TEXT NOT NULL,
+        details TEXT NOT NULL,
+        participant_notes TEXT NOT NULL,
+        lessons TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, attempt)
+      );
+    `,
+  },
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {

@@ -84,6 +84,68 @@ export interface DocCheckpointsTable {
   state: Uint8Array;
 }
 
+export type LetterName = 'impact' | 'bottomLine';
+export type ReviewStatus = 'submitted' | 'approved' | 'changes-requested';
+export type Confirmation = 'yes' | 'unsure' | 'no';
+export type AttendanceDecision = 'attends' | 'letter-read' | 'home';
+
+export interface LetterReviewsTable {
+  board_id: string;
+  attempt: number;
+  user_id: string;
+  letter: LetterName;
+  status: ReviewStatus;
+  comment: string;
+  /** The letters document's last logged sequence number when it was approved. */
+  approved_seq: number | null;
+  updated_by: string;
+  updated_at: number;
+}
+
+export interface ReadinessTable {
+  board_id: string;
+  attempt: number;
+  user_id: string;
+  attending: Confirmation;
+  holding: Confirmation;
+  note: string;
+  updated_at: number;
+}
+
+export interface AttendanceDecisionsTable {
+  board_id: string;
+  attempt: number;
+  user_id: string;
+  decision: AttendanceDecision;
+  decided_by: string;
+  decided_at: number;
+}
+
+/** A named moment of the board ("plan as rehearsed"): a label on a point in time. */
+export interface VersionsTable {
+  id: string;
+  board_id: string;
+  attempt: number;
+  label: string;
+  at: number;
+  created_by: string;
+  created_at: number;
+}
+
+export interface DebriefsTable {
+  board_id: string;
+  attempt: number;
+  outcome: string;
+  /** JSON array of what went wrong (the article's five plus free entries). */
+  went_wrong: string;
+  details: string;
+  /** JSON object: participant user id -> note. */
+  participant_notes: string;
+  lessons: string;
+  updated_by: string;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -95,4 +157,9 @@ export interface Database {
   audit_log: AuditLogTable;
   doc_updates: DocUpdatesTable;
   doc_checkpoints: DocCheckpointsTable;
+  letter_reviews: LetterReviewsTable;
+  readiness: ReadinessTable;
+  attendance_decisions: AttendanceDecisionsTable;
+  versions: VersionsTable;
+  debriefs: DebriefsTable;
 }

@@ -11,7 +11,7 @@ export type Audience =
   /** Only these users, plus the board's interventionists (for unshared letters and the like). */
   | { kind: 'private'; userIds: string[] };
 
-export type BoardTopic = 'members' | 'invites' | 'letters' | 'attempts' | 'board';
+export type BoardTopic = 'members' | 'invites' | 'letters' | 'attempts' | 'board' | 'readiness' | 'versions' | 'debrief';
 
 export type BusEvent =
   | { type: 'session-revoked'; sessionId: string }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import * as Y from 'yjs';
-import { UpdateStore } from '../../server/yjs/update-store';
+import { UpdateStore } from './update-store';
 import { openDatabase } from '../db/connection';
 import { lastSeq, listChanges, rebuildAtSeq, rebuildAtTime, rebuildLatest } from './rebuild';
 

@@ -52,6 +52,16 @@ describe('can', () => {
     ['members.manage', ['interventionist']],
     ['invites.manage', ['interventionist']],
     ['letters.share-own', ['interventionist', 'family']],
+    ['letters.review', ['interventionist']],
+    ['attendance.decide', ['interventionist']],
+    ['attempts.freeze', ['interventionist']],
+    ['attempts.stage', ['interventionist']],
+    ['versions.create', ['interventionist']],
+    ['questions.answer', ['interventionist']],
+    ['readiness.confirm-own', ['interventionist', 'family']],
+    ['debrief.edit', ['interventionist', 'family']],
+    ['questions.ask', ['interventionist', 'family']],
+    ['history.view', ['interventionist', 'family', 'viewer']],
   ];
   for (const [action, allowed] of table) {
     test(action, () => {

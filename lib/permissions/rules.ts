@@ -16,7 +16,18 @@ export type BoardAction =
   | 'invites.manage'
   | 'audit.view'
   | 'attempts.freeze'
-  | 'letters.share-own';
+  | 'letters.share-own'
+  | 'letters.submit-own'
+  | 'letters.review'
+  | 'readiness.confirm-own'
+  | 'readiness.view-all'
+  | 'attendance.decide'
+  | 'versions.create'
+  | 'attempts.stage'
+  | 'history.view'
+  | 'debrief.edit'
+  | 'questions.ask'
+  | 'questions.answer';
 
 const EVERYONE: readonly Role[] = ['interventionist', 'family', 'viewer'];
 const INTERVENTIONIST: readonly Role[] = ['interventionist'];
@@ -31,6 +42,18 @@ const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   'audit.view': INTERVENTIONIST,
   'attempts.freeze': INTERVENTIONIST,
   'letters.share-own': PARTICIPANTS,
+  'letters.submit-own': PARTICIPANTS,
+  'letters.review': INTERVENTIONIST,
+  'readiness.confirm-own': PARTICIPANTS,
+  'readiness.view-all': INTERVENTIONIST,
+  'attendance.decide': INTERVENTIONIST,
+  'versions.create': INTERVENTIONIST,
+  'attempts.stage': INTERVENTIONIST,
+  // Which documents' history a person sees is decided per document by docAccess.
+  'history.view': EVERYONE,
+  'debrief.edit': PARTICIPANTS,
+  'questions.ask': PARTICIPANTS,
+  'questions.answer': INTERVENTIONIST,
 };
 
 export function can(role: Role | null, action: BoardAction): boolean {

@@ -19,6 +19,8 @@ type BoardSocket = Socket & { data: SocketData };
 
 const JoinSchema = z.object({ boardId: z.string().max(64) });
 const PresenceSchema = z.object({ boardId: z.string().max(64), section: z.string().max(64).nullable() });
+const QuestionAskedSchema = z.object({ boardId: z.string().max(64) });
+const QuestionAnsweredSchema = z.object({ boardId: z.string().max(64), askerId: z.string().max(64) });
 
 type Ack = (reply: { ok: true; [key: string]: unknown } | { ok: false; error: string }) => void;
 
@@ -94,6 +96,29 @@ export function attachBoardChannel(server: HttpServer) {
       const parsed = PresenceSchema.safeParse(payload);
       if (!parsed.success || !socket.data.boards.has(parsed.data.boardId)) return;
       if (presence.setSection(parsed.data.boardId, socket.id, parsed.data.section)) broadcastPresence(parsed.data.boardId);
+    });
+
+    // Questions live in the plan document; these events only say that one was asked or
+    // answered, so the interventionists (or the asker) are told without reloading.
+    socket.on('question:asked', (payload: unknown) => {
+      const parsed = QuestionAskedSchema.safeParse(payload);
+      if (!parsed.success || !socket.data.boards.has(parsed.data.boardId)) return;
+      const role = socket.data.boards.get(parsed.data.boardId);
+      if (!can(role ?? null, 'questions.ask')) return;
+      io.to(interventionistsRoom(parsed.data.boardId)).except(socket.id).emit('notify', { boardId: parsed.data.boardId, kind: 'question-asked', from: principal.name });
+    });
+
+    socket.on('question:answered', async (payload: unknown) => {
+      try {
+        const parsed = QuestionAnsweredSchema.safeParse(payload);
+        if (!parsed.success) return;
+        const { boardId, askerId } = parsed.data;
+        if (!can(socket.data.boards.get(boardId) ?? null, 'questions.answer')) return;
+        if ((await boardRole(askerId, boardId)) === null) return;
+        io.to(userRoom(askerId)).emit('notify', { boardId, kind: 'question-answered', from: principal.name });
+      } catch (error) {
+        console.error('question:answered failed', toError(error));
+      }
     });
 
     socket.on('disconnect', () => {

@@ -159,7 +159,9 @@ describe('malformed input', () => {
     let edits = 1;
     for (let start = 0; start < cases.length; start += 25) {
       const batch = cases.slice(start, start + 25);
-      const codes = await Promise.all(batch.map((fuzz) => runCase(server, fuzz)));
+      // One after another: the room's state, and so each flip's outcome, is then the same every run.
+      const codes: (number | null)[] = [];
+      for (const fuzz of batch) codes.push(await runCase(server, fuzz));
       batch.forEach((fuzz, i) => {
         const code = codes[i] ?? null;
         const tally = outcomes.get(fuzz.kind) ?? { closed: 0, open: 0 };
@@ -191,7 +193,9 @@ describe('malformed input', () => {
 
   test('bit-flipped updates never break the room: the log replays to the live state', async () => {
     const { server, a, b } = await setup();
-    const random = prng(7);
+    // Seed 18: since redundant updates are filtered before logging (novelty.ts), many flips are
+    // refused earlier; with this seed an update still decodes but fails half-way.
+    const random = prng(18);
     // Real updates of a writer's session, to mutate.
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];
@@ -212,7 +216,9 @@ describe('malformed input', () => {
         }
         return { kind: 'bit flip', payload: syncUpdateMessage(update), mustClose: false };
       });
-      const codes = await Promise.all(batch.map((fuzz) => runCase(server, fuzz)));
+      // One after another: the room's state, and so each flip's outcome, is then the same every run.
+      const codes: (number | null)[] = [];
+      for (const fuzz of batch) codes.push(await runCase(server, fuzz));
       for (const code of codes) {
         if (code === null) accepted++;
         else assert.ok(code === CloseCode.MalformedMessage || code === CloseCode.InternalError, `code ${code}`);

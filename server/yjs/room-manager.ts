@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { rebuildLatest } from '../../lib/history/rebuild';
 import { Room, type Log } from './room';
-import { UpdateStore } from './update-store';
+import { UpdateStore } from '../../lib/history/update-store';
 
 /**
  * Rooms by document name, reference-counted by the connections holding them. A room is loaded
@@ -57,6 +57,17 @@ export class RoomManager {
     room.checkpoint();
     room.destroy();
     this.log('yjs.room-unloaded', { doc: room.name });
+  }
+
+  /** Drops every room whose name starts with `prefix` (a deleted board) without checkpointing. */
+  discard(prefix: string): void {
+    for (const [name, entry] of [...this.rooms]) {
+      if (!name.startsWith(prefix)) continue;
+      this.rooms.delete(name);
+      entry.room.discard();
+      entry.room.destroy();
+      this.log('yjs.room-discarded', { doc: name });
+    }
   }
 
   /** Drops a broken room without checkpointing it; the next join loads it from storage. */

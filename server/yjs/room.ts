@@ -9,7 +9,8 @@ import {
   MalformedMessageError,
   type AwarenessEntry,
 } from './protocol';
-import type { UpdateStore } from './update-store';
+import type { UpdateStore } from '../../lib/history/update-store';
+import { addsNothingNew } from './novelty';
 
 /** What a room needs from a connection: an identity and a way to send bytes. */
 export interface RoomMember {
@@ -40,6 +41,7 @@ export class Room {
   private checkpointSeq: number;
   private sinceCheckpoint: number;
   private broken = false;
+  private discarded = false;
 
   constructor(
     readonly name: string,
@@ -76,14 +78,16 @@ export class Room {
 
   /** Logs, applies and broadcasts a writer's update. Throws MalformedMessageError if invalid. */
   applyClientUpdate(update: Uint8Array, userId: string, origin: RoomMember): void {
-    let empty: boolean;
+    // A discarded room's document is being deleted: nothing more is stored for it.
+    if (this.discarded) return;
+    let redundant: boolean;
     try {
-      empty = inspectUpdate(update).empty;
+      // Nothing to record: a synced client's sync step 2 repeats what the room already has.
+      redundant = inspectUpdate(update).empty || addsNothingNew(this.doc, update);
     } catch (error) {
       throw new MalformedMessageError(`invalid update: ${String(error)}`);
     }
-    // Nothing to record: a synced client's sync step 2 looks like this on every reconnect.
-    if (empty) return;
+    if (redundant) return;
     const seq = this.store.append(this.name, userId, update);
     try {
       Y.applyUpdate(this.doc, update, origin);
@@ -128,6 +132,12 @@ export class Room {
       // The log still holds every update; a failed checkpoint only makes the next load slower.
       this.log('yjs.checkpoint-error', { doc: this.name, seq: this.lastSeq, error: String(error) });
     }
+  }
+
+  /** Stops storing anything for this room (its board is deleted); destroyed on last release. */
+  discard(): void {
+    this.discarded = true;
+    this.broken = true;
   }
 
   destroy(): void {

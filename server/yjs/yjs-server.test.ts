@@ -18,7 +18,7 @@ import {
   waitFor,
   type TestClient,
 } from './test-helpers';
-import { UpdateStore } from './update-store';
+import { UpdateStore } from '../../lib/history/update-store';
 
 after(removeTempDirs);
 

@@ -22,6 +22,12 @@ export interface YjsServerOptions {
    * and for a principal whose session was revoked: revalidate relies on that to cut sessions.
    */
   docAccess(principal: Principal, docName: string): Promise<DocAccess>;
+  /**
+   * Whether the principal's session is still live (not signed out, not expired). When given,
+   * revalidation closes a dead session's sockets with NotAuthenticated ("sign in again")
+   * rather than AccessRevoked ("you lost access"), so the page can say which.
+   */
+  isSessionLive?(principal: Principal): Promise<boolean>;
   log?(event: string, detail: Record<string, unknown>): void;
   /** Overrides of lib/realtime/limits.ts (tests use a small checkpoint interval). */
   limits?: Partial<RealtimeLimits>;
@@ -46,6 +52,11 @@ export interface YjsServer {
   revalidate(filter?: RevalidateFilter): Promise<void>;
   /** Closes sockets with ServerShutdown (checkpointing every room) and refuses new ones. */
   close(): Promise<void>;
+  /**
+   * Discards every room of a deleted board without checkpointing and closes its sockets with
+   * AccessRevoked; the caller then removes the board's stored documents for good.
+   */
+  dropBoard(boardId: string): Promise<void>;
   stats(): { rooms: number; connections: number };
 }
 
@@ -151,6 +162,10 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   async function recheck(connection: Connection): Promise<void> {
     let access: DocAccess;
     try {
+      if (options.isSessionLive && !(await options.isSessionLive(connection.principal))) {
+        connection.close(CloseCode.NotAuthenticated);
+        return;
+      }
       access = await options.docAccess(connection.principal, connection.docName);
     } catch (error) {
       // Fail closed, but transiently: the client reconnects and is checked at the upgrade.
@@ -173,10 +188,21 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   }
 
+  async function dropBoard(boardId: string): Promise<void> {
+    epoch++;
+    const prefix = `board/${boardId}/`;
+    // Discarded first: no checkpoint is written when their sockets detach, no update applied.
+    rooms.discard(prefix);
+    const targets = [...connections].filter((connection) => connection.docName.startsWith(prefix));
+    for (const connection of targets) connection.close(CloseCode.AccessRevoked);
+    await Promise.all(targets.map((connection) => connection.whenClosed));
+  }
+
   return {
     handleUpgrade,
     revalidate,
     close,
+    dropBoard,
     stats: () => ({ rooms: rooms.count, connections: connections.size }),
   };
 }

@@ -43,6 +43,8 @@ export async function startServer(options: { env?: Record<string, string> } = {}
 
   const launch = () =>
     new Promise<void>((resolve, reject) => {
+      // Only this launch's output counts: the log still holds the previous start's "ready".
+      const since = log.length;
       const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
         cwd: path.resolve(__dirname, '../..'),
         env: {
@@ -62,7 +64,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
       const onData = (chunk: Buffer) => {
         log += chunk.toString();
-        if (log.includes(`ready on http://localhost:${port}`)) {
+        if (log.slice(since).includes(`ready on http://localhost:${port}`)) {
           clearTimeout(timer);
           resolve();
         }

@@ -4,6 +4,7 @@ import { currentPrincipal } from '@/lib/auth/session';
 import { getBoard } from '@/lib/boards/boards';
 import { listInvites } from '@/lib/boards/invites';
 import { listMembers } from '@/lib/boards/members';
+import { env } from '@/lib/env';
 import { boardRole, can } from '@/lib/permissions';
 
 export const dynamic = 'force-dynamic';
@@ -24,6 +25,7 @@ export default async function BoardPage({ params }: { params: Promise<{ boardId:
       me={{ userId: principal.userId, name: principal.name, role }}
       members={members}
       invites={invites}
+      emergency={{ number: env().EMERGENCY_NUMBER, crisisLine: env().CRISIS_LINE }}
     />
   );
 }

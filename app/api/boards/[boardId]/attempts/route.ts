@@ -1,0 +1,11 @@
+import { NextResponse } from 'next/server';
+import { stageNextAttempt } from '@/lib/attempts/stage';
+import { authedRoute, param } from '@/lib/http/route';
+import { requireBoardAction } from '@/lib/permissions';
+
+/** Stages another intervention from the latest attempt, which is frozen for review. */
+export const POST = authedRoute(async (_req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  await requireBoardAction(principal, boardId, 'attempts.stage');
+  return NextResponse.json(await stageNextAttempt(principal, boardId), { status: 201 });
+});

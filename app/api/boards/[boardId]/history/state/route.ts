@@ -1,0 +1,33 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { db } from '@/lib/db/connection';
+import { parseDocName } from '@/lib/doc-names';
+import { requireHistoryAccess } from '@/lib/history/access';
+import { docToJSON } from '@/lib/history/doc-json';
+import { rebuildAtSeq, rebuildAtTime } from '@/lib/history/rebuild';
+import { badRequest, fromZodError, notFound } from '@/lib/http/errors';
+import { authedRoute, param } from '@/lib/http/route';
+
+const QuerySchema = z.object({
+  doc: z.string().min(1).max(200),
+  seq: z.coerce.number().int().min(0).optional(),
+  at: z.coerce.number().int().min(0).optional(),
+});
+
+/** A document exactly as it was at a sequence number or a moment, as plain JSON (read-only). */
+export const GET = authedRoute(async (req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const { doc, seq, at } = parsed.data;
+  if ((seq === undefined) === (at === undefined)) throw badRequest('Give exactly one of seq or at.');
+  await requireHistoryAccess(principal, boardId, doc);
+  const name = parseDocName(doc);
+  if (!name) throw notFound('That document');
+  const rebuilt = seq !== undefined ? rebuildAtSeq(db().sqlite, doc, seq) : rebuildAtTime(db().sqlite, doc, at ?? 0);
+  try {
+    return NextResponse.json({ doc, seq: rebuilt.seq, state: docToJSON(name, rebuilt.doc) });
+  } finally {
+    rebuilt.doc.destroy();
+  }
+});

@@ -1,0 +1,14 @@
+import { NextResponse } from 'next/server';
+import { db } from '@/lib/db/connection';
+import { requireHistoryAccess } from '@/lib/history/access';
+import { readHistoryPageQuery } from '@/lib/history/query';
+import { timelinePage } from '@/lib/history/timeline';
+import { authedRoute, param } from '@/lib/http/route';
+
+/** A page of a document's changes with the fields each one touched, for the timeline. */
+export const GET = authedRoute(async (req, ctx, principal) => {
+  const boardId = await param(ctx, 'boardId');
+  const { doc, afterSeq, limit } = readHistoryPageQuery(req);
+  await requireHistoryAccess(principal, boardId, doc);
+  return NextResponse.json({ doc, entries: timelinePage(db().sqlite, doc, afterSeq, limit) });
+});

@@ -1,0 +1,22 @@
+import { notFound, redirect } from 'next/navigation';
+import { HistoryView } from '@/components/history/history-view';
+import { currentPrincipal } from '@/lib/auth/session';
+import { getBoard } from '@/lib/boards/boards';
+import { listMembers } from '@/lib/boards/members';
+import { boardRole, can } from '@/lib/permissions';
+
+export const dynamic = 'force-dynamic';
+
+/** The page title stays the product's name (root layout): nothing here may name a person, a date or a place. */
+export default async function HistoryPage({ params }: { params: Promise<{ boardId: string }> }) {
+  const { boardId } = await params;
+  const principal = await currentPrincipal();
+  if (!principal) redirect(`/signin?next=${encodeURIComponent(`/boards/${boardId}/history`)}`);
+  const role = await boardRole(principal.userId, boardId);
+  if (!can(role, 'history.view') || role === null) notFound();
+  const board = await getBoard(boardId);
+  if (!board) notFound();
+  // Names only: e-mail addresses are for the interventionist's member list, not for this page.
+  const members = (await listMembers(boardId)).map(({ userId, name, role: memberRole }) => ({ userId, name, role: memberRole }));
+  return <HistoryView boardId={boardId} attempts={board.attempts} me={{ userId: principal.userId, role }} members={members} />;
+}

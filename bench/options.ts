@@ -1,0 +1,60 @@
+/**
+ * What `npm run bench` runs. The full run is the one whose table goes in docs/performance.md;
+ * --quick shortens everything for iterating on the bench itself (figures not comparable).
+ *
+ *   npm run bench                         all scenarios, product and relay
+ *   npm run bench -- --quick              shorter, fewer sockets
+ *   npm run bench -- --only=latency,load  a subset (latency, capacity, throughput, load, browser)
+ *   npm run bench -- --profile            CPU-profile the server in every measured window
+ */
+export const SCENARIOS = ['latency', 'capacity', 'throughput', 'load', 'browser'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface BenchOptions {
+  quick: boolean;
+  profile: boolean;
+  only: ScenarioName[];
+  /** durationMs is per target, measured in `rounds` alternating blocks (scenarios/blocks.ts). */
+  latency: { editors: number; editsPerSecond: number; durationMs: number; rounds: number; processes: number };
+  capacity: { boards: number; editorsPerBoard: number; editsPerSecondPerBoard: number; durationMs: number; rounds: number; processes: number };
+  throughput: { rates: number[]; stepMs: number; perWriterRate: number; p99LimitMs: number; processes: number };
+  load: { edits: number; joins: number; rebuilds: number; pingEveryMs: number };
+  browser: { characters: number; gapMs: number };
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const profile = argv.includes('--profile');
+  const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const only = onlyArg ? onlyArg.split(',').map((name) => asScenario(name)) : [...SCENARIOS];
+  return {
+    quick,
+    profile,
+    only,
+    latency: { editors: quick ? 20 : 50, editsPerSecond: 2, durationMs: quick ? 8_000 : 30_000, rounds: quick ? 2 : 3, processes: 2 },
+    capacity: {
+      boards: quick ? 50 : 500,
+      editorsPerBoard: 4,
+      editsPerSecondPerBoard: 1,
+      durationMs: quick ? 10_000 : 60_000,
+      rounds: quick ? 2 : 3,
+      processes: quick ? 2 : 4,
+    },
+    throughput: {
+      rates: [250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 16000, 20000, 25000],
+      stepMs: quick ? 2_000 : 4_000,
+      // Under the product's 200 messages/s per socket (lib/realtime/limits.ts), with margin.
+      perWriterRate: 180,
+      p99LimitMs: 50,
+      processes: 2,
+    },
+    load: { edits: quick ? 10_000 : 50_000, joins: quick ? 3 : 10, rebuilds: quick ? 5 : 20, pingEveryMs: 2 },
+    browser: { characters: quick ? 20 : 100, gapMs: 150 },
+  };
+}
+
+function asScenario(name: string): ScenarioName {
+  const found = SCENARIOS.find((s) => s === name);
+  if (!found) throw new Error(`unknown scenario ${name}; one of ${SCENARIOS.join(', ')}`);
+  return found;
+}

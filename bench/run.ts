@@ -1,0 +1,104 @@
+/**
+ * `npm run bench`: starts the product (its production build) and the reference relay, runs
+ * every scenario against both, prints a table and writes bench/results/<time>.json.
+ * Never part of `npm test`. See docs/performance.md for what the figures mean.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_LIMITS } from '../lib/realtime/limits';
+import { coreCount, loadAverage } from './lib/machine';
+import { parseOptions } from './options';
+import { buildRows } from './report/rows';
+import type { BenchResults } from './report/results';
+import { formatProfiles } from './report/profiles-text';
+import { formatTable } from './report/table';
+import { runBrowser } from './scenarios/browser';
+import { runCapacity } from './scenarios/capacity';
+import type { RunContext } from './scenarios/context';
+import { runLatency } from './scenarios/latency';
+import { runLoad } from './scenarios/load';
+import { runThroughput } from './scenarios/throughput';
+import { type EditPattern, type GeneratedLog, generateLog } from './seed/generate';
+import { snapshotApp } from './targets/app-snapshot';
+import { startProduct } from './targets/product';
+import { startRelay } from './targets/relay-target';
+import { createRunner } from './runner';
+import type { Target } from './targets/types';
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const resultsDir = path.join(__dirname, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const log = (message: string) => console.log(message);
+  const ctx: RunContext = { quick: options.quick, profile: options.profile, resultsDir, stamp, log };
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    quick: options.quick,
+    profile: options.profile,
+    machine: { cores: coreCount(), loadAverageAtStart: loadAverage(), node: process.version },
+    buildId: null,
+    durationMs: 0,
+  };
+  log(`bench ${options.quick ? '(quick) ' : ''}: ${options.only.join(', ')}; load average ${results.machine.loadAverageAtStart.toFixed(2)} on ${results.machine.cores} cores`);
+
+  const app = await snapshotApp(log);
+  results.buildId = app.buildId;
+  const targets: Target[] = [];
+  // Servers run in their own process groups: an interrupted run must stop them itself.
+  const interrupt = () => {
+    void Promise.all(targets.map((t) => t.stop())).finally(() => {
+      app.dispose();
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    targets.push(await startProduct(app.dir));
+    targets.push(await startRelay());
+    const logs = options.only.includes('load') ? generateLogs(options.load.edits, log) : null;
+
+    const { onEach, onBoth } = createRunner(targets, options.only, options.quick, log);
+    results.latency = await onBoth('latency', (all) => runLatency(all, options.latency, ctx));
+    results.capacity = await onBoth('capacity', (all) => runCapacity(all, options.capacity, ctx));
+    results.throughput = await onBoth('throughput', (all) => runThroughput(all, options.throughput, ctx));
+    results.load = await onEach('load', (t) => {
+      if (!logs) throw new Error('no seed logs');
+      return runLoad(t, options.load, logs, ctx);
+    });
+    results.browser = await onEach('browser', (t) => runBrowser(t, options.browser, ctx));
+  } finally {
+    await Promise.all(targets.map((t) => t.stop()));
+    app.dispose();
+  }
+
+  results.durationMs = performance.now() - started;
+  const rows = buildRows(results);
+  const file = path.join(resultsDir, `${stamp}${options.quick ? '-quick' : ''}.json`);
+  writeFileSync(file, JSON.stringify({ ...results, rows }, (_key, value: unknown) => (value instanceof Float64Array ? Array.from(value) : value), 2));
+  if (options.profile) {
+    log('');
+    log(formatProfiles(results));
+  }
+  log('');
+  log(formatTable(rows));
+  log('');
+  log(`server CPU: share of one core (the machine has ${results.machine.cores}); results in ${path.relative(process.cwd(), file)}`);
+  log(`run time ${(results.durationMs / 1000).toFixed(0)} s`);
+}
+
+function generateLogs(edits: number, log: (m: string) => void): Record<EditPattern, GeneratedLog> {
+  const t0 = performance.now();
+  // Checkpoints at the server's own interval, so the seeded log is what it would have written.
+  const every = DEFAULT_LIMITS.checkpointEvery;
+  const logs = { typing: generateLog('typing', edits, every), random: generateLog('random', edits, every) };
+  log(`generated 2 x ${edits} edits in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return logs;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

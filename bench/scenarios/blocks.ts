@@ -1,0 +1,39 @@
+import type { ProfileSummary } from '../report/profile';
+import type { ServerView, Window } from './context';
+
+/**
+ * Product and relay are measured in alternating blocks (A B, B A, A B ...) rather than one after
+ * the other: this machine is shared, and whatever else runs, or drifts, during the scenario
+ * then weighs on both alike. Their load generators stay connected throughout; only the target
+ * of the current block sends.
+ */
+export function blockOrder<T>(items: T[], rounds: number): T[][] {
+  return Array.from({ length: rounds }, (_, round) => (round % 2 === 0 ? [...items] : [...items].reverse()));
+}
+
+export interface CombinedWindow {
+  serverCpu: number;
+  clientCpu: number;
+  otherCpu: number;
+  server: ServerView;
+  profile: ProfileSummary | null;
+}
+
+/** Several blocks of one target as one window: CPU averaged over time, the worst stalls kept. */
+export function combineWindows(windows: Window<unknown>[]): CombinedWindow {
+  const total = windows.reduce((sum, w) => sum + w.ms, 0) || 1;
+  const weighted = (pick: (w: Window<unknown>) => number) => windows.reduce((sum, w) => sum + pick(w) * w.ms, 0) / total;
+  return {
+    serverCpu: weighted((w) => w.serverCpu),
+    clientCpu: weighted((w) => w.clientCpu),
+    otherCpu: weighted((w) => w.otherCpu),
+    server: {
+      loopMaxMs: Math.max(0, ...windows.map((w) => w.server.loopMaxMs)),
+      loopP99Ms: Math.max(0, ...windows.map((w) => w.server.loopP99Ms)),
+      gcCount: windows.reduce((sum, w) => sum + w.server.gcCount, 0),
+      gcTotalMs: windows.reduce((sum, w) => sum + w.server.gcTotalMs, 0),
+      gcMaxMs: Math.max(0, ...windows.map((w) => w.server.gcMaxMs)),
+    },
+    profile: windows.find((w) => w.profile !== null)?.profile ?? null,
+  };
+}

@@ -1,0 +1,141 @@
+import { sleep } from '../lib/clock';
+import { matchEdits } from '../lib/match';
+import { rssBytes } from '../lib/proc';
+import { type Summary, summarize } from '../lib/stats';
+import type { EditorsReport, EditorsSpec } from '../load/editors';
+import { callAll, closeAll, LoadProcess } from '../load/pool';
+import type { BenchOptions } from '../options';
+import type { HeapReading } from '../probe/probe-client';
+import type { ProfileSummary } from '../report/profile';
+import type { Target, TargetName } from '../targets/types';
+import { blockOrder, combineWindows } from './blocks';
+import { measured, type RunContext, type ServerView, type Window } from './context';
+
+export interface MemoryTrail {
+  /** After a forced GC, before any client connected. */
+  start: HeapReading;
+  /** Highest heap used sampled (no GC) while every client was connected and editing. */
+  peakHeapUsed: number;
+  peakRss: number;
+  /** After a forced GC with every client still connected. */
+  loaded: HeapReading;
+  /** After a forced GC once every client has left (rooms unloaded). */
+  afterLeave: HeapReading;
+}
+
+export interface CapacityResult {
+  sockets: number;
+  connectMs: number;
+  latency: Summary;
+  delivered: number;
+  drops: number;
+  serverCpu: number;
+  clientCpu: number;
+  otherCpu: number;
+  /** The server's event-loop delay and GC pauses over the windows. */
+  server: ServerView;
+  /** Longest event-loop delay of any load generator: tails it may have caused itself. */
+  clientLoopMaxMs: number;
+  memory: MemoryTrail;
+  profile: ProfileSummary | null;
+}
+
+interface Rig {
+  target: Target;
+  processes: LoadProcess[];
+  sockets: number;
+  connectMs: number;
+  start: HeapReading;
+  peakHeapUsed: number;
+  peakRss: number;
+  reports: EditorsReport[];
+  windows: Window<unknown>[];
+}
+
+/**
+ * Scenario 2: many small boards at once (500 boards x 4 editors = 2,000 sockets per target), one
+ * edit a second per board, awareness renewed every 15 s by each provider as a page does. All
+ * editors of a board live in one process, so each arrival is timed on one clock. Both targets'
+ * sockets stay connected; they edit in alternating blocks (blocks.ts).
+ */
+export async function runCapacity(targets: Target[], options: BenchOptions['capacity'], ctx: RunContext): Promise<Partial<Record<TargetName, CapacityResult>>> {
+  const rigs: Rig[] = [];
+  try {
+    for (const target of targets) rigs.push(await connectBoards(target, options, ctx));
+    await sleep(2000);
+    const blockMs = options.durationMs / options.rounds;
+    let round = 0;
+    for (const order of blockOrder(rigs, options.rounds)) {
+      for (const rig of order) {
+        await callAll(rig.processes, 'collect');
+        const window = await measured({ ...ctx, profile: ctx.profile && round === 0 }, rig.target, 'capacity', rig.processes, async () => {
+          await callAll(rig.processes, 'start');
+          const ends = performance.now() + blockMs;
+          while (performance.now() < ends) {
+            await sleep(Math.min(5000, Math.max(0, ends - performance.now())));
+            const heap = await rig.target.probe.heap(false);
+            rig.peakHeapUsed = Math.max(rig.peakHeapUsed, heap.heapUsed);
+            rig.peakRss = Math.max(rig.peakRss, rssBytes(rig.target.pid));
+          }
+          await callAll(rig.processes, 'stop');
+        });
+        await sleep(1500);
+        rig.reports.push(...(await callAll<EditorsReport>(rig.processes, 'collect')));
+        rig.windows.push(window);
+        ctx.log(`  ${rig.target.name} block ${round + 1}/${options.rounds} done`);
+      }
+      round++;
+    }
+    const results: Partial<Record<TargetName, CapacityResult>> = {};
+    for (const rig of rigs) {
+      const loaded = await rig.target.probe.heap(true);
+      await closeAll(rig.processes);
+      // Rooms unload as their last socket's close handshake completes.
+      await sleep(3000);
+      const afterLeave = await rig.target.probe.heap(true);
+      results[rig.target.name] = result(rig, options, { start: rig.start, peakHeapUsed: rig.peakHeapUsed, peakRss: rig.peakRss, loaded, afterLeave });
+    }
+    return results;
+  } finally {
+    await closeAll(rigs.flatMap((rig) => rig.processes));
+  }
+}
+
+async function connectBoards(target: Target, options: BenchOptions['capacity'], ctx: RunContext): Promise<Rig> {
+  ctx.log(`  ${target.name}: preparing ${options.boards} boards`);
+  const boards = await target.prepareBoards(options.boards, options.editorsPerBoard);
+  const start = await target.probe.heap(true);
+  const processes: LoadProcess[] = [];
+  const perProcess = Math.ceil(boards.length / options.processes);
+  for (let i = 0; i < options.processes; i++) {
+    const spec: EditorsSpec = {
+      wsBase: target.wsBase,
+      boards: boards.slice(i * perProcess, (i + 1) * perProcess),
+      socketsPerBoard: options.editorsPerBoard,
+      editsPerSecondPerBoard: options.editsPerSecondPerBoard,
+      connectConcurrency: 20,
+      fieldPrefix: '',
+    };
+    processes.push(await LoadProcess.start('editors', spec));
+  }
+  const connectStarted = performance.now();
+  await callAll(processes, 'connect');
+  const connectMs = performance.now() - connectStarted;
+  const sockets = boards.length * options.editorsPerBoard;
+  ctx.log(`  ${target.name}: ${sockets} sockets connected in ${Math.round(connectMs)} ms`);
+  return { target, processes, sockets, connectMs, start, peakHeapUsed: 0, peakRss: 0, reports: [], windows: [] };
+}
+
+function result(rig: Rig, options: BenchOptions['capacity'], memory: MemoryTrail): CapacityResult {
+  const matched = matchEdits(rig.reports.map((r) => r.sends), rig.reports.map((r) => r.arrivals));
+  return {
+    sockets: rig.sockets,
+    connectMs: rig.connectMs,
+    latency: summarize(matched.samples),
+    delivered: matched.sent > 0 ? matched.arrivals / (matched.sent * (options.editorsPerBoard - 1)) : NaN,
+    drops: rig.reports.reduce((sum, r) => sum + r.drops, 0),
+    ...combineWindows(rig.windows),
+    clientLoopMaxMs: Math.max(0, ...rig.reports.map((r) => r.loopMaxMs)),
+    memory,
+  };
+}

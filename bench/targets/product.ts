@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from '../lib/ports';
+import { ProbeClient } from '../probe/probe-client';
+import { Account } from './accounts';
+import { spawnServer } from './spawn-server';
+import type { BoardAccess, Target } from './types';
+
+/** Family members besides the interventionist; boards get up to this many writers beyond her. */
+const FAMILY_ACCOUNTS = 7;
+/** Board set-up requests in flight at once: the API is exercised, not benchmarked. */
+const SETUP_CONCURRENCY = 8;
+
+/**
+ * The real server (production build, as test/helpers/server.ts starts it, from the private copy
+ * of the build made by app-snapshot.ts) on a free port with a temporary data folder. Registration is rate-limited per address (20 an hour) and argon2 is
+ * slow by design, so a handful of people are registered once and their sessions are reused by
+ * many sockets each: the server authenticates and authorises every socket all the same.
+ */
+export async function startProduct(appDir: string): Promise<Target> {
+  const port = await freePort();
+  const probePort = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'harbor-bench-'));
+  const server = await spawnServer({
+    script: 'server/index.ts',
+    cwd: appDir,
+    ready: `ready on http://localhost:${port}`,
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      BENCH_PROBE_PORT: String(probePort),
+    },
+  });
+  const httpBase = `http://127.0.0.1:${port}`;
+  const run = Date.now().toString(36);
+  const lead = new Account(httpBase, `lead.${run}@bench.test`, 'bench password 1');
+  const family = Array.from({ length: FAMILY_ACCOUNTS }, (_, i) => new Account(httpBase, `family${i + 1}.${run}@bench.test`, 'bench password 1'));
+  try {
+    await lead.register('Bench Lead');
+    for (const [i, person] of family.entries()) await person.register(`Bench Family ${i + 1}`);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+
+  let boardCounter = 0;
+  async function prepareBoard(editors: number): Promise<BoardAccess> {
+    const boardId = await lead.createBoard(`Bench board ${++boardCounter}`);
+    const writers = family.slice(0, Math.max(0, editors - 1));
+    for (const person of writers) await person.accept(await lead.invite(boardId, 'family'));
+    return { docName: `board/${boardId}/attempt/1`, cookies: [lead, ...writers].map((a) => a.cookieHeader()) };
+  }
+
+  return {
+    name: 'product',
+    wsBase: `ws://127.0.0.1:${port}`,
+    httpBase,
+    pid: server.pid,
+    probe: new ProbeClient(probePort),
+    dbFile: path.join(dataDir, 'board.sqlite'),
+    get ownerUserId() {
+      return lead.userId;
+    },
+    accounts: () => [lead, ...family],
+    async prepareBoards(count, editors) {
+      if (editors - 1 > family.length) throw new Error(`at most ${family.length + 1} distinct editors per board`);
+      const out: BoardAccess[] = new Array<BoardAccess>(count);
+      let next = 0;
+      const worker = async () => {
+        while (next < count) {
+          const index = next++;
+          out[index] = await prepareBoard(editors);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(SETUP_CONCURRENCY, count) }, worker));
+      return out;
+    },
+    output: server.output,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

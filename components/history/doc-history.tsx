@@ -1,0 +1,226 @@
+'use client';
+
+import { useMemo, useRef, useState } from 'react';
+import { PLAN_PARTS, type PlanPart } from '@/lib/history/diff';
+import { Alert } from '../ui/alert';
+import { CompareView, type MomentOption } from './compare-view';
+import { shortMoment } from './format';
+import { MomentList } from './moment-list';
+import { MomentView } from './moment-view';
+import { entrySections, type Moment, momentIndexAt, seqAtTime, toMoments } from './moments';
+import { TimelineFilters } from './timeline-filters';
+import { type Marker, TimelineScrubber } from './timeline-scrubber';
+import type { DocOption } from './use-documents';
+import { useTimeline } from './use-timeline';
+import type { NamedVersion } from './use-versions';
+import { VersionsPanel } from './versions-panel';
+
+const SECTION_ORDER = ['Plan setup', 'Approach and goals', 'Team', 'Bottom lines', 'Contingencies', 'Objections', 'Treatment and escort', 'Logistics', 'Safety plan', 'Questions', 'Impact letter', 'Bottom-line letter', 'Private notes'];
+const sectionRank = (s: string) => (SECTION_ORDER.includes(s) ? SECTION_ORDER.indexOf(s) : SECTION_ORDER.length);
+
+/**
+ * One document's history: its timeline (filterable), the moment on screen and the comparison
+ * of two moments. Mounted per document (keyed by its name), so choosing another document
+ * starts from its latest moment with no filter left over.
+ */
+export function DocHistory(props: {
+  boardId: string;
+  attempt: number;
+  doc: DocOption;
+  nameOf(userId: string): string;
+  versions: readonly NamedVersion[];
+  canNameVersions: boolean;
+  onVersionsChanged(): void;
+}) {
+  const { boardId, attempt, doc, nameOf, versions, canNameVersions, onVersionsChanged } = props;
+  const timeline = useTimeline(boardId, doc.name);
+  const entries = useMemo(() => (timeline.doc === doc.name ? timeline.entries : []), [timeline.doc, timeline.entries, doc.name]);
+  const [person, setPerson] = useState('');
+  const [section, setSection] = useState('');
+  /** The sequence number on screen; null follows the latest change. */
+  const [selected, setSelected] = useState<number | null>(null);
+  const [pickedVersion, setPickedVersion] = useState<string | null>(null);
+  const [mode, setMode] = useState<'moment' | 'compare'>('moment');
+  const [from, setFrom] = useState(0);
+  const [to, setTo] = useState(0);
+  const viewCard = useRef<HTMLDivElement>(null);
+
+  const allMoments = useMemo(() => toMoments(entries), [entries]);
+  const moments = useMemo(() => toMoments(entries, { person, section }), [entries, person, section]);
+  const people = useMemo(() => [...new Set(entries.map((e) => e.userId))].map((userId) => ({ userId, name: nameOf(userId) })), [entries, nameOf]);
+  const sections = useMemo(() => [...new Set(entries.flatMap(entrySections))].sort((a, b) => sectionRank(a) - sectionRank(b)), [entries]);
+
+  const lastSeq = entries[entries.length - 1]?.seq ?? 0;
+  const selectedSeq = selected ?? lastSeq;
+  const index = momentIndexAt(moments, selectedSeq);
+  const containing = allMoments.find((m) => selectedSeq >= m.firstSeq && selectedSeq <= m.seq) ?? null;
+  const selectedEntry = entries.find((e) => e.seq === selectedSeq) ?? null;
+  const touched = useMemo(() => {
+    const parts = new Set<PlanPart>();
+    if (!containing) return parts;
+    for (const entry of entries) {
+      if (entry.seq < containing.firstSeq || entry.seq > selectedSeq) continue;
+      for (const field of entry.fields) {
+        const top = field.split('.')[0] ?? '';
+        const part = PLAN_PARTS.find((p) => p === top);
+        if (part) parts.add(part);
+      }
+    }
+    return parts;
+  }, [containing, entries, selectedSeq]);
+
+  const markers: Marker[] = versions.map((v) => {
+    const seq = seqAtTime(entries, v.at);
+    return { id: v.id, label: v.label, seq, index: momentIndexAt(moments, seq) };
+  });
+  const describe = (m: Moment) => `${nameOf(m.userId)} changed ${m.sections.join(', ')}, ${shortMoment(m.at)}`;
+  const select = (seq: number, version: string | null = null) => {
+    setSelected(seq);
+    setPickedVersion(version);
+    // While comparing, the scrubber and the flags move the later of the two moments.
+    if (mode === 'compare') setTo(seq);
+  };
+  const options: MomentOption[] = [
+    ...versions.map((v) => ({ seq: seqAtTime(entries, v.at), label: `⚑ ${v.label}` })),
+    ...[...allMoments].reverse().map((m) => ({ seq: m.seq, label: `${shortMoment(m.at)} · ${nameOf(m.userId)} · ${m.sections.join(', ')}${m.seq === lastSeq ? ' (latest)' : ''}` })),
+    { seq: 0, label: 'The very start (empty)' },
+  ];
+  // A filtered timeline's moment can end on a change inside a wider moment: list it too, so
+  // each select always shows what is being compared.
+  for (const seq of [to, from]) {
+    const entry = entries.find((e) => e.seq === seq);
+    if (entry && !options.some((o) => o.seq === seq)) options.unshift({ seq, label: `${shortMoment(entry.at)} · ${nameOf(entry.userId)} · ${entrySections(entry).join(', ')}` });
+  }
+  const startCompare = () => {
+    const at = allMoments.findIndex((m) => m === containing);
+    setFrom(at > 0 ? (allMoments[at - 1]?.seq ?? 0) : 0);
+    setTo(selectedSeq);
+    setMode('compare');
+  };
+
+  if (timeline.error) {
+    return (
+      <div className="stack">
+        <Alert kind="error">{timeline.error}</Alert>
+        <div>
+          <button type="button" className="button button-secondary" onClick={timeline.reload}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (timeline.loading && timeline.doc !== doc.name) {
+    return (
+      <p className="history-loading" role="status">
+        <span className="history-spinner" aria-hidden="true" />
+        Loading the timeline…
+      </p>
+    );
+  }
+  if (allMoments.length === 0) {
+    return (
+      <div className="empty history-card" data-testid="history-empty">
+        <p>No changes have been recorded in this document yet.</p>
+        <button type="button" className="button button-secondary button-small" onClick={timeline.reload}>
+          Check again
+        </button>
+      </div>
+    );
+  }
+
+  const heading = (
+    <div className="spread">
+      <div>
+        <h2 className="moment-title" data-testid="moment-title">
+          {pickedVersion ? `⚑ ${pickedVersion}` : selectedSeq === lastSeq ? 'As it is now' : 'As it was then'}
+        </h2>
+        <p className="muted small moment-subtitle">
+          {containing ? `After ${describe(containing)}` : 'Before any change'}
+        </p>
+      </div>
+      <button type="button" className="button button-secondary button-small" onClick={startCompare}>
+        Compare with the moment before
+      </button>
+    </div>
+  );
+
+  return (
+    <div className="history-layout">
+      <div className="history-main stack">
+        <div className="history-card stack">
+          <TimelineFilters people={people} sections={sections} person={person} section={section} onPerson={setPerson} onSection={setSection} />
+          {moments.length === 0 ? (
+            <p className="muted" role="status">
+              No changes match these filters.{' '}
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => {
+                  setPerson('');
+                  setSection('');
+                }}
+              >
+                Show every change
+              </button>
+            </p>
+          ) : (
+            <TimelineScrubber moments={moments} index={index} describe={describe} onIndex={(i) => select(moments[i]?.seq ?? lastSeq)} markers={markers} onMarker={(marker) => select(marker.seq, marker.label)} />
+          )}
+          {timeline.truncated ? <p className="muted small">This document has a very long history; only its first changes are listed.</p> : null}
+        </div>
+        <div className="mode-switch" role="group" aria-label="What to show">
+          <button type="button" aria-pressed={mode === 'moment'} onClick={() => setMode('moment')}>
+            One moment
+          </button>
+          <button type="button" aria-pressed={mode === 'compare'} onClick={() => (mode === 'compare' ? undefined : startCompare())}>
+            Compare two moments
+          </button>
+        </div>
+        <div className="history-card" ref={viewCard}>
+          {mode === 'moment' ? (
+            <MomentView boardId={boardId} doc={doc} seq={selectedSeq} heading={heading} touched={touched} />
+          ) : (
+            <CompareView boardId={boardId} doc={doc} options={options} from={from} to={to} onFrom={setFrom} onTo={setTo} />
+          )}
+        </div>
+      </div>
+      <aside className="history-side stack" aria-label="Timeline">
+        <section className="history-card stack" aria-labelledby="moments-heading">
+          <div className="spread">
+            <h2 id="moments-heading">Changes</h2>
+            <button type="button" className="button button-secondary button-small" onClick={timeline.reload} disabled={timeline.loading}>
+              {timeline.loading ? 'Checking…' : 'Check for newer'}
+            </button>
+          </div>
+          <MomentList
+            moments={moments}
+            selectedSeq={selectedSeq}
+            nameOf={nameOf}
+            onSelect={(m) => {
+              select(m.seq);
+              setMode('moment');
+              // On a narrow screen the list is below the moment it opens: bring that into view.
+              if (window.matchMedia('(max-width: 960px)').matches) {
+                const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+                viewCard.current?.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
+              }
+            }}
+          />
+        </section>
+        <VersionsPanel
+          boardId={boardId}
+          attempt={attempt}
+          versions={versions}
+          canEdit={canNameVersions}
+          selectedAt={selectedEntry?.at ?? null}
+          onShow={(v) => {
+            select(seqAtTime(entries, v.at), v.label);
+            setMode('moment');
+          }}
+          onChanged={onVersionsChanged}
+        />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { createContext, useContext } from 'react';
+import type { Socket } from 'socket.io-client';
+import type { Member } from '@/lib/boards/members';
+import type { Role } from '@/lib/db/schema';
+import type { PresenceUser } from './realtime/use-synced-doc';
+
+export interface BoardMe {
+  userId: string;
+  name: string;
+  role: Role;
+}
+
+/** Facts about the board and the person, shared by every section. */
+export interface BoardContextValue {
+  boardId: string;
+  attempt: number;
+  frozen: boolean;
+  me: BoardMe;
+  /** The presence identity (name and colour) shown to the others. */
+  user: PresenceUser;
+  members: Member[];
+  socket: Socket | null;
+  emergency: { number: string; crisisLine: string } | null;
+  /** Says something to screen readers (and shows it briefly), optionally with an Undo button. */
+  notify(message: string, options?: { undo?: boolean }): void;
+}
+
+const BoardContext = createContext<BoardContextValue | null>(null);
+
+export const BoardProvider = BoardContext.Provider;
+
+export function useBoard(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (!value) throw new Error('useBoard outside a BoardProvider');
+  return value;
+}

@@ -1,0 +1,104 @@
+'use client';
+
+import { type ChangeEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { applyTextChange, transformIndex } from '@/lib/plan/text-diff';
+import { useEdit } from '../edit-context';
+import { handleUndoKey } from '../realtime/use-undo';
+import { FieldPresence, peersIn } from './field-presence';
+
+interface TextFieldProps {
+  text: Y.Text | null;
+  /** Awareness key (see fieldKey): others see a name tag on this field while you are in it. */
+  field: string;
+  label: string;
+  hint?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  /** Visually hidden label (a heading already names the field), still read by screen readers. */
+  hideLabel?: boolean;
+  /** Read-only even when the document is writable (e.g. someone else's question). */
+  locked?: boolean;
+  className?: string;
+  testId?: string;
+  /** Called when the person leaves the field, with its text (e.g. to tell others a question was asked). */
+  onCommit?(value: string): void;
+}
+
+/**
+ * An input or textarea bound to a Y.Text: each keystroke becomes a minimal splice, so two
+ * people typing in one field merge character by character, and someone else's typing moves
+ * your caret along instead of throwing it to the end.
+ */
+export function TextField(props: TextFieldProps) {
+  const { text, field, label, hint, placeholder, multiline, hideLabel, locked, className, testId, onCommit } = props;
+  const { readOnly, origin, undo, peers, setFocus } = useEdit();
+  const id = useId();
+  const ref = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const [value, setValue] = useState(() => text?.toString() ?? '');
+
+  useEffect(() => {
+    if (!text) return;
+    setValue(text.toString());
+    const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+      const next = text.toString();
+      const element = ref.current;
+      // Written to the input at once, not at React's next render: a keystroke in between would
+      // otherwise be diffed against a stale value and undo the other person's typing.
+      if (element && element.value !== next) {
+        const focused = document.activeElement === element && transaction.origin !== origin;
+        // The delta is only readable inside the observer.
+        const start = focused ? transformIndex(element.selectionStart ?? 0, event.delta) : 0;
+        const end = focused ? transformIndex(element.selectionEnd ?? 0, event.delta) : 0;
+        element.value = next;
+        if (focused) element.setSelectionRange(start, end);
+      }
+      setValue(next);
+    };
+    text.observe(onChange);
+    return () => text.unobserve(onChange);
+  }, [text, origin]);
+
+  const disabled = readOnly || locked || !text;
+  const editors = peersIn(peers, field);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const common = {
+    id,
+    value,
+    placeholder,
+    readOnly: disabled,
+    'aria-describedby': hintId,
+    'data-testid': testId,
+    'data-field': field,
+    // Someone else is here: their colour on the box, their name on the tag above it.
+    style: editors[0] ? { borderColor: editors[0].user.color, boxShadow: `0 0 0 1px ${editors[0].user.color}` } : undefined,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (!text || disabled) return;
+      applyTextChange(text, event.target.value, event.target.selectionEnd ?? undefined, origin);
+    },
+    onKeyDown: (event: KeyboardEvent) => {
+      // Native undo would fight the shared text; Yjs undoes only this person's own edits.
+      if (!disabled && handleUndoKey(event, undo)) event.preventDefault();
+    },
+    onFocus: () => setFocus(field),
+    onBlur: () => {
+      setFocus(null);
+      if (!readOnly && !locked && text) onCommit?.(text.toString());
+      undo?.stopCapturing();
+    },
+  };
+  return (
+    <div className={`plan-field${editors.length ? ' is-shared' : ''}${className ? ` ${className}` : ''}`}>
+      <div className="plan-field-head">
+        <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>{label}</label>
+        <FieldPresence peers={editors} />
+      </div>
+      {multiline ? (
+        <textarea ref={(el) => void (ref.current = el)} rows={2} {...common} />
+      ) : (
+        <input ref={(el) => void (ref.current = el)} type="text" autoComplete="off" {...common} />
+      )}
+      {hint ? <p id={hintId} className="plan-hint">{hint}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { LettersEntry } from '@/lib/boards/letters';
+import { api, ApiError } from '@/lib/client/api';
+import { useBoard } from '../board-context';
+import { useSyncedDoc } from '../realtime/use-synced-doc';
+import { SaveStatus } from '../save-status';
+import type { LetterReview as Review } from '@/lib/review/reviews';
+import { LetterReview } from '../../tools/letter-review';
+import { useApiData } from '../../tools/use-api-data';
+import { useBoardTopic } from '../../tools/use-board-topic';
+import { LetterEditor } from './letter-editor';
+
+const IMPACT_HINT = 'Open with love. Tell one or two specific moments (when, what happened, how you felt), then ask them to accept help today. About two minutes read aloud.';
+const REVIEW_RECHECK_MS = 1200;
+const BOTTOM_LINE_HINT = 'Read only if they refuse. Say what you will do from now on, not what they must do: “I will no longer …”.';
+
+/**
+ * One participant's letters document (`board/<b>/letters/<n>/<userId>`), opened only because the
+ * server listed it for this person. Others' letters are read-only; when their owner stops
+ * sharing, the server closes the socket and the card goes away.
+ */
+export function LetterDoc({ entry, mine, onGone }: { entry: LettersEntry; mine: boolean; onGone(): Promise<void> | void }) {
+  const { boardId, attempt, user, me, frozen, socket } = useBoard();
+  const readOnly = entry.access !== 'write';
+  const label = mine ? 'your letters' : `${entry.ownerName}’s letters`;
+  const letters = useSyncedDoc({ docName: entry.docName, label, user, readOnly, persist: !readOnly });
+  const reviews = useApiData<{ reviews: Review[] }>(`/api/boards/${boardId}/attempts/${attempt}/reviews`);
+  // Review status is sent privately to the writer and the interventionists when it changes.
+  useBoardTopic(socket, boardId, 'letters', reviews.reload);
+  const approved = reviews.data?.reviews.some((r) => r.ownerId === entry.ownerId && r.status === 'approved') ?? false;
+  const reloadReviews = reviews.reload;
+  useEffect(() => {
+    // "Changed since approval" is computed by the server from the log; ask again shortly after
+    // the approved letter is edited (by anyone), so both people see it without a reload.
+    const doc = letters.doc;
+    if (!doc || !approved) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onUpdate = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(reloadReviews, REVIEW_RECHECK_MS);
+    };
+    doc.on('update', onUpdate);
+    return () => {
+      if (timer) clearTimeout(timer);
+      doc.off('update', onUpdate);
+    };
+  }, [letters.doc, approved, reloadReviews]);
+  const reviewOf = (letter: 'impact' | 'bottomLine') => reviews.data?.reviews.find((r) => r.ownerId === entry.ownerId && r.letter === letter) ?? null;
+  const reviewFor = (letter: 'impact' | 'bottomLine') => (
+    <LetterReview
+      boardId={boardId}
+      attempt={attempt}
+      ownerId={entry.ownerId}
+      letter={letter}
+      review={reviewOf(letter)}
+      canSubmit={mine && me.role !== 'viewer'}
+      canReview={me.role === 'interventionist' && !mine}
+      frozen={frozen}
+      onChanged={reviews.reload}
+    />
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (letters.status === 'closed') void onGone();
+  }, [letters.status, onGone]);
+
+  async function toggleShare() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/boards/${boardId}/attempts/${attempt}/letters/share`, { method: 'PUT', body: { shared: !entry.shared } });
+      await onGone();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const showAdvice = mine || me.role === 'interventionist';
+  return (
+    <article className="letter-card" data-testid="letter-card" data-owner={entry.ownerId} aria-labelledby={`letters-of-${entry.ownerId}`}>
+      <header className="letter-card-head">
+        <div>
+          <h3 id={`letters-of-${entry.ownerId}`}>{mine ? 'Your letters' : `${entry.ownerName}’s letters`}</h3>
+          <p className="muted small" data-testid="share-state">
+            {entry.shared ? 'Shared with the team' : mine ? 'Private: only you and the interventionist can read them' : 'Not shared with the team'}
+          </p>
+        </div>
+        <div className="letter-card-actions">
+          <SaveStatus status={letters.status} />
+          {mine && !readOnly ? (
+            <button type="button" className={`button ${entry.shared ? 'button-secondary' : ''} button-small`} disabled={busy} onClick={() => void toggleShare()}>
+              {entry.shared ? 'Stop sharing' : 'Share with the team'}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
+      {letters.closedReason ? <div className="alert alert-error" role="alert">{letters.closedReason}</div> : null}
+      {letters.doc && letters.provider && letters.loaded ? (
+        <div className="letter-pair">
+          <div>
+            <LetterEditor doc={letters.doc} provider={letters.provider} field="impact" title="Impact letter" hint={IMPACT_HINT} readOnly={readOnly} user={user} showAdvice={showAdvice} />
+            {reviewFor('impact')}
+          </div>
+          <div>
+            <LetterEditor doc={letters.doc} provider={letters.provider} field="bottomLine" title="Bottom-line letter" hint={BOTTOM_LINE_HINT} readOnly={readOnly} user={user} showAdvice={showAdvice} />
+            {reviewFor('bottomLine')}
+          </div>
+        </div>
+      ) : letters.closedReason ? null : (
+        <p className="plan-loading" role="status">
+          <span className="plan-spinner" aria-hidden="true" /> Opening {label}…
+        </p>
+      )}
+    </article>
+  );
+}

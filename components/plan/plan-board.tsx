@@ -1,0 +1,169 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import type { Socket } from 'socket.io-client';
+import type { AttemptSummary } from '@/lib/boards/boards';
+import type { Member } from '@/lib/boards/members';
+import { formatDocName } from '@/lib/doc-names';
+import { decideDocAccess } from '@/lib/permissions/rules';
+import { ensureDefaults } from '@/lib/plan/defaults';
+import { planTypes } from '@/lib/plan/scope';
+import type { PresencePerson } from '../board/use-board-channel';
+import { type BoardMe, BoardProvider, type BoardContextValue } from './board-context';
+import type { EditContextValue } from './edit-context';
+import { personHex } from './realtime/colour';
+import { usePeers } from './realtime/use-peers';
+import { useSyncedDoc } from './realtime/use-synced-doc';
+import { handleUndoKey, useUndo } from './realtime/use-undo';
+import { ConnectionBanner, SaveStatus } from './save-status';
+import { SectionNav } from './section-nav';
+import { SectionView } from './section-view';
+import { useCounts } from './use-counts';
+import { useNotice } from './use-notice';
+import { useSection } from './use-section';
+import './plan.css';
+
+export interface PlanBoardProps {
+  boardId: string;
+  attempts: AttemptSummary[];
+  me: BoardMe;
+  members: Member[];
+  socket: Socket | null;
+  people: PresencePerson[];
+  emergency?: { number: string; crisisLine: string } | null;
+}
+
+/** Default content is written by no one in particular: it is never part of anyone's undo. */
+const DEFAULTS_ORIGIN = { kind: 'plan-defaults' };
+
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && ['text', 'date', 'time', 'search', 'email'].includes(target.type);
+}
+
+/** The shared plan of one attempt: connection, undo, presence, the section menu and the section. */
+export function PlanBoard({ boardId, attempts, me, members, socket, people, emergency = null }: PlanBoardProps) {
+  const latest = attempts[attempts.length - 1]?.number ?? 1;
+  const [attemptNumber, setAttemptNumber] = useState(latest);
+  // A new attempt (after a debrief) becomes the one on screen for everyone.
+  useEffect(() => setAttemptNumber(latest), [latest]);
+  const attempt = attempts.find((a) => a.number === attemptNumber) ?? attempts[attempts.length - 1];
+  const frozen = attempt?.frozenAt != null;
+  const doc = { kind: 'plan', boardId, attempt: attemptNumber } as const;
+  // The server decides; the page mirrors the same rule (lib/permissions/rules) to disable controls.
+  const access = decideDocAccess(me.userId, doc, { role: me.role, attemptExists: true, attemptFrozen: frozen, lettersShared: false });
+  const readOnly = access !== 'write';
+  const user = useMemo(() => ({ userId: me.userId, name: me.name, color: personHex(me.userId) }), [me.userId, me.name]);
+  const plan = useSyncedDoc({ docName: formatDocName(doc), label: 'this plan', user, readOnly, persist: !readOnly });
+  const origin = useMemo(() => ({ kind: 'my-plan-edits', attempt: attemptNumber }), [attemptNumber]);
+  const undo = useUndo(plan.doc, planTypes, origin);
+  const peers = usePeers(plan.provider?.awareness ?? null);
+  const counts = useCounts(plan.doc);
+  const [section, setSection] = useSection(boardId, me, socket);
+  const [notice, notify, dismiss] = useNotice();
+
+  useEffect(() => {
+    // Only after the server answered: a plan someone already started is never refilled.
+    if (plan.doc && plan.synced && !readOnly) ensureDefaults(plan.doc, DEFAULTS_ORIGIN);
+  }, [plan.doc, plan.synced, readOnly]);
+
+  useEffect(() => {
+    // Undo outside text fields (after removing an item, ticking a box); fields handle their own.
+    const onKey = (event: KeyboardEvent) => {
+      if (readOnly || isTextEntry(event.target)) return;
+      if (handleUndoKey(event, undo.manager)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo.manager, readOnly]);
+
+  const board: BoardContextValue = useMemo(
+    () => ({ boardId, attempt: attemptNumber, frozen, me, user, members, socket, emergency, notify }),
+    [boardId, attemptNumber, frozen, me, user, members, socket, emergency, notify],
+  );
+  const edit: EditContextValue | null = useMemo(() => {
+    if (!plan.doc) return null;
+    const awareness = plan.provider?.awareness ?? null;
+    return {
+      doc: plan.doc,
+      readOnly: readOnly || plan.status === 'closed',
+      origin,
+      undo: undo.manager,
+      peers,
+      setFocus: (field: string | null) => awareness?.setLocalStateField('field', field),
+    };
+  }, [plan.doc, plan.provider, plan.status, readOnly, origin, undo.manager, peers]);
+
+  const readOnlyReason = frozen
+    ? 'This attempt is closed. You can read it, but it can no longer be changed.'
+    : me.role === 'viewer'
+      ? 'You follow this plan as a viewer: you can read what the team shares, but not change it.'
+      : null;
+
+  return (
+    <BoardProvider value={board}>
+      <div className="plan" data-testid="plan" data-read-only={readOnly ? 'true' : 'false'}>
+        <div className="plan-toolbar">
+          <div className="plan-toolbar-start">
+            <h2 className="plan-title">The plan</h2>
+            {attempts.length > 1 ? (
+              <label className="attempt-picker">
+                <span className="visually-hidden">Attempt</span>
+                <select data-testid="attempt-picker" value={attemptNumber} onChange={(event) => setAttemptNumber(Number(event.target.value))}>
+                  {attempts.map((a) => (
+                    <option key={a.number} value={a.number}>
+                      Attempt {a.number}
+                      {a.frozenAt ? ' (closed)' : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            <SaveStatus status={plan.status} />
+          </div>
+          {readOnly ? null : (
+            <div className="plan-toolbar-end" role="group" aria-label="Undo your own changes">
+              <button type="button" className="button button-secondary button-small" disabled={!undo.canUndo} onClick={() => undo.manager?.undo()} aria-keyshortcuts="Control+Z Meta+Z">
+                Undo
+              </button>
+              <button type="button" className="button button-secondary button-small" disabled={!undo.canRedo} onClick={() => undo.manager?.redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+                Redo
+              </button>
+            </div>
+          )}
+        </div>
+        <ConnectionBanner status={plan.status} closedReason={plan.closedReason} readOnlyReason={readOnlyReason} />
+        <div className="plan-layout">
+          <SectionNav current={section} onChange={setSection} role={me.role} myUserId={me.userId} people={people} counts={counts} />
+          <div className="plan-panel" data-testid="plan-panel">
+            <SectionView
+              section={section}
+              edit={plan.loaded ? edit : null}
+              loading={
+                plan.status === 'closed' ? null : (
+                  <div className="plan-loading" role="status" data-testid="plan-loading">
+                    <span className="plan-spinner" aria-hidden="true" />
+                    {plan.status === 'offline' ? 'You are offline, and this plan is not on this device yet. It opens as soon as you are back online.' : 'Opening the plan…'}
+                  </div>
+                )
+              }
+            />
+          </div>
+        </div>
+        <div className="plan-notice-region" aria-live="polite">
+          {notice ? (
+            <div className="plan-notice" key={notice.id}>
+              <span>{notice.message}</span>
+              {notice.undo && undo.canUndo ? (
+                <button type="button" className="button-link" onClick={() => { undo.manager?.undo(); dismiss(); }}>
+                  Undo
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </BoardProvider>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import type { PresencePerson } from '../board/use-board-channel';
+import { personColour } from '../board/presence-bar';
+import { type SectionId, sectionsFor } from './sections/registry';
+import type { Role } from '@/lib/db/schema';
+
+interface SectionNavProps {
+  current: SectionId;
+  onChange(id: SectionId): void;
+  role: Role;
+  myUserId: string;
+  people: PresencePerson[];
+  counts: Partial<Record<SectionId, number>>;
+}
+
+/** A list of sections beside the plan on wide screens; a select on a phone. */
+export function SectionNav({ current, onChange, role, myUserId, people, counts }: SectionNavProps) {
+  const sections = sectionsFor(role);
+  const others = people.filter((person) => person.userId !== myUserId);
+  return (
+    <>
+      <div className="section-select">
+        <label htmlFor="section-select">Section</label>
+        <select id="section-select" value={current} onChange={(event) => onChange(event.target.value as SectionId)}>
+          {sections.map((section) => (
+            <option key={section.id} value={section.id}>
+              {section.label}
+              {others.some((p) => p.section === section.id) ? ' ●' : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <nav className="section-nav" aria-label="Plan sections">
+        <ul>
+          {sections.map((section) => {
+            const here = others.filter((person) => person.section === section.id);
+            const count = counts[section.id];
+            return (
+              <li key={section.id}>
+                <button
+                  type="button"
+                  className="section-link"
+                  aria-current={current === section.id ? 'page' : undefined}
+                  onClick={() => onChange(section.id)}
+                  data-testid={`nav-${section.id}`}
+                >
+                  <span className="section-link-label">{section.label}</span>
+                  {count ? (
+                    <span className="section-count">
+                      {count}
+                      <span className="visually-hidden"> items</span>
+                    </span>
+                  ) : null}
+                  {here.length ? (
+                    <span className="section-here">
+                      {here.slice(0, 3).map((person) => (
+                        <span key={person.userId} className="section-dot" style={{ background: personColour(person.userId) }} title={person.name} aria-hidden="true" />
+                      ))}
+                      <span className="visually-hidden">, here now: {here.map((p) => p.name).join(', ')}</span>
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </>
+  );
+}

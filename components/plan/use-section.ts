@@ -1,0 +1,53 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import type { Socket } from 'socket.io-client';
+import type { Role } from '@/lib/db/schema';
+import { isSectionId, type SectionId } from './sections/registry';
+
+interface PresenceMessage {
+  boardId: string;
+  people: { userId: string; section: string | null }[];
+}
+
+/**
+ * The section on screen, kept in the URL hash (a reload stays put) and told to the others
+ * through the board channel ('presence:update'), so the avatars show who is where.
+ */
+export function useSection(boardId: string, me: { userId: string; role: Role }, socket: Socket | null): [SectionId, (id: SectionId) => void] {
+  const [section, setSection] = useState<SectionId>('approach');
+
+  useEffect(() => {
+    const fromHash = () => {
+      const hash = window.location.hash.slice(1);
+      if (isSectionId(hash, me.role)) setSection(hash);
+    };
+    fromHash();
+    window.addEventListener('hashchange', fromHash);
+    return () => window.removeEventListener('hashchange', fromHash);
+  }, [me.role]);
+
+  useEffect(() => {
+    if (!socket) return;
+    const announce = () => socket.emit('presence:update', { boardId, section });
+    announce();
+    // The server forgets the section when the socket (re)joins; put it back whenever the
+    // list it sends says something else about us.
+    const onPresence = (message: PresenceMessage) => {
+      if (message.boardId !== boardId) return;
+      const mine = message.people.find((person) => person.userId === me.userId);
+      if (mine && mine.section !== section) announce();
+    };
+    socket.on('presence', onPresence);
+    return () => {
+      socket.off('presence', onPresence);
+    };
+  }, [socket, boardId, section, me.userId]);
+
+  const choose = useCallback((id: SectionId) => {
+    setSection(id);
+    window.history.replaceState(null, '', `#${id}`);
+  }, []);
+
+  return [section, choose];
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useState } from 'react';
+import type { AttemptSummary } from '@/lib/boards/boards';
+import type { PageMe, PageMember } from '../history/history-view';
+import { type BoardChange, useBoardEvents } from '../history/use-board-events';
+import { Alert } from '../ui/alert';
+import { AttemptCompare } from './attempt-compare';
+import { DebriefSection } from './debrief-section';
+import { First72Hours } from './first-72-hours';
+import { FollowThroughPanel } from './follow-through';
+import { StageAttempt } from './stage-attempt';
+import { useLatestPlan } from './use-latest-plan';
+import '../history/history.css';
+import './review.css';
+
+/** Bottom-line statuses change on the board; this page looks again this often while visible. */
+const PLAN_REFRESH_MS = 20_000;
+
+/**
+ * After an attempt: the debrief, who is keeping their bottom line, the first 72 hours' rules,
+ * the comparison with the previous attempt, and (for the interventionist) staging the next one.
+ */
+export function ReviewView({ boardId, attempts, me, members }: { boardId: string; attempts: AttemptSummary[]; me: PageMe; members: PageMember[] }) {
+  const router = useRouter();
+  const latest = attempts[attempts.length - 1]?.number ?? 1;
+  const latestPlan = useLatestPlan(boardId, latest, PLAN_REFRESH_MS);
+  const [debriefRound, setDebriefRound] = useState(0);
+  const [refused, setRefused] = useState(false);
+  const status = useBoardEvents(
+    boardId,
+    useCallback(
+      (change: BoardChange) => {
+        if (change.topic === 'debrief') setDebriefRound((n) => n + 1);
+        if (change.topic === 'attempts' || change.topic === 'role' || change.topic === 'members') router.refresh();
+      },
+      [router],
+    ),
+  );
+
+  return (
+    <div className="page review-page">
+      <nav className="history-nav small" aria-label="Board pages">
+        <Link href={`/boards/${boardId}`}>← Back to the plan</Link>
+        <Link href={`/boards/${boardId}/history`}>History</Link>
+      </nav>
+      <h1>Review and next steps</h1>
+      <p className="muted history-intro">Record how attempt {latest} went, keep the bottom lines, and when the team is ready, plan the next attempt from what you learned.</p>
+      {status === 'ended' ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
+      {status === 'offline' ? <Alert kind="info">Reconnecting… Changes others save appear once the connection is back.</Alert> : null}
+      <div className="review-grid">
+        <DebriefSection boardId={boardId} attempts={attempts} me={me} members={members} debriefRound={debriefRound} onOutcome={setRefused} latestPlan={latestPlan.plan} />
+        <div className="review-follow">
+          <FollowThroughPanel boardId={boardId} attempt={latest} plan={latestPlan.plan} loading={latestPlan.loading} refreshing={latestPlan.refreshing} error={latestPlan.error} onRefresh={latestPlan.reload} />
+          <First72Hours refused={refused} />
+        </div>
+        {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} debriefRound={debriefRound} /> : null}
+        {me.role === 'interventionist' ? (
+          <StageAttempt boardId={boardId} latest={latest} />
+        ) : (
+          <section className="history-card" aria-labelledby="next-heading">
+            <h2 id="next-heading">Another intervention</h2>
+            <p className="small muted">When the team is ready, the interventionist stages the next attempt from this one. You will find it on the board.</p>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

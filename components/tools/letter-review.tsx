@@ -1,0 +1,88 @@
+'use client';
+
+import { useState } from 'react';
+import { api, ApiError } from '@/lib/client/api';
+import type { LetterName } from '@/lib/db/schema';
+import type { LetterReview as Review } from '@/lib/review/reviews';
+import './tools.css';
+
+const STATUS_TEXT: Record<Review['status'], string> = {
+  submitted: 'Waiting for review',
+  approved: 'Approved',
+  'changes-requested': 'Changes asked for',
+};
+
+interface Props {
+  boardId: string;
+  attempt: number;
+  ownerId: string;
+  letter: LetterName;
+  review: Review | null;
+  /** The letter's owner may submit it; an interventionist may approve or ask for changes. */
+  canSubmit: boolean;
+  canReview: boolean;
+  frozen: boolean;
+  onChanged(): void;
+}
+
+/** The review round for one letter: submit, then approve or ask for changes with a comment. */
+export function LetterReview({ boardId, attempt, ownerId, letter, review, canSubmit, canReview, frozen, onChanged }: Props) {
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const base = `/api/boards/${boardId}/attempts/${attempt}/reviews`;
+
+  async function run(call: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await call();
+      setComment('');
+      onChanged();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const status = review?.status ?? null;
+  const inputId = `review-comment-${ownerId}-${letter}`;
+  return (
+    <div className="letter-review" data-testid={`review-${letter}`}>
+      <p className="letter-review-status">
+        <span className={`badge review-${status ?? 'draft'}`} data-testid="review-status">
+          {status ? STATUS_TEXT[status] : 'Draft'}
+        </span>
+        {review?.changedSinceApproval ? (
+          <span className="badge review-changed" data-testid="changed-since-approval">Changed since approval</span>
+        ) : null}
+      </p>
+      {review?.comment ? (
+        <p className="letter-review-comment" data-testid="review-comment">
+          <strong>Interventionist:</strong> {review.comment}
+        </p>
+      ) : null}
+      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
+      {!frozen && canSubmit && status !== 'submitted' ? (
+        <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => void run(() => api(base, { method: 'POST', body: { letter } }))}>
+          {status === 'approved' && review?.changedSinceApproval ? 'Submit the changes for review' : status ? 'Submit again for review' : 'Submit for review'}
+        </button>
+      ) : null}
+      {!frozen && canReview ? (
+        <div className="letter-review-actions">
+          <label className="visually-hidden" htmlFor={inputId}>Comment for the writer</label>
+          <input id={inputId} type="text" placeholder="A kind, specific comment (optional)" value={comment} maxLength={4000} onChange={(e) => setComment(e.target.value)} />
+          <div className="row">
+            <button type="button" className="button button-small" disabled={busy} onClick={() => void run(() => api(`${base}/${ownerId}`, { method: 'PUT', body: { letter, decision: 'approved', comment } }))}>
+              Approve
+            </button>
+            <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => void run(() => api(`${base}/${ownerId}`, { method: 'PUT', body: { letter, decision: 'changes-requested', comment } }))}>
+              Ask for changes
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { expect, expectSaved, openSection, test } from './fixtures/plan';
+import { lookAt } from './fixtures/look';
+
+
+/** The logistics' place of an attempt's plan as the server has it now (history state API). */
+async function storedPlace(request: APIRequestContext, boardId: string, attempt: number): Promise<{ place: string; seq: number }> {
+  const doc = encodeURIComponent(`board/${boardId}/attempt/${attempt}`);
+  const response = await request.get(`/api/boards/${boardId}/history/state?doc=${doc}&seq=${Number.MAX_SAFE_INTEGER}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  const body = (await response.json()) as { seq: number; state: { logistics: { place: string } } };
+  return { place: body.state.logistics.place, seq: body.seq };
+}
+
+/** A Yjs sync update writing `text` into the place field, as a client would send it. */
+function placeUpdate(text: string): number[] {
+  const doc = new Y.Doc();
+  doc.getText('logistics.place').insert(0, text);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+  return Array.from(encoding.toUint8Array(encoder));
+}
+
+test('a debrief saved by one person appears live for another; staging a second attempt closes the first for everyone', async ({ board }) => {
+  const { boardId, people } = await board(['maya', 'jordan', 'casey'], { section: 'logistics' });
+  const { maya, jordan, casey } = people;
+
+  await test.step('Jordan writes a place and a bottom line on the board', async () => {
+    await jordan.page.getByLabel('Place', { exact: true }).fill('the kitchen');
+    await openSection(jordan.page, 'bottom-lines');
+    await jordan.page.getByRole('button', { name: 'Add a bottom line' }).click();
+    await jordan.page.getByLabel('Whose bottom line').fill('Jordan');
+    await jordan.page.getByLabel('I will …').fill('I will no longer lend you the car.');
+    await expectSaved(jordan.page);
+  });
+
+  await Promise.all([maya, jordan, casey].map((person) => person.page.goto(`/boards/${boardId}/review`)));
+  await expect(maya.page).toHaveTitle('Harbor');
+  const line = maya.page.getByTestId('bottom-line');
+  await expect(line).toContainText('Jordan');
+  await expect(line).toContainText('I will no longer lend you the car.');
+  await expect(line.getByTestId('bottom-line-status')).toHaveText('Not started');
+  // Only the interventionist can stage another attempt.
+  await expect(jordan.page.getByTestId('stage-attempt')).toHaveCount(0);
+
+  await test.step('Jordan records the debrief; Maya sees it without reloading', async () => {
+    const form = jordan.page.getByTestId('debrief-form');
+    await form.getByRole('radio', { name: 'Refused treatment' }).check();
+    await form.getByRole('checkbox', { name: /Walked out/ }).check();
+    await form.getByLabel('What happened').fill('We read the letters; he listened, then said no and left the room.');
+    await form.getByLabel(/^Maya/).fill('Kept everyone calm.');
+    await form.getByLabel('Lessons for next time').fill('Meet in the morning, before he has had a drink.');
+    await expect(jordan.page.getByTestId('debrief-status')).toHaveAttribute('data-state', 'unsaved');
+    await form.getByRole('button', { name: 'Save debrief' }).click();
+    await expect(jordan.page.getByTestId('debrief-status')).toHaveAttribute('data-state', 'saved');
+
+    const seen = maya.page.getByTestId('debrief-form');
+    await expect(seen.getByRole('radio', { name: 'Refused treatment' })).toBeChecked();
+    await expect(seen.getByRole('checkbox', { name: /Walked out/ })).toBeChecked();
+    await expect(seen.getByLabel('Lessons for next time')).toHaveValue('Meet in the morning, before he has had a drink.');
+    await expect(seen.getByLabel(/^Maya/)).toHaveValue('Kept everyone calm.');
+    await expect(maya.page.getByTestId('debrief-status')).toHaveAttribute('data-state', 'saved');
+    await expect(maya.page.getByTestId('first-72-hours')).toHaveClass(/is-active/);
+
+    // A viewer reads the same debrief, live, and cannot change it.
+    const read = casey.page.getByTestId('debrief-form');
+    await expect(read.getByRole('radio', { name: 'Refused treatment' })).toBeChecked();
+    await expect(read.getByRole('radio', { name: 'Refused treatment' })).toBeDisabled();
+    await expect(read.getByLabel('Lessons for next time')).not.toBeEditable();
+    await expect(read.getByRole('button', { name: 'Save debrief' })).toHaveCount(0);
+  });
+
+  await lookAt(maya.page, 'review-debrief');
+
+  await test.step('Maya stages attempt 2 after a confirmation', async () => {
+    await maya.page.getByRole('button', { name: 'Stage attempt 2…' }).click();
+    const dialog = maya.page.getByTestId('stage-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Attempt 1 becomes read-only for everyone');
+    await expect(maya.page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await dialog.getByTestId('confirm-stage').click();
+    await expect(maya.page.getByTestId('open-new-attempt')).toBeVisible();
+    // Both pages follow: the comparison appears, the lessons of attempt 1 at the top of attempt 2.
+    for (const page of [maya.page, jordan.page]) {
+      await expect(page.getByTestId('previous-lessons')).toContainText('Meet in the morning, before he has had a drink.');
+      await expect(page.getByTestId('attempt-compare')).toContainText('Refused treatment');
+    }
+    // Staging clears the date-bound logistics only; the place and the bottom line carry over.
+    await expect(maya.page.getByTestId('attempt-compare')).toContainText('The two plans are the same so far.');
+  });
+
+  await lookAt(maya.page, 'review-staged');
+
+  await test.step('attempt 1 is read-only for everyone, and nothing typed into it is stored', async () => {
+    const before = await storedPlace(jordan.context.request, boardId, 1);
+    expect(before.place).toBe('the kitchen');
+    expect((await storedPlace(jordan.context.request, boardId, 2)).place).toBe('the kitchen');
+
+    await jordan.page.goto(`/boards/${boardId}`);
+    await jordan.page.getByTestId('attempt-picker').selectOption('1');
+    await expect(jordan.page.getByTestId('plan')).toHaveAttribute('data-read-only', 'true');
+    await expect(jordan.page.getByTestId('read-only-banner')).toBeVisible();
+
+    // A write forced onto attempt 1's websocket, as a modified client could send it, is dropped.
+    await jordan.page.evaluate(
+      async ({ path, message }) => {
+        const socket = new WebSocket(`ws://${location.host}${path}`);
+        socket.binaryType = 'arraybuffer';
+        await new Promise((resolve, reject) => {
+          socket.onopen = resolve;
+          socket.onerror = reject;
+        });
+        socket.send(new Uint8Array(message));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        socket.close();
+      },
+      { path: `/yjs/board/${boardId}/attempt/1`, message: placeUpdate('TYPED AFTER CLOSING ') },
+    );
+    for (const person of [jordan, maya]) expect(await storedPlace(person.context.request, boardId, 1)).toEqual(before);
+  });
+});

@@ -1,0 +1,103 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type Who } from './fixtures/plan';
+
+/** Everything a page receives over its websockets, and where it connected. */
+function recordSockets(page: Page) {
+  const urls: string[] = [];
+  const frames: Buffer[] = [];
+  page.on('websocket', (socket) => {
+    urls.push(socket.url());
+    socket.on('framereceived', (frame) => frames.push(Buffer.from(frame.payload)));
+  });
+  return { urls, received: (text: string) => frames.some((frame) => frame.includes(text)) };
+}
+
+/** A letter's text without the other people's caret name tags. */
+function textOf(editor: Locator): Promise<string | null> {
+  return editor.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return copy.textContent;
+  });
+}
+
+function letter(page: Page, owner: 'mine' | string, field: 'impact' | 'bottomLine' = 'impact') {
+  const card = owner === 'mine' ? page.getByTestId('letter-card').filter({ hasText: 'Your letters' }) : page.getByTestId('letter-card').filter({ hasText: `${owner}’s letters` });
+  return card.getByTestId(`letter-${field}`);
+}
+
+test('an unshared letter reaches only its writer and the interventionist, who can write it together', async ({ board }) => {
+  const sockets = new Map<Who, ReturnType<typeof recordSockets>>();
+  const { people } = await board(['maya', 'jordan', 'riley', 'casey'], {
+    section: 'letters',
+    beforeOpen: (who, page) => void sockets.set(who, recordSockets(page)),
+  });
+  const { maya, jordan, riley, casey } = people;
+  const secret = 'SECRET-TULIP-7';
+
+  await letter(jordan.page, 'mine').click();
+  await jordan.page.keyboard.type(`Dear Sam, ${secret}`);
+  await expect(letter(maya.page, 'Jordan')).toContainText(secret);
+  await expect(jordan.page.getByTestId('letter-card').first().getByTestId('letter-stats').first()).toContainText(/^[1-9]\d* words · under a minute read aloud/);
+
+  // The writer and the interventionist type in the same letter at once.
+  await letter(maya.page, 'Jordan').click();
+  await maya.page.keyboard.press('Control+End');
+  await jordan.page.keyboard.press('Control+Home');
+  await Promise.all([jordan.page.keyboard.type('Hello. ', { delay: 30 }), maya.page.keyboard.type(' Love, us', { delay: 30 })]);
+  const merged = `Hello. Dear Sam, ${secret} Love, us`;
+  await expect.poll(() => textOf(letter(jordan.page, 'mine'))).toBe(merged);
+  await expect.poll(() => textOf(letter(maya.page, 'Jordan'))).toBe(merged);
+  await expect(jordan.page.locator('.collaboration-carets__label', { hasText: 'Maya' })).toBeVisible();
+
+  // The other relative and the viewer: nothing of it, and no socket to it or to the notes.
+  await expect(riley.page.getByTestId('no-shared-letters')).toBeVisible();
+  await expect(casey.page.getByTestId('no-shared-letters')).toBeVisible();
+  await maya.page.getByTestId('nav-notes').click();
+  await maya.page.getByTestId('private-notes').fill(`Notes: ${secret}-NOTE`);
+  await expect(maya.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
+  for (const who of ['riley', 'casey'] as const) {
+    const recorded = sockets.get(who);
+    expect(recorded?.received(secret)).toBe(false);
+    expect(recorded?.urls.some((url) => url.includes('/notes'))).toBe(false);
+    expect(recorded?.urls.some((url) => url.includes(`/letters/1/${jordan.userId}`))).toBe(false);
+    await expect(people[who].page.getByTestId('nav-notes')).toHaveCount(0);
+  }
+  expect(sockets.get('jordan')?.urls.some((url) => url.includes('/notes'))).toBe(false);
+  expect(sockets.get('jordan')?.received(`${secret}-NOTE`)).toBe(false);
+});
+
+test('sharing a letter shows it to the team live, and stopping sharing takes it away live', async ({ board }) => {
+  let rileySockets: ReturnType<typeof recordSockets> | undefined;
+  const { people } = await board(['jordan', 'riley'], {
+    section: 'letters',
+    beforeOpen: (who, page) => {
+      if (who === 'riley') rileySockets = recordSockets(page);
+    },
+  });
+  const { jordan, riley } = people;
+  await letter(jordan.page, 'mine').click();
+  await jordan.page.keyboard.type('We love you and we miss you.');
+  await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
+  await expect(riley.page.getByTestId('letter-card').filter({ hasText: 'Jordan’s letters' })).toHaveCount(0);
+
+  await jordan.page.getByRole('button', { name: 'Share with the team' }).click();
+  await expect(jordan.page.getByTestId('share-state').first()).toHaveText('Shared with the team');
+  const shared = letter(riley.page, 'Jordan');
+  await expect.poll(() => textOf(shared)).toBe('We love you and we miss you.');
+  await expect(shared).toHaveAttribute('contenteditable', 'false');
+
+  await letter(jordan.page, 'mine').click();
+  await jordan.page.keyboard.press('Control+End');
+  await jordan.page.keyboard.type(' Please come home.');
+  await expect.poll(() => textOf(shared)).toBe('We love you and we miss you. Please come home.');
+
+  await jordan.page.getByRole('button', { name: 'Stop sharing' }).click();
+  await expect(riley.page.getByTestId('letter-card').filter({ hasText: 'Jordan’s letters' })).toHaveCount(0);
+  await expect(riley.page.getByTestId('no-shared-letters')).toBeVisible();
+  await letter(jordan.page, 'mine').click();
+  await jordan.page.keyboard.press('Control+End');
+  await jordan.page.keyboard.type(' AFTER-UNSHARE');
+  await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
+  expect(rileySockets?.received('AFTER-UNSHARE')).toBe(false);
+});

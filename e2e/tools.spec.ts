@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { expect, openSection, test } from './fixtures/plan';
+
+function lettersOf(page: Page, owner: 'mine' | string) {
+  return owner === 'mine' ? page.getByTestId('letter-card').filter({ hasText: 'Your letters' }) : page.getByTestId('letter-card').filter({ hasText: `${owner}’s letters` });
+}
+
+test('letter review: submit, ask for changes, approve, and "changed since approval", live across two browsers', async ({ board }) => {
+  const { people } = await board(['maya', 'jordan'], { section: 'letters' });
+  const { maya, jordan } = people;
+  const mine = lettersOf(jordan.page, 'mine');
+  await mine.getByTestId('letter-impact').click();
+  await jordan.page.keyboard.type('Sam, I love you. Last Christmas I was scared for you.');
+  await mine.getByTestId('review-impact').getByRole('button', { name: 'Submit for review' }).click();
+  await expect(mine.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Waiting for review');
+
+  const theirs = lettersOf(maya.page, 'Jordan').getByTestId('review-impact');
+  await expect(theirs.getByTestId('review-status')).toHaveText('Waiting for review');
+  await theirs.getByLabel('Comment for the writer').fill('Lovely. Add one sentence asking Sam to accept help today.');
+  await theirs.getByRole('button', { name: 'Ask for changes' }).click();
+  await expect(mine.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Changes asked for');
+  await expect(mine.getByTestId('review-impact').getByTestId('review-comment')).toContainText('accept help today');
+
+  await theirs.getByRole('button', { name: 'Approve' }).click();
+  await expect(mine.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Approved');
+  await expect(mine.getByTestId('changed-since-approval')).toHaveCount(0);
+  await mine.getByTestId('letter-impact').click();
+  await jordan.page.keyboard.press('Control+End');
+  await jordan.page.keyboard.type(' Please accept help today.');
+  await expect(theirs.getByTestId('changed-since-approval')).toBeVisible({ timeout: 15_000 });
+  await expect(mine.getByTestId('changed-since-approval')).toBeVisible({ timeout: 15_000 });
+});
+
+test('readiness: check-ins and attendance decisions update the panel live; coverage lists what is missing', async ({ board }) => {
+  const { people } = await board(['maya', 'jordan', 'riley'], { section: 'readiness' });
+  const { maya, jordan, riley } = people;
+  const jordanRow = maya.page.getByTestId('readiness-row').filter({ hasText: 'Jordan' });
+  await expect(jordanRow).toContainText('Not confirmed');
+
+  const checkin = jordan.page.getByTestId('readiness-checkin');
+  await checkin.getByRole('group', { name: 'Will you be there on the day?' }).getByLabel('Yes').check();
+  await checkin.getByRole('group', { name: 'Will you hold your bottom lines if they refuse?' }).getByLabel('Not sure yet').check();
+  await checkin.getByLabel('Anything the interventionist should know').fill('The rent line is hard for me.');
+  await checkin.getByRole('button', { name: 'Save my check-in' }).click();
+  await expect(jordanRow).toContainText('Bottom lines: Unsure');
+  await expect(jordanRow).toContainText('The rent line is hard for me.');
+  // Riley sees decisions, never Jordan's wavering.
+  await expect(riley.page.getByTestId('attendance-list')).not.toContainText('rent line');
+
+  await maya.page.getByLabel('Attendance').nth(await rowIndex(maya.page, 'Riley')).selectOption('home');
+  await expect(jordan.page.getByTestId('attendance-list').locator('li', { hasText: 'Riley' })).toContainText('Stays home');
+
+  const coverage = maya.page.getByTestId('coverage');
+  await expect(coverage.getByTestId('coverage-contingencies')).toHaveAttribute('data-ok', 'false');
+  await expect(coverage.getByTestId('coverage-treatment')).toContainText('Add treatment options');
+  await openSection(maya.page, 'treatment');
+  await maya.page.getByRole('button', { name: /Add a treatment option/ }).click();
+  await openSection(maya.page, 'readiness');
+  await expect(maya.page.getByTestId('coverage-treatment')).toContainText('Arrange an admission date');
+});
+
+test('a question reaches the interventionist as a notification', async ({ board }) => {
+  const { people } = await board(['maya', 'jordan'], { section: 'questions' });
+  const { maya, jordan } = people;
+  await jordan.page.getByRole('button', { name: 'Ask a question' }).click();
+  await jordan.page.keyboard.type('What if Sam asks who planned this?');
+  await jordan.page.keyboard.press('Tab');
+  await expect(maya.page.getByTestId('notifications')).toContainText('Jordan asked the interventionist a question.');
+  await expect(jordan.page.getByTestId('question-state')).toHaveText('Open');
+});
+
+async function rowIndex(page: Page, name: string): Promise<number> {
+  const rows = page.getByTestId('readiness-row');
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) if ((await rows.nth(i).textContent())?.includes(name)) return i;
+  throw new Error(`no readiness row for ${name}`);
+}

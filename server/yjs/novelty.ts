@@ -1,0 +1,33 @@
+import * as Y from 'yjs';
+
+/**
+ * Whether applying `update` to `doc` would change nothing: every struct is already known (its
+ * clock range is below the doc's state vector) and every deleted range is already deleted.
+ * A provider's sync step 2 carries its whole delete set on every reconnect, so without this
+ * check each reconnect of a document with any deletion would log a change that changed nothing.
+ */
+export function addsNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const struct of structs) {
+    if (struct instanceof Y.Skip) continue;
+    if (struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0)) return false;
+  }
+  for (const [client, ranges] of ds.clients) {
+    const end = known.get(client) ?? 0;
+    for (const range of ranges) {
+      // Walk the doc's structs over the range (binary search, then neighbours): O(k log n),
+      // not a scan of the whole document on every backspace.
+      let clock = range.clock;
+      while (clock < range.clock + range.len) {
+        if (clock >= end) return false;
+        const struct = Y.getItem(doc.store, Y.createID(client, clock));
+        const next = struct.id.clock + struct.length;
+        // A struct that does not advance (only a corrupt store could hold one) ends the walk.
+        if (!struct.deleted || next <= clock) return false;
+        clock = next;
+      }
+    }
+  }
+  return true;
+}

@@ -1,0 +1,118 @@
+/**
+ * People, boards and the socket.io board channel, for the realtime integration tests.
+ * Everything goes through the public HTTP API and the session cookie, as a browser would.
+ */
+import assert from 'node:assert/strict';
+import { io, type Socket } from 'socket.io-client';
+import { TestClient, uniqueEmail } from './client';
+import { sleep, waitFor } from './yjs';
+
+export type Role = 'interventionist' | 'family' | 'viewer';
+
+export async function person(baseUrl: string, label: string): Promise<TestClient> {
+  const client = new TestClient(baseUrl);
+  await client.register(uniqueEmail(label.toLowerCase().replace(/[^a-z]/g, '')), label);
+  return client;
+}
+
+/** Another sign-in (a second session, e.g. another device) of the same person. */
+export async function anotherSession(baseUrl: string, who: TestClient): Promise<TestClient> {
+  const client = new TestClient(baseUrl);
+  assert.ok(await client.signIn(who.email), `second sign-in of ${who.name}`);
+  return client;
+}
+
+export async function createBoard(owner: TestClient, title = 'Helping Sam'): Promise<string> {
+  const created = await owner.json<{ board: { id: string } }>('POST', '/api/boards', { title });
+  assert.equal(created.status, 201, 'board created');
+  return created.body.board.id;
+}
+
+/** Adds `member` to the board with `role`, through an invite they accept. */
+export async function addMember(owner: TestClient, boardId: string, member: TestClient, role: Role): Promise<void> {
+  const invite = await owner.json<{ token: string }>('POST', `/api/boards/${boardId}/invites`, { role });
+  assert.equal(invite.status, 201, 'invite created');
+  const accepted = await member.json('POST', `/api/invites/${invite.body.token}/accept`);
+  assert.equal(accepted.status, 200, `${member.name} accepted`);
+}
+
+export async function expectStatus(
+  who: TestClient,
+  method: string,
+  path: string,
+  body: unknown,
+  status: number,
+): Promise<void> {
+  const res = await who.json(method, path, body);
+  assert.equal(res.status, status, `${method} ${path} by ${who.name}: ${JSON.stringify(res.body)}`);
+}
+
+export const planDoc = (boardId: string, attempt = 1): string => `board/${boardId}/attempt/${attempt}`;
+export const lettersDoc = (boardId: string, ownerId: string, attempt = 1): string => `board/${boardId}/letters/${attempt}/${ownerId}`;
+export const notesDoc = (boardId: string): string => `board/${boardId}/notes`;
+
+/** Polls until the server answers HTTP (restart() may resolve before the new process listens). */
+export async function waitForHttp(baseUrl: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`${baseUrl}/api/auth/csrf`);
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${baseUrl} did not answer within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// socket.io board channel
+
+export interface ChannelEvent {
+  name: string;
+  payload: unknown;
+  at: number;
+}
+
+export interface BoardChannelClient {
+  socket: Socket;
+  events: ChannelEvent[];
+  disconnects: Array<{ reason: string; at: number }>;
+  named(name: string): ChannelEvent[];
+  join(boardId: string): Promise<{ ok: boolean; role?: string; error?: string }>;
+  close(): void;
+}
+
+/** A socket.io client of its own (no multiplexing), authenticated by the session cookie. */
+export async function openChannel(baseUrl: string, cookie: string): Promise<BoardChannelClient> {
+  const socket = io(baseUrl, {
+    path: '/socket.io/',
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    forceNew: true,
+    reconnection: false,
+  });
+  const events: ChannelEvent[] = [];
+  const disconnects: BoardChannelClient['disconnects'] = [];
+  socket.onAny((name: string, payload: unknown) => events.push({ name, payload, at: Date.now() }));
+  socket.on('disconnect', (reason) => disconnects.push({ reason, at: Date.now() }));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+  return {
+    socket,
+    events,
+    disconnects,
+    named: (name) => events.filter((e) => e.name === name),
+    join: (boardId) =>
+      socket.timeout(5000).emitWithAck('board:join', { boardId }) as Promise<{ ok: boolean; role?: string; error?: string }>,
+    close: () => {
+      socket.disconnect();
+    },
+  };
+}
+
+export { waitFor };

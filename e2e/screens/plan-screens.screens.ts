@@ -42,7 +42,10 @@ test('screenshots of the demo board at 1280 and 375 px', async ({ browser }) => 
   }
   await openSection(jordan, 'letters');
   await jordan.getByTestId('letter-card').filter({ hasText: 'Riley' }).screenshot({ path: path.join(dir, '375-shared-letter.png') });
-  for (const section of ['letters', 'logistics']) {
+  await openSection(elena, 'readiness');
+  await elena.waitForTimeout(300);
+  await shoot(elena, '1280-readiness');
+  for (const section of ['letters', 'logistics', 'readiness']) {
     await openSection(jordan, section);
     await jordan.waitForTimeout(300);
     await shoot(jordan, `375-${section}`);

@@ -132,3 +132,19 @@ test('terminal close codes', () => {
     assert.equal(isTerminalCloseCode(code), false, String(code));
   }
 });
+
+test('a session that expires is closed at the next heartbeat with NotAuthenticated; others stay', async () => {
+  const server = await startTestServer({ limits: { pingIntervalMs: 150 } });
+  server.access.set('alice', DOC, 'write');
+  server.access.set('rita', DOC, 'write');
+  const a = client(server, 'alice', DOC);
+  const r = client(server, 'rita', DOC);
+  await Promise.all([a, r].map(synced));
+  server.expiredSessions.add('session-alice');
+  await waitFor(() => a.terminal.length === 1, 'expired session closed', 2000);
+  assert.deepEqual(a.terminal.map((t) => t.code), [CloseCode.NotAuthenticated]);
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  assert.deepEqual(r.closeCodes, [], 'a live session stays connected');
+  for (const c of [a, r]) c.provider.destroy();
+  await server.stop();
+});

@@ -40,6 +40,8 @@ export interface TestServer {
   /** access.set(user, doc, level); anything unset is 'none'. */
   access: AccessTable;
   revokedSessions: Set<string>;
+  /** Sessions that have expired without any record change announcing it (heartbeat check). */
+  expiredSessions: Set<string>;
   /** Upgrade attempts per user, counted in authenticate. */
   authCalls: Map<string, number>;
   /** docAccess calls per document name. */
@@ -72,6 +74,7 @@ export async function startTestServer(
   const { sqlite } = openDatabase(dbFile);
   const access = new AccessTable();
   const revokedSessions = new Set<string>();
+  const expiredSessions = new Set<string>();
   const authCalls = new Map<string, number>();
   const accessCalls = new Map<string, number>();
   const accessDelay = new Map<string, number>();
@@ -87,6 +90,9 @@ export async function startTestServer(
       authCalls.set(user, (authCalls.get(user) ?? 0) + 1);
       const session = req.headers['x-test-session'];
       return { userId: user, sessionId: typeof session === 'string' ? session : `session-${user}` };
+    },
+    async isSessionLive(principal): Promise<boolean> {
+      return !expiredSessions.has(principal.sessionId);
     },
     async docAccess(principal, docName): Promise<DocAccess> {
       accessCalls.set(docName, (accessCalls.get(docName) ?? 0) + 1);
@@ -114,6 +120,7 @@ export async function startTestServer(
     dbFile,
     access,
     revokedSessions,
+    expiredSessions,
     authCalls,
     accessCalls,
     accessDelay,

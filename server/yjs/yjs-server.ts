@@ -87,7 +87,34 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
 
   const heartbeat = setInterval(() => {
     for (const connection of connections) connection.heartbeat();
+    void closeExpiredSessions();
   }, limits.pingIntervalMs);
+
+  /**
+   * Sessions also end by expiring, which no record change announces: each heartbeat asks once
+   * per open session whether it is still live, and closes the dead ones' sockets.
+   */
+  async function closeExpiredSessions(): Promise<void> {
+    const isLive = options.isSessionLive;
+    if (!isLive) return;
+    const bySession = new Map<string, Connection[]>();
+    for (const connection of connections) {
+      const list = bySession.get(connection.principal.sessionId) ?? [];
+      list.push(connection);
+      bySession.set(connection.principal.sessionId, list);
+    }
+    for (const list of bySession.values()) {
+      const first = list[0];
+      if (!first) continue;
+      try {
+        if (await isLive(first.principal)) continue;
+      } catch (error) {
+        log('yjs.session-check-error', { error: String(error) });
+        continue;
+      }
+      for (const connection of list) connection.close(CloseCode.NotAuthenticated);
+    }
+  }
   heartbeat.unref();
 
   const hooks = {

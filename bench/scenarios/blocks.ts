@@ -37,3 +37,38 @@ export function combineWindows(windows: Window<unknown>[]): CombinedWindow {
     profile: windows.find((w) => w.profile !== null)?.profile ?? null,
   };
 }
+
+/** A block disturbed by more than this many cores of other people's work is measured again. */
+const NOISY_BLOCK_CORES = 0.25;
+/** At most this many blocks of a scenario are measured again (the run must stay near 10 min). */
+const MAX_BLOCK_RETRIES = 2;
+
+/**
+ * Runs `rounds` alternating blocks over the rigs. `measure` runs one block and returns its
+ * window and what it collected; a block that others disturbed is discarded and measured again
+ * after the machine is quiet, while the retry allowance lasts.
+ */
+export async function runBlocks<R, C>(
+  rigs: R[],
+  rounds: number,
+  measure: (rig: R, round: number) => Promise<{ window: Window<unknown>; collected: C }>,
+  keep: (rig: R, window: Window<unknown>, collected: C) => void,
+  quiet: () => Promise<void>,
+  log: (message: string) => void,
+): Promise<void> {
+  let retries = 0;
+  let round = 0;
+  for (const order of blockOrder(rigs, rounds)) {
+    for (const rig of order) {
+      let block = await measure(rig, round);
+      if (block.window.otherCpu > NOISY_BLOCK_CORES && retries < MAX_BLOCK_RETRIES) {
+        retries++;
+        log(`  others used ${block.window.otherCpu.toFixed(2)} cores during that block; measuring it again`);
+        await quiet();
+        block = await measure(rig, round);
+      }
+      keep(rig, block.window, block.collected);
+    }
+    round++;
+  }
+}

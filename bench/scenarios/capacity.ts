@@ -8,7 +8,8 @@ import type { BenchOptions } from '../options';
 import type { HeapReading } from '../probe/probe-client';
 import type { ProfileSummary } from '../report/profile';
 import type { Target, TargetName } from '../targets/types';
-import { blockOrder, combineWindows } from './blocks';
+import { waitForQuiet } from '../lib/machine';
+import { combineWindows, runBlocks } from './blocks';
 import { measured, type RunContext, type ServerView, type Window } from './context';
 
 export interface MemoryTrail {
@@ -64,9 +65,10 @@ export async function runCapacity(targets: Target[], options: BenchOptions['capa
     for (const target of targets) rigs.push(await connectBoards(target, options, ctx));
     await sleep(2000);
     const blockMs = options.durationMs / options.rounds;
-    let round = 0;
-    for (const order of blockOrder(rigs, options.rounds)) {
-      for (const rig of order) {
+    await runBlocks(
+      rigs,
+      options.rounds,
+      async (rig, round) => {
         await callAll(rig.processes, 'collect');
         const window = await measured({ ...ctx, profile: ctx.profile && round === 0 }, rig.target, 'capacity', rig.processes, async () => {
           await callAll(rig.processes, 'start');
@@ -80,12 +82,17 @@ export async function runCapacity(targets: Target[], options: BenchOptions['capa
           await callAll(rig.processes, 'stop');
         });
         await sleep(1500);
-        rig.reports.push(...(await callAll<EditorsReport>(rig.processes, 'collect')));
-        rig.windows.push(window);
+        const collected = await callAll<EditorsReport>(rig.processes, 'collect');
         ctx.log(`  ${rig.target.name} block ${round + 1}/${options.rounds} done`);
-      }
-      round++;
-    }
+        return { window, collected };
+      },
+      (rig, window, collected) => {
+        rig.windows.push(window);
+        rig.reports.push(...collected);
+      },
+      () => waitForQuiet(0.4, 30_000, ctx.log).then(() => undefined),
+      ctx.log,
+    );
     const results: Partial<Record<TargetName, CapacityResult>> = {};
     for (const rig of rigs) {
       const loaded = await rig.target.probe.heap(true);

@@ -6,7 +6,8 @@ import { callAll, closeAll, LoadProcess } from '../load/pool';
 import type { BenchOptions } from '../options';
 import type { ProfileSummary } from '../report/profile';
 import type { Target, TargetName } from '../targets/types';
-import { blockOrder, combineWindows } from './blocks';
+import { waitForQuiet } from '../lib/machine';
+import { combineWindows, runBlocks } from './blocks';
 import { measured, type RunContext, type ServerView, type Window } from './context';
 
 export interface LatencyResult {
@@ -44,9 +45,10 @@ export async function runLatency(targets: Target[], options: BenchOptions['laten
     // Let the connect-time awareness and sync traffic settle before measuring.
     await sleep(1000);
     const blockMs = options.durationMs / options.rounds;
-    let round = 0;
-    for (const order of blockOrder(rigs, options.rounds)) {
-      for (const rig of order) {
+    await runBlocks(
+      rigs,
+      options.rounds,
+      async (rig, round) => {
         await callAll(rig.processes, 'collect');
         // A profile of the first block is enough to see where the time goes.
         const window = await measured({ ...ctx, profile: ctx.profile && round === 0 }, rig.target, 'latency', rig.processes, async () => {
@@ -55,12 +57,17 @@ export async function runLatency(targets: Target[], options: BenchOptions['laten
           await callAll(rig.processes, 'stop');
         });
         await sleep(1500);
-        rig.reports.push(...(await callAll<EditorsReport>(rig.processes, 'collect')));
-        rig.windows.push(window);
+        const collected = await callAll<EditorsReport>(rig.processes, 'collect');
         ctx.log(`  ${rig.target.name} block ${round + 1}/${options.rounds} done`);
-      }
-      round++;
-    }
+        return { window, collected };
+      },
+      (rig, window, collected) => {
+        rig.windows.push(window);
+        rig.reports.push(...collected);
+      },
+      () => waitForQuiet(0.4, 30_000, ctx.log).then(() => undefined),
+      ctx.log,
+    );
     return Object.fromEntries(rigs.map((rig) => [rig.target.name, result(rig, options)]));
   } finally {
     await closeAll(rigs.flatMap((rig) => rig.processes));

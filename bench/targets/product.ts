@@ -14,14 +14,16 @@ const SETUP_CONCURRENCY = 8;
 
 /**
  * The real server (production build, as test/helpers/server.ts starts it, from the private copy
- * of the build made by app-snapshot.ts) on a free port with a temporary data folder. Registration is rate-limited per address (20 an hour) and argon2 is
- * slow by design, so a handful of people are registered once and their sessions are reused by
- * many sockets each: the server authenticates and authorises every socket all the same.
+ * of the build made by app-snapshot.ts) on a free port with a temporary data folder.
+ * Registration is rate-limited per address (20 an hour) and argon2 is slow by design, so a
+ * handful of people are registered once and their sessions are reused by many sockets each:
+ * the server authenticates and authorises every socket all the same.
  */
 export async function startProduct(appDir: string): Promise<Target> {
   const port = await freePort();
   const probePort = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'harbor-bench-'));
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
   const server = await spawnServer({
     script: 'server/index.ts',
     cwd: appDir,
@@ -34,6 +36,9 @@ export async function startProduct(appDir: string): Promise<Target> {
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       BENCH_PROBE_PORT: String(probePort),
     },
+  }).catch((error: unknown) => {
+    removeData();
+    throw error;
   });
   const httpBase = `http://127.0.0.1:${port}`;
   const run = Date.now().toString(36);
@@ -44,6 +49,7 @@ export async function startProduct(appDir: string): Promise<Target> {
     for (const [i, person] of family.entries()) await person.register(`Bench Family ${i + 1}`);
   } catch (error) {
     await server.stop();
+    removeData();
     throw error;
   }
 
@@ -82,7 +88,7 @@ export async function startProduct(appDir: string): Promise<Target> {
     output: server.output,
     async stop() {
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeData();
     },
   };
 }

@@ -15,14 +15,14 @@ npx tsc --noEmit -p .
 
 step "unit"
 mapfile -t unit < <(find lib server -name '*.test.ts' -not -path '*/node_modules/*' | sort)
-node --import tsx --test --test-force-exit --test-reporter=spec "${unit[@]}"
+node --import tsx --test --test-reporter=spec "${unit[@]}"
 
 step "build"
 npx next build
 
 step "integration (real server on a free port, temporary database)"
 mapfile -t integration < <(find test/integration -name '*.test.ts' | sort)
-node --import tsx --test --test-force-exit --test-concurrency=1 --test-reporter=spec "${integration[@]}"
+node --import tsx --test --test-concurrency=1 --test-reporter=spec "${integration[@]}"
 
 step "end-to-end (Playwright, Chromium)"
 npx playwright test

@@ -8,6 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
  */
 export class UpdateStore {
   private readonly appendStmt: BetterSqlite3.Statement<[AppendRow], { seq: number }>;
+  private readonly appendAtStmt: BetterSqlite3.Statement<[AppendRow & { seq: number }]>;
   private readonly removeStmt: BetterSqlite3.Statement<[string, number]>;
   private readonly checkpointStmt: BetterSqlite3.Statement<[string, number, number, Uint8Array]>;
 
@@ -22,6 +23,7 @@ export class UpdateStore {
          UNION ALL SELECT MAX(seq) FROM doc_checkpoints WHERE doc = @doc)
        RETURNING seq`,
     );
+    this.appendAtStmt = db.prepare('INSERT INTO doc_updates (doc, seq, at, user_id, bytes) VALUES (@doc, @seq, @at, @userId, @bytes)');
     this.removeStmt = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq = ?');
     this.checkpointStmt = db.prepare(
       'INSERT OR REPLACE INTO doc_checkpoints (doc, seq, at, state) VALUES (?, ?, ?, ?)',
@@ -33,6 +35,15 @@ export class UpdateStore {
     const row = this.appendStmt.get({ doc, at, userId, bytes });
     if (!row) throw new Error('append returned no row');
     return row.seq;
+  }
+
+  /**
+   * Appends with a sequence number the caller already knows (a live room keeps its last one):
+   * no MAX() over the log and its checkpoints on the hot path. The primary key turns a second
+   * writer of the same document into a constraint error instead of a silent clash.
+   */
+  appendAt(doc: string, seq: number, userId: string, bytes: Uint8Array, at: number = Date.now()): void {
+    this.appendAtStmt.run({ doc, seq, at, userId, bytes });
   }
 
   /** Removes an update that could not be applied; only ever the last one, never broadcast. */

@@ -8,13 +8,13 @@ import * as Y from 'yjs';
  */
 export function addsNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(update);
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  // Y.getState reads one client's clock from the store: no state vector of the whole document.
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
-    if (struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0)) return false;
+    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return false;
   }
   for (const [client, ranges] of ds.clients) {
-    const end = known.get(client) ?? 0;
+    const end = Y.getState(doc.store, client);
     for (const range of ranges) {
       // Walk the doc's structs over the range (binary search, then neighbours): O(k log n),
       // not a scan of the whole document on every backspace.

@@ -88,7 +88,8 @@ export class Room {
       throw new MalformedMessageError(`invalid update: ${String(error)}`);
     }
     if (redundant) return;
-    const seq = this.store.append(this.name, userId, update);
+    const seq = this.lastSeq + 1;
+    this.store.appendAt(this.name, seq, userId, update);
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {

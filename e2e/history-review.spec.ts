@@ -1,10 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import { expect, expectSaved, openSection, test } from './fixtures/plan';
+import { placeUpdate, sendFromPage } from './fixtures/forged-write';
 import { lookAt } from './fixtures/look';
-
 
 /** The logistics' place of an attempt's plan as the server has it now (history state API). */
 async function storedPlace(request: APIRequestContext, boardId: string, attempt: number): Promise<{ place: string; seq: number }> {
@@ -13,16 +10,6 @@ async function storedPlace(request: APIRequestContext, boardId: string, attempt:
   expect(response.ok(), await response.text()).toBe(true);
   const body = (await response.json()) as { seq: number; state: { logistics: { place: string } } };
   return { place: body.state.logistics.place, seq: body.seq };
-}
-
-/** A Yjs sync update writing `text` into the place field, as a client would send it. */
-function placeUpdate(text: string): number[] {
-  const doc = new Y.Doc();
-  doc.getText('logistics.place').insert(0, text);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
-  return Array.from(encoding.toUint8Array(encoder));
 }
 
 test('a debrief saved by one person appears live for another; staging a second attempt closes the first for everyone', async ({ board }) => {
@@ -106,20 +93,7 @@ test('a debrief saved by one person appears live for another; staging a second a
     await expect(jordan.page.getByTestId('read-only-banner')).toBeVisible();
 
     // A write forced onto attempt 1's websocket, as a modified client could send it, is dropped.
-    await jordan.page.evaluate(
-      async ({ path, message }) => {
-        const socket = new WebSocket(`ws://${location.host}${path}`);
-        socket.binaryType = 'arraybuffer';
-        await new Promise((resolve, reject) => {
-          socket.onopen = resolve;
-          socket.onerror = reject;
-        });
-        socket.send(new Uint8Array(message));
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        socket.close();
-      },
-      { path: `/yjs/board/${boardId}/attempt/1`, message: placeUpdate('TYPED AFTER CLOSING ') },
-    );
+    await sendFromPage(jordan.page, `/yjs/board/${boardId}/attempt/1`, placeUpdate('TYPED AFTER CLOSING '));
     for (const person of [jordan, maya]) expect(await storedPlace(person.context.request, boardId, 1)).toEqual(before);
   });
 });

@@ -1,17 +1,5 @@
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import { expect, openSection, test } from './fixtures/plan';
-
-/** A Yjs sync message that writes `text` into the logistics' place field, as a client would send it. */
-function forgedWrite(text: string): number[] {
-  const doc = new Y.Doc();
-  doc.getText('logistics.place').insert(0, text);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
-  return Array.from(encoding.toUint8Array(encoder));
-}
+import { placeUpdate, sendFromPage } from './fixtures/forged-write';
 
 test('a viewer reads the plan live but cannot change it, even by forcing a write', async ({ board }) => {
   const { boardId, people } = await board(['jordan', 'casey'], { section: 'logistics' });
@@ -33,21 +21,8 @@ test('a viewer reads the plan live but cannot change it, even by forcing a write
   await expect(place(casey.page)).toHaveValue('Grandma’s kitchen');
 
   // A hand-made update on the viewer's own websocket is dropped by the server.
-  const bytes = forgedWrite('VIEWER WAS HERE ');
-  await casey.page.evaluate(
-    async ({ path, message }) => {
-      const socket = new WebSocket(`ws://${location.host}${path}`);
-      socket.binaryType = 'arraybuffer';
-      await new Promise((resolve, reject) => {
-        socket.onopen = resolve;
-        socket.onerror = reject;
-      });
-      socket.send(new Uint8Array(message));
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      socket.close();
-    },
-    { path: `/yjs/board/${boardId}/attempt/1`, message: bytes },
-  );
+  const bytes = placeUpdate('VIEWER WAS HERE ');
+  await sendFromPage(casey.page, `/yjs/board/${boardId}/attempt/1`, bytes);
   await casey.page.reload();
   await expect(casey.page.getByTestId('save-status').first()).toHaveAttribute('data-status', 'read-only');
   await expect(place(casey.page)).toHaveValue('Grandma’s kitchen');

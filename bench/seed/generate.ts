@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { SINGLETON_NAMES, SINGLETON_SPECS, singletonTextName } from '../../lib/plan/schema';
+import { prng } from '../../test/helpers/prng';
 
 export type EditPattern = 'typing' | 'random';
 
@@ -12,17 +13,6 @@ export interface GeneratedLog {
   finalState: Uint8Array;
 }
 
-/** A small seeded PRNG (mulberry32): the same document on every run and for both targets. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS = SINGLETON_NAMES.flatMap((section) => SINGLETON_SPECS[section].text.map((field) => singletonTextName(section, field)));
 const LETTERS = 'etaoinshrdlucmfwypvbgkjqxz';

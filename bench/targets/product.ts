@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../lib/ports';
+import { freePort } from '../../test/helpers/server';
 import { ProbeClient } from '../probe/probe-client';
 import { Account } from './accounts';
 import { spawnServer } from './spawn-server';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { freePort } from '../lib/ports';
+import { freePort } from '../../test/helpers/server';
 import { ProbeClient } from '../probe/probe-client';
 import { spawnServer } from './spawn-server';
 import type { Target } from './types';

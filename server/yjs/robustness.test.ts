@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { rebuildLatest } from '../../lib/history/rebuild';
 import { CloseCode } from '../../lib/realtime/close-codes';
 import { DEFAULT_LIMITS } from '../../lib/realtime/limits';
+import { prng } from '../../test/helpers/prng';
 import {
   awarenessMessage,
   client,
@@ -24,17 +25,6 @@ after(removeTempDirs);
 
 const DOC = 'board/b1/attempt/1';
 
-/** mulberry32: a small seeded PRNG, so that a failing case can be replayed exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FuzzCase {
   kind: string;

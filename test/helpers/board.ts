@@ -36,6 +36,13 @@ export async function addMember(owner: TestClient, boardId: string, member: Test
   assert.equal(accepted.status, 200, `${member.name} accepted`);
 }
 
+/** A new person who joins the board with `role` through an invite. */
+export async function joinAs(owner: TestClient, boardId: string, role: Role, label: string): Promise<TestClient> {
+  const member = await person(owner.baseUrl, label);
+  await addMember(owner, boardId, member, role);
+  return member;
+}
+
 export async function expectStatus(
   who: TestClient,
   method: string,

@@ -18,6 +18,7 @@ import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { rebuildLatest } from '../../lib/history/rebuild';
 import { connectDoc, type ConnectDocOptions } from '../../lib/realtime/connect-doc';
+export { prng } from './prng';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,17 +30,6 @@ export async function waitFor(condition: () => boolean, label: string, timeoutMs
   }
 }
 
-/** mulberry32: a small seeded PRNG, so that a failing run can be replayed exactly from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function wsUrl(httpUrl: string): string {
   return httpUrl.replace(/^http/, 'ws');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestClient } from '../helpers/client';
-import { addMember, createBoard, person, type Role } from '../helpers/board';
+import { createBoard, joinAs, person, type Role } from '../helpers/board';
 import { eventually, openDoc, writeParagraph } from '../helpers/provider';
 import { type RunningServer, startServer } from '../helpers/server';
 
@@ -12,11 +12,7 @@ let ben: TestClient;
 let viewer: TestClient;
 let boardId: string;
 
-async function join(role: Role, label: string): Promise<TestClient> {
-  const member = await person(server.url, label);
-  await addMember(lead, boardId, member, role);
-  return member;
-}
+const join = (role: Role, label: string) => joinAs(lead, boardId, role, label);
 
 before(async () => {
   server = await startServer();

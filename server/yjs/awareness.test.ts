@@ -8,13 +8,13 @@ import {
   awarenessSeenBy,
   client,
   RawClient,
-  removeTempDirs,
+  cleanUp,
   startTestServer,
   synced,
   waitFor,
 } from './test-helpers';
 
-after(removeTempDirs);
+after(cleanUp);
 
 const DOC = 'board/b1/attempt/1';
 

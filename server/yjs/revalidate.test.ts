@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import WebSocket from 'ws';
 import { CloseCode, isTerminalCloseCode } from '../../lib/realtime/close-codes';
-import { client, removeTempDirs, startTestServer, storedCount, synced, waitFor } from './test-helpers';
+import { cleanUp, client, startTestServer, storedCount, synced, waitFor } from './test-helpers';
 
-after(removeTempDirs);
+after(cleanUp);
 
 const DOC = 'board/b1/attempt/1';
 const OTHER_BOARD_DOC = 'board/b2/notes';

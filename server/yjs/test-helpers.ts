@@ -16,6 +16,7 @@ import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { openDatabase } from '../../lib/db/connection';
+import { destroyLeftovers, destroyWhenDone } from '../../test/helpers/leftovers';
 import { connectDoc, type ConnectDocOptions } from '../../lib/realtime/connect-doc';
 import type { RealtimeLimits } from '../../lib/realtime/limits';
 import { createYjsServer, type DocAccess, type Principal, type YjsServer } from './yjs-server';
@@ -28,7 +29,17 @@ export function tempDbFile(): string {
   return path.join(dir, 'test.sqlite');
 }
 
-export function removeTempDirs(): void {
+/** Servers a failed test may leave running (clients go to destroyWhenDone). */
+const runningServers = new Set<TestServer>();
+
+/**
+ * Run after each file's tests (`after(cleanUp)`): stops what a failed test left running, so the
+ * file's process exits and the failure is reported instead of the run hanging, then removes the
+ * temporary databases.
+ */
+export async function cleanUp(): Promise<void> {
+  destroyLeftovers();
+  for (const server of [...runningServers]) await server.stop();
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
@@ -113,7 +124,8 @@ export async function startTestServer(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  let stopped = false;
+  const testServer: TestServer = {
     url: `ws://127.0.0.1:${port}`,
     yjs,
     sqlite,
@@ -127,12 +139,17 @@ export async function startTestServer(
     failingUsers,
     events,
     async stop() {
+      if (stopped) return;
+      stopped = true;
+      runningServers.delete(testServer);
       await yjs.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       sqlite.close();
     },
   };
+  runningServers.add(testServer);
+  return testServer;
 }
 
 /** A `ws` class that sends the test identity headers, usable as y-websocket's polyfill. */
@@ -181,6 +198,7 @@ export function client(
   provider.on('connection-close', (event) => {
     if (event) closeCodes.push(event.code);
   });
+  destroyWhenDone(provider);
   return { doc, provider, closeCodes, terminal };
 }
 
@@ -227,6 +245,7 @@ export class RawClient {
   static async connect(server: TestServer, user: string, docName: string): Promise<RawClient> {
     const ws = new WebSocket(`${server.url}/yjs/${docName}`, { headers: { 'x-test-user': user } });
     const raw = new RawClient(ws);
+    destroyWhenDone({ destroy: () => ws.terminate() });
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));

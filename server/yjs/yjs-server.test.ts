@@ -8,7 +8,7 @@ import {
   checkpointSeqs,
   client,
   RawClient,
-  removeTempDirs,
+  cleanUp,
   startTestServer,
   storedCount,
   synced,
@@ -20,7 +20,7 @@ import {
 } from './test-helpers';
 import { UpdateStore } from '../../lib/history/update-store';
 
-after(removeTempDirs);
+after(cleanUp);
 
 const DOC = 'board/b1/attempt/1';
 

@@ -3,6 +3,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type ConnectDocOptions, connectDoc } from '../../lib/realtime/connect-doc';
 import type { TestClient } from './client';
+import { destroyWhenDone } from './leftovers';
 
 /** A `ws` class that sends this person's session cookie, as a browser does on a same-origin upgrade. */
 type Polyfill = NonNullable<ConnectDocOptions['WebSocketPolyfill']>;
@@ -26,13 +27,15 @@ export interface OpenDoc {
 /** Opens a document as this person through the real server, and waits for the first sync. */
 export async function openDoc(client: TestClient, docName: string, timeoutMs = 5000): Promise<OpenDoc> {
   const doc = new Y.Doc();
-  const provider = connectDoc({
-    url: client.baseUrl.replace(/^http/, 'ws'),
-    docName,
-    doc,
-    disableBc: true,
-    WebSocketPolyfill: cookieSocket(client.cookieHeader()),
-  });
+  const provider = destroyWhenDone(
+    connectDoc({
+      url: client.baseUrl.replace(/^http/, 'ws'),
+      docName,
+      doc,
+      disableBc: true,
+      WebSocketPolyfill: cookieSocket(client.cookieHeader()),
+    }),
+  );
   const close = () => {
     provider.destroy();
     doc.destroy();

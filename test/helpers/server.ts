@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { destroyLeftovers } from './leftovers';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -99,6 +100,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     crash: () => waitExit('SIGKILL'),
     restart: launch,
     dispose: async () => {
+      destroyLeftovers();
       await waitExit('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -18,6 +18,7 @@ import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { rebuildLatest } from '../../lib/history/rebuild';
 import { connectDoc, type ConnectDocOptions } from '../../lib/realtime/connect-doc';
+import { destroyWhenDone } from './leftovers';
 export { prng } from './prng';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -174,6 +175,7 @@ export class RawYjsSocket {
     if (cookie) headers['cookie'] = cookie;
     const ws = new WebSocket(`${wsUrl(baseUrl)}${options.path ?? docPath(docName)}`, { headers, perMessageDeflate: false });
     const socket = new RawYjsSocket(ws, docName, options.label ?? docName);
+    destroyWhenDone({ destroy: () => ws.terminate() });
     return new Promise<UpgradeOutcome>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`upgrade of ${docName} neither opened nor was refused`)), options.timeoutMs ?? 5000);
       ws.once('open', () => {
@@ -330,6 +332,7 @@ export function openProvider(
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, at: Date.now() });
   });
+  destroyWhenDone(provider);
   return {
     label: options.label ?? docName,
     doc,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { RealtimeLimitsFromEnv } from './realtime/limits-override';
 
 /**
  * The environment, validated once. Every module reads configuration from here, never from
@@ -17,6 +18,8 @@ const EnvSchema = z.object({
   /** Emergency numbers shown in the safety plan; a setting because they differ by country. */
   EMERGENCY_NUMBER: z.string().default('911'),
   CRISIS_LINE: z.string().default('988'),
+  /** Overrides of the realtime server's limits (lib/realtime/limits.ts), a JSON object. */
+  REALTIME_LIMITS: RealtimeLimitsFromEnv,
 });
 
 export type Env = z.infer<typeof EnvSchema> & { secret: string; dataDir: string };

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { principalFromCookieHeader } from '../lib/auth/token';
 import { principalForSession } from '../lib/auth/sessions';
 import { db } from '../lib/db/connection';
+import { env } from '../lib/env';
 import { subscribe } from '../lib/events/bus';
 import { toError } from '../lib/http/errors';
 import { docAccess } from '../lib/permissions';
@@ -18,6 +19,7 @@ import { createYjsServer } from './yjs/yjs-server';
 export function attachRealtime(server: HttpServer) {
   const yjs = createYjsServer({
     sqlite: db().sqlite,
+    limits: env().REALTIME_LIMITS,
     authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
     isSessionLive: async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,
     // A dead session sees nothing, even if asked without isSessionLive (e.g. an upgrade in flight).

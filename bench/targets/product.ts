@@ -35,6 +35,11 @@ export async function startProduct(appDir: string): Promise<Target> {
       DATA_DIR: dataDir,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       BENCH_PROBE_PORT: String(probePort),
+      // Rooms unload as their last socket leaves, as the relay's do: scenario 4's first joins
+      // then measure a load from storage, and scenario 2's memory returns to baseline without
+      // waiting out the 30 s a room nobody holds otherwise stays loaded. A rejoin within those
+      // 30 s costs what a join to an open room costs (scenario 4, room open).
+      REALTIME_LIMITS: JSON.stringify({ idleRoomMs: 0 }),
     },
   }).catch((error: unknown) => {
     removeData();

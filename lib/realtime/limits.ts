@@ -26,6 +26,13 @@ export interface RealtimeLimits {
   pingIntervalMs: number;
   /** After asking a socket to close, wait this long for the handshake before destroying it. */
   closeTimeoutMs: number;
+  /**
+   * A room whose last socket left stays loaded this long (0: unloaded at once), so that a
+   * reload or a move between the board's pages joins an open room instead of rebuilding it.
+   */
+  idleRoomMs: number;
+  /** At most this many such idle rooms stay loaded; beyond it the longest idle is unloaded. */
+  idleRoomsMax: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<RealtimeLimits> = Object.freeze({
@@ -39,6 +46,8 @@ export const DEFAULT_LIMITS: Readonly<RealtimeLimits> = Object.freeze({
   maxBufferedBytes: 16 * 1024 * 1024,
   pingIntervalMs: 30_000,
   closeTimeoutMs: 1_000,
+  idleRoomMs: 30_000,
+  idleRoomsMax: 200,
 });
 
 export function resolveLimits(overrides: Partial<RealtimeLimits> = {}): RealtimeLimits {

@@ -1,13 +1,15 @@
 import * as Y from 'yjs';
 
+/** An update as Y.decodeUpdate returns it; decoded once per message (see inspectUpdate). */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /**
  * Whether applying `update` to `doc` would change nothing: every struct is already known (its
  * clock range is below the doc's state vector) and every deleted range is already deleted.
  * A provider's sync step 2 carries its whole delete set on every reconnect, so without this
  * check each reconnect of a document with any deletion would log a change that changed nothing.
  */
-export function addsNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function addsNothingNew(doc: Y.Doc, { structs, ds }: DecodedUpdate): boolean {
   // Y.getState reads one client's clock from the store: no state vector of the whole document.
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;

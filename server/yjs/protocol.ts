@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { DecodedUpdate } from './novelty';
 
 /**
  * The y-websocket wire format, parsed strictly. lib0's decoder checks a length prefix against
@@ -137,6 +138,8 @@ function validateStateVector(bytes: Uint8Array): void {
 export interface UpdateSummary {
   /** True when the update neither inserts nor deletes anything (e.g. sync step 2 of a synced client). */
   empty: boolean;
+  /** The decoded structs and delete set, so later checks need not decode the bytes again. */
+  decoded: DecodedUpdate;
 }
 
 /**
@@ -144,8 +147,8 @@ export interface UpdateSummary {
  * before it is logged or touches the room's document. Throws on malformed input.
  */
 export function inspectUpdate(update: Uint8Array): UpdateSummary {
-  const { structs, ds } = Y.decodeUpdate(update);
-  return { empty: structs.length === 0 && ds.clients.size === 0 };
+  const decoded = Y.decodeUpdate(update);
+  return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0, decoded };
 }
 
 export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {

@@ -81,7 +81,7 @@ test('revalidate by session: a revoked session is cut, the same user elsewhere s
   await waitFor(() => laptop.terminal.length === 1, 'laptop cut');
   assert.equal(laptop.terminal[0]?.code, CloseCode.AccessRevoked);
   assert.deepEqual(phone.closeCodes, []);
-  assert.deepEqual(server.yjs.stats(), { rooms: 1, connections: 1 });
+  assert.deepEqual(server.yjs.stats(), { rooms: 1, idleRooms: 0, connections: 1 });
   for (const c of [laptop, phone]) c.provider.destroy();
   await server.stop();
 });

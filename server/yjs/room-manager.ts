@@ -3,10 +3,21 @@ import { rebuildLatest } from '../../lib/history/rebuild';
 import { Room, type Log } from './room';
 import { UpdateStore } from '../../lib/history/update-store';
 
+/** How long a room nobody holds stays loaded, and how many such rooms at most. */
+export interface IdleRoomPolicy {
+  keepMs: number;
+  maxRooms: number;
+}
+
 /**
  * Rooms by document name, reference-counted by the connections holding them. A room is loaded
- * on first acquire and unloaded (after a checkpoint) on last release, so memory returns to
- * baseline when nobody is connected.
+ * on first acquire. On last release it is checkpointed and parked: a reload, or a move from
+ * the board to its history page and back, finds it open instead of rebuilding 50,000 updates.
+ * Parked rooms are unloaded after `keepMs` (or, beyond `maxRooms`, the longest parked first),
+ * so memory returns to baseline when nobody is connected.
+ *
+ * A parked room's state equals the stored one: only rooms append to their own document's log,
+ * and a deleted board's rooms are discarded, parked or not.
  *
  * Loading is synchronous (better-sqlite3), so two joins can never see a half-loaded room: the
  * second acquire finds the first one's room in the map. Should the store become asynchronous,
@@ -14,23 +25,40 @@ import { UpdateStore } from '../../lib/history/update-store';
  */
 export class RoomManager {
   private readonly rooms = new Map<string, { room: Room; holders: number }>();
+  /** Rooms nobody holds, oldest first (a Map keeps insertion order). */
+  private readonly parked = new Map<string, { room: Room; timer: NodeJS.Timeout }>();
   private readonly store: UpdateStore;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly checkpointEvery: number,
     private readonly log: Log,
+    private readonly idle: IdleRoomPolicy = { keepMs: 0, maxRooms: 0 },
   ) {
     this.store = new UpdateStore(sqlite);
   }
 
+  /** Rooms someone holds. */
   get count(): number {
     return this.rooms.size;
+  }
+
+  /** Rooms nobody holds that are still loaded. */
+  get parkedCount(): number {
+    return this.parked.size;
   }
 
   /** Returns the loaded room, loading it first if needed. Pair every call with release(). */
   acquire(docName: string): Room {
     let entry = this.rooms.get(docName);
+    const parked = entry ? undefined : this.parked.get(docName);
+    if (parked) {
+      clearTimeout(parked.timer);
+      this.parked.delete(docName);
+      entry = { room: parked.room, holders: 0 };
+      this.rooms.set(docName, entry);
+      this.log('yjs.room-reopened', { doc: docName });
+    }
     if (!entry) {
       const started = performance.now();
       const loaded = rebuildLatest(this.sqlite, docName);
@@ -55,19 +83,51 @@ export class RoomManager {
     if (entry.holders > 0) return;
     this.rooms.delete(room.name);
     room.checkpoint();
-    room.destroy();
-    this.log('yjs.room-unloaded', { doc: room.name });
+    this.park(room);
+  }
+
+  /** Unloads every parked room now (shutdown). */
+  unloadParked(): void {
+    for (const name of [...this.parked.keys()]) this.unloadParkedRoom(name);
   }
 
   /** Drops every room whose name starts with `prefix` (a deleted board) without checkpointing. */
   discard(prefix: string): void {
-    for (const [name, entry] of [...this.rooms]) {
+    for (const [name, entry] of [...this.rooms, ...this.parked]) {
       if (!name.startsWith(prefix)) continue;
+      const parked = this.parked.get(name);
+      if (parked) clearTimeout(parked.timer);
       this.rooms.delete(name);
+      this.parked.delete(name);
       entry.room.discard();
       entry.room.destroy();
       this.log('yjs.room-discarded', { doc: name });
     }
+  }
+
+  private park(room: Room): void {
+    if (this.idle.keepMs <= 0 || this.idle.maxRooms <= 0) {
+      room.destroy();
+      this.log('yjs.room-unloaded', { doc: room.name });
+      return;
+    }
+    const timer = setTimeout(() => this.unloadParkedRoom(room.name), this.idle.keepMs);
+    // A parked room never keeps the process alive on its own.
+    timer.unref();
+    this.parked.set(room.name, { room, timer });
+    for (const name of this.parked.keys()) {
+      if (this.parked.size <= this.idle.maxRooms) break;
+      this.unloadParkedRoom(name);
+    }
+  }
+
+  private unloadParkedRoom(name: string): void {
+    const parked = this.parked.get(name);
+    if (!parked) return;
+    clearTimeout(parked.timer);
+    this.parked.delete(name);
+    parked.room.destroy();
+    this.log('yjs.room-unloaded', { doc: name });
   }
 
   /** Drops a broken room without checkpointing it; the next join loads it from storage. */

@@ -83,7 +83,8 @@ export class Room {
     let redundant: boolean;
     try {
       // Nothing to record: a synced client's sync step 2 repeats what the room already has.
-      redundant = inspectUpdate(update).empty || addsNothingNew(this.doc, update);
+      const summary = inspectUpdate(update);
+      redundant = summary.empty || addsNothingNew(this.doc, summary.decoded);
     } catch (error) {
       throw new MalformedMessageError(`invalid update: ${String(error)}`);
     }

@@ -93,7 +93,9 @@ export async function startTestServer(
   const events: TestServer['events'] = [];
   const yjs = createYjsServer({
     sqlite,
-    limits: options.limits,
+    // Rooms unload as soon as their last socket leaves unless a test asks for idle rooms:
+    // most tests check what a fresh load sees.
+    limits: { idleRoomMs: 0, ...options.limits },
     log: (event, detail) => events.push({ event, detail }),
     async authenticate(req): Promise<Principal | null> {
       const user = req.headers['x-test-user'];

@@ -185,7 +185,7 @@ describe('persistence', () => {
     const clients = users.map((user) => client(server, user, DOC));
     await Promise.all(clients.map(synced));
     for (const c of clients) assert.equal(c.doc.getText('text').toString(), 'preloaded');
-    assert.deepEqual(server.yjs.stats(), { rooms: 1, connections: 5 });
+    assert.deepEqual(server.yjs.stats(), { rooms: 1, idleRooms: 0, connections: 5 });
     assert.equal(server.events.filter((e) => e.event === 'yjs.room-loaded').length, 1);
     destroyAll(...clients);
     await waitFor(() => server.yjs.stats().rooms === 0, 'unloaded');

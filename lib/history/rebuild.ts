@@ -71,27 +71,46 @@ export function lastSeq(db: BetterSqlite3.Database, docName: string): number {
   return statements(db).lastSeq.get(docName)?.seq ?? 0;
 }
 
-/** The state including every update with seq <= `seq` (clamped to the end of the log). */
-export function rebuildAtSeq(db: BetterSqlite3.Database, docName: string, seq: number): RebuiltDoc {
+/** The stored bytes a state is made of: a checkpoint (if any) first, then the updates after it. */
+export interface StoredParts {
+  parts: Uint8Array[];
+  seq: number;
+  checkpointSeq: number;
+  replayed: number;
+}
+
+/** Reads, without applying, what the state at `seq` (clamped to the end of the log) is made of. */
+export function readStoredParts(db: BetterSqlite3.Database, docName: string, seq: number): StoredParts {
   const stmts = statements(db);
   const target = Math.min(Math.max(0, Math.floor(seq)), lastSeq(db, docName));
-  const doc = new Y.Doc({ gc: true });
   const checkpoint = target > 0 ? stmts.checkpointAtOrBefore.get(docName, target) : undefined;
+  const parts: Uint8Array[] = checkpoint ? [checkpoint.state] : [];
   let replayed = 0;
+  for (const row of stmts.updatesBetween.iterate(docName, checkpoint?.seq ?? 0, target)) {
+    parts.push(row.bytes);
+    replayed++;
+  }
+  return { parts, seq: target, checkpointSeq: checkpoint?.seq ?? 0, replayed };
+}
+
+/** Applies stored parts to a fresh document. */
+export function applyStoredParts(stored: StoredParts): RebuiltDoc {
+  const doc = new Y.Doc({ gc: true });
   try {
     // One transaction for the whole replay: observers (none here) and cleanup run once.
     doc.transact(() => {
-      if (checkpoint) Y.applyUpdate(doc, checkpoint.state);
-      for (const row of stmts.updatesBetween.iterate(docName, checkpoint?.seq ?? 0, target)) {
-        Y.applyUpdate(doc, row.bytes);
-        replayed++;
-      }
+      for (const part of stored.parts) Y.applyUpdate(doc, part);
     });
   } catch (error) {
     doc.destroy();
     throw error;
   }
-  return { doc, seq: target, checkpointSeq: checkpoint?.seq ?? 0, replayed };
+  return { doc, seq: stored.seq, checkpointSeq: stored.checkpointSeq, replayed: stored.replayed };
+}
+
+/** The state including every update with seq <= `seq` (clamped to the end of the log). */
+export function rebuildAtSeq(db: BetterSqlite3.Database, docName: string, seq: number): RebuiltDoc {
+  return applyStoredParts(readStoredParts(db, docName, seq));
 }
 
 /**

@@ -4,6 +4,8 @@ import type { RealtimeLimits } from '../../lib/realtime/limits';
 import {
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2Update,
+  EMPTY_UPDATE,
   MalformedMessageError,
   parseClientMessage,
   type AwarenessEntry,
@@ -33,6 +35,8 @@ export class Connection implements RoomMember {
   private killTimer: NodeJS.Timeout | undefined;
   private readonly bucket: TokenBucket;
   private readonly syncRequests: TokenBucket;
+  /** The room's stored state was sent before the connection started (see storedStateMessages). */
+  private stateSent: boolean;
   /** Resolves when the underlying socket is closed (handshake done or terminated). */
   readonly whenClosed: Promise<void>;
   private readonly resolveClosed: () => void;
@@ -44,7 +48,9 @@ export class Connection implements RoomMember {
     readonly access: 'read' | 'write',
     readonly room: Room,
     private readonly hooks: ConnectionHooks,
+    options: { stateSent?: boolean } = {},
   ) {
+    this.stateSent = options.stateSent ?? false;
     this.bucket = new TokenBucket(hooks.limits.messagesPerSecond, hooks.limits.messageBurst);
     this.syncRequests = new TokenBucket(hooks.limits.syncRequestsPerSecond, hooks.limits.syncRequestBurst);
     let resolveClosed = (): void => {};
@@ -178,6 +184,13 @@ export class Connection implements RoomMember {
       case 'sync-step1':
         if (!this.syncRequests.take()) {
           this.close(CloseCode.RateLimited);
+          return;
+        }
+        if (this.stateSent) {
+          // The stored state went out at the upgrade and every later update since, as to any
+          // member: the answer to the client's first request (sent before it had them) is nothing.
+          this.stateSent = false;
+          this.send(encodeSyncStep2Update(EMPTY_UPDATE));
           return;
         }
         this.send(encodeSyncStep2(this.room.doc, message.stateVector));

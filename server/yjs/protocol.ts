@@ -176,6 +176,27 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return encoding.toUint8Array(encoder);
 }
 
+/** An update that neither inserts nor deletes anything (no structs, empty delete set). */
+export const EMPTY_UPDATE: Uint8Array = Y.encodeStateAsUpdate(new Y.Doc());
+
+/** Sync step 2 carrying given bytes, e.g. EMPTY_UPDATE when the client has everything already. */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The messages that hand a client a document's stored state without building it: each stored
+ * part (checkpoint, then the updates after it, in log order) as an update, then an empty sync
+ * step 2, on which the client counts itself synced with everything it was sent before.
+ */
+export function storedStateMessages(parts: Uint8Array[]): Uint8Array[] {
+  return [...parts.map((part) => encodeSyncUpdate(part)), encodeSyncStep2Update(EMPTY_UPDATE)];
+}
+
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { rebuildLatest } from '../../lib/history/rebuild';
+import { applyStoredParts, readStoredParts, type StoredParts } from '../../lib/history/rebuild';
 import { Room, type Log } from './room';
 import { UpdateStore } from '../../lib/history/update-store';
 
@@ -48,8 +48,21 @@ export class RoomManager {
     return this.parked.size;
   }
 
-  /** Returns the loaded room, loading it first if needed. Pair every call with release(). */
-  acquire(docName: string): Room {
+  /** Whether the room is in memory (held or parked), i.e. acquire() would not load it. */
+  isLoaded(docName: string): boolean {
+    return this.rooms.has(docName) || this.parked.has(docName);
+  }
+
+  /** The stored state of a room that is not loaded, to pass to acquire() once sent. */
+  readStored(docName: string): StoredParts {
+    return readStoredParts(this.sqlite, docName, Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * Returns the loaded room, loading it first if needed (from `stored` when the caller has
+   * just read it with readStored, synchronously). Pair every call with release().
+   */
+  acquire(docName: string, stored?: StoredParts): Room {
     let entry = this.rooms.get(docName);
     const parked = entry ? undefined : this.parked.get(docName);
     if (parked) {
@@ -61,7 +74,7 @@ export class RoomManager {
     }
     if (!entry) {
       const started = performance.now();
-      const loaded = rebuildLatest(this.sqlite, docName);
+      const loaded = applyStoredParts(stored ?? this.readStored(docName));
       const room = new Room(docName, loaded, this.store, this.checkpointEvery, this.log);
       entry = { room, holders: 0 };
       this.rooms.set(docName, entry);

@@ -2,10 +2,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode } from '../../lib/realtime/close-codes';
+import { CloseCode, closeReason } from '../../lib/realtime/close-codes';
 import { resolveLimits, type RealtimeLimits } from '../../lib/realtime/limits';
 import { Connection } from './connection';
 import { parseDocName } from './doc-path';
+import { storedStateMessages } from './protocol';
 import type { Log, Room } from './room';
 import { inSlices } from './slices';
 import { RoomManager } from './room-manager';
@@ -160,20 +161,25 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     if (access !== 'read' && access !== 'write') return refuse(socket, 404);
     if (socket.destroyed) return;
     // From here to the connection's registration everything is synchronous, so no revalidate
-    // can run in between.
-    const room = rooms.acquire(docName);
-    let accepted = false;
-    try {
-      wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-        accepted = true;
-        const connection = new Connection(ws, principal, docName, access, room, hooks);
-        connections.add(connection);
-        connection.start();
-        log('yjs.open', { doc: docName, userId: principal.userId, access });
-      });
-    } finally {
-      if (!accepted) rooms.release(room);
-    }
+    // can run in between, and no update can reach the room between reading and loading it.
+    const stored = rooms.isLoaded(docName) ? null : rooms.readStored(docName);
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      // Rebuilding a room holds the thread for tens of milliseconds on a large document: the
+      // stored state goes out first, and the client applies it while the room is built.
+      if (stored) for (const message of storedStateMessages(stored.parts)) ws.send(message);
+      let room: Room;
+      try {
+        room = rooms.acquire(docName, stored ?? undefined);
+      } catch (error) {
+        log('yjs.load-error', { doc: docName, error: String(error) });
+        ws.close(CloseCode.InternalError, closeReason(CloseCode.InternalError));
+        return;
+      }
+      const connection = new Connection(ws, principal, docName, access, room, hooks, { stateSent: stored !== null });
+      connections.add(connection);
+      connection.start();
+      log('yjs.open', { doc: docName, userId: principal.userId, access });
+    });
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { UpdateStore } from '../../lib/history/update-store';
+import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncStep1Message, waitFor } from './test-helpers';
+
+after(cleanUp);
+
+const DOC = 'board/b1/attempt/1';
+
+type SyncMessage = { kind: 'step1' | 'step2' | 'update'; payload: Uint8Array } | { kind: 'other' };
+
+function readSync(message: Uint8Array): SyncMessage {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== 0) return { kind: 'other' };
+  const kind = (['step1', 'step2', 'update'] as const)[decoding.readVarUint(decoder)];
+  if (!kind) return { kind: 'other' };
+  return { kind, payload: decoding.readVarUint8Array(decoder) };
+}
+
+function syncMessages(raw: RawClient): Array<Extract<SyncMessage, { payload: Uint8Array }>> {
+  return raw.messages.map(readSync).filter((m): m is Extract<SyncMessage, { payload: Uint8Array }> => m.kind !== 'other');
+}
+
+const EMPTY = [0, 0];
+
+test('joining a room nobody has open: the stored state comes first, then an empty step 2, and the first request is answered with nothing', async () => {
+  const server = await startTestServer({ limits: { checkpointEvery: 5 } });
+  server.access.set('alice', DOC, 'write');
+  server.access.set('bob', DOC, 'read');
+  const writer = client(server, 'alice', DOC);
+  await synced(writer);
+  for (let i = 0; i < 12; i++) {
+    writer.doc.getText('text').insert(writer.doc.getText('text').length, `${i};`);
+    await waitFor(() => storedCount(server.sqlite, DOC) === i + 1, `edit ${i} stored`);
+  }
+  writer.provider.destroy();
+  await waitFor(() => server.yjs.stats().rooms === 0, 'unloaded');
+  // Leaving wrote a checkpoint at seq 12; two updates logged after it make the stored state a
+  // checkpoint and a tail, as after a crash.
+  const store = new UpdateStore(server.sqlite);
+  writer.doc.on('update', (update: Uint8Array) => store.append(DOC, 'alice', update));
+  writer.doc.getText('text').insert(0, 'a;');
+  writer.doc.getText('text').insert(0, 'b;');
+  assert.equal(storedCount(server.sqlite, DOC), 14);
+  const expected = writer.doc.getText('text').toString();
+
+  // A reader gets it too: reading is all the stored state needs.
+  const cold = await RawClient.connect(server, 'bob', DOC);
+  await waitFor(() => syncMessages(cold).some((m) => m.kind === 'step1'), "server's sync step 1");
+  const kinds = syncMessages(cold).map((m) => m.kind);
+  // The checkpoint at seq 12, then the two updates after it; then the marker; then step 1.
+  assert.deepEqual(kinds, ['update', 'update', 'update', 'step2', 'step1']);
+  const received = new Y.Doc();
+  for (const m of syncMessages(cold)) if (m.kind === 'update') Y.applyUpdate(received, m.payload);
+  assert.equal(received.getText('text').toString(), expected);
+  assert.deepEqual([...(syncMessages(cold)[3]?.payload ?? [])], EMPTY);
+
+  // Its first request (sent, as providers do, before anything arrived) adds nothing...
+  cold.send(syncStep1Message(new Uint8Array([0])));
+  await waitFor(() => syncMessages(cold).filter((m) => m.kind === 'step2').length === 2, 'first answer');
+  assert.deepEqual([...(syncMessages(cold)[5]?.payload ?? [])], EMPTY);
+  // ...and a later one is answered in full, as always.
+  cold.send(syncStep1Message(new Uint8Array([0])));
+  await waitFor(() => syncMessages(cold).filter((m) => m.kind === 'step2').length === 3, 'second answer');
+  const full = new Y.Doc();
+  Y.applyUpdate(full, syncMessages(cold)[6]?.payload ?? new Uint8Array());
+  assert.equal(full.getText('text').toString(), expected);
+
+  // A join to the open room starts with the server's step 1, as before.
+  const warm = await RawClient.connect(server, 'bob', DOC);
+  await waitFor(() => syncMessages(warm).length > 0, 'first message');
+  assert.equal(syncMessages(warm)[0]?.kind, 'step1');
+
+  // A provider joining a cold room ends up with the same content, and keeps editing.
+  cold.close();
+  warm.close();
+  await waitFor(() => server.yjs.stats().rooms === 0, 'unloaded again');
+  const back = client(server, 'alice', DOC);
+  await synced(back);
+  assert.equal(back.doc.getText('text').toString(), expected);
+  back.doc.getText('text').insert(0, 'more;');
+  await waitFor(() => storedCount(server.sqlite, DOC) === 15, 'edit after a cold join stored');
+  back.provider.destroy();
+  await server.stop();
+});
+
+test('a document with nothing stored: the empty step 2 alone, and the provider is synced at once', async () => {
+  const server = await startTestServer();
+  server.access.set('alice', DOC, 'write');
+  const raw = await RawClient.connect(server, 'alice', DOC);
+  await waitFor(() => syncMessages(raw).some((m) => m.kind === 'step1'), "server's sync step 1");
+  assert.deepEqual(
+    syncMessages(raw).map((m) => m.kind),
+    ['step2', 'step1'],
+  );
+  raw.close();
+  await server.stop();
+});

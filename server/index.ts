@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       await realtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      closeDatabase();
+      await closeDatabase();
     } catch (error) {
       console.error('shutdown failed', toError(error));
     }

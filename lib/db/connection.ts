@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import path from 'node:path';
 import { env } from '../env';
 import { migrate } from './migrations';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import type { Database } from './schema';
 
 export interface Db {
@@ -26,7 +27,8 @@ export function openDatabase(file: string): Db {
 }
 
 const DB_KEY = Symbol.for('intervention-board.db');
-type GlobalWithDb = typeof globalThis & { [DB_KEY]?: Db };
+const CHECKPOINTER_KEY = Symbol.for('intervention-board.wal-checkpointer');
+type GlobalWithDb = typeof globalThis & { [DB_KEY]?: Db; [CHECKPOINTER_KEY]?: WalCheckpointer };
 
 /**
  * The process-wide connection. Kept on globalThis because the custom server and the bundled
@@ -34,12 +36,19 @@ type GlobalWithDb = typeof globalThis & { [DB_KEY]?: Db };
  */
 export function db(): Db {
   const holder = globalThis as GlobalWithDb;
-  if (!holder[DB_KEY]) holder[DB_KEY] = openDatabase(path.join(env().dataDir, 'board.sqlite'));
+  if (!holder[DB_KEY]) {
+    const file = path.join(env().dataDir, 'board.sqlite');
+    const opened = openDatabase(file);
+    holder[DB_KEY] = opened;
+    holder[CHECKPOINTER_KEY] = startWalCheckpointer(opened.sqlite, file);
+  }
   return holder[DB_KEY];
 }
 
-export function closeDatabase(): void {
+export async function closeDatabase(): Promise<void> {
   const holder = globalThis as GlobalWithDb;
+  await holder[CHECKPOINTER_KEY]?.stop();
+  holder[CHECKPOINTER_KEY] = undefined;
   holder[DB_KEY]?.sqlite.close();
   holder[DB_KEY] = undefined;
 }

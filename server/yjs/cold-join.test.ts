@@ -1,26 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { UpdateStore } from '../../lib/history/update-store';
+import { MessageType, parseServerFrame } from '../../test/helpers/yjs';
 import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncStep1Message, waitFor } from './test-helpers';
 
 after(cleanUp);
 
 const DOC = 'board/b1/attempt/1';
 
-type SyncMessage = { kind: 'step1' | 'step2' | 'update'; payload: Uint8Array } | { kind: 'other' };
+type SyncMessage = { kind: 'step1' | 'step2' | 'update'; payload: Uint8Array };
+const SYNC_KINDS = ['step1', 'step2', 'update'] as const;
 
-function readSync(message: Uint8Array): SyncMessage {
-  const decoder = decoding.createDecoder(message);
-  if (decoding.readVarUint(decoder) !== 0) return { kind: 'other' };
-  const kind = (['step1', 'step2', 'update'] as const)[decoding.readVarUint(decoder)];
-  if (!kind) return { kind: 'other' };
-  return { kind, payload: decoding.readVarUint8Array(decoder) };
-}
-
-function syncMessages(raw: RawClient): Array<Extract<SyncMessage, { payload: Uint8Array }>> {
-  return raw.messages.map(readSync).filter((m): m is Extract<SyncMessage, { payload: Uint8Array }> => m.kind !== 'other');
+/** The sync frames a raw client received, in order, as parseServerFrame reads them. */
+function syncMessages(raw: RawClient): SyncMessage[] {
+  return raw.messages.map(parseServerFrame).flatMap((frame) => {
+    const kind = frame.type === MessageType.Sync ? SYNC_KINDS[frame.syncType ?? -1] : undefined;
+    return kind ? [{ kind, payload: frame.payload }] : [];
+  });
 }
 
 const EMPTY = [0, 0];

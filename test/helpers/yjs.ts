@@ -2,23 +2,23 @@
  * Yjs clients for the integration tests of the realtime server (test/integration/realtime-*):
  * real y-websocket providers (through lib/realtime/connect-doc, as the browser uses them) and a
  * raw `ws` client that speaks the y-protocols wire format by hand and records every byte it
- * receives, plus read-only access to the server's stored documents.
+ * receives, plus (re-exported from stored-docs.ts) read-only access to the server's stored
+ * documents.
  *
  * Everything authenticates the way a browser does: the session cookie on the upgrade request.
  */
-import BetterSqlite3 from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { rebuildLatest } from '../../lib/history/rebuild';
 import { connectDoc, type ConnectDocOptions } from '../../lib/realtime/connect-doc';
 import { destroyWhenDone } from './leftovers';
+import { containsBytes } from './stored-docs';
+
+// The stored-document helpers live in stored-docs.ts; re-exported so tests import one module.
+export * from './stored-docs';
 export { prng } from './prng';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,10 +106,6 @@ export function textInsertUpdate(text: string, name = 'text'): Uint8Array {
 
 export function bytesOf(text: string): Uint8Array {
   return new TextEncoder().encode(text);
-}
-
-export function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
-  return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(Buffer.from(needle)) >= 0;
 }
 
 export interface ServerFrame {
@@ -348,75 +344,4 @@ export function openProvider(
 
 export function synced(client: ProviderClient, timeoutMs = 5000): Promise<void> {
   return waitFor(() => client.provider.synced, `${client.label} synced`, timeoutMs);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The server's stored documents
-
-export function dbFile(dataDir: string): string {
-  return path.join(dataDir, 'board.sqlite');
-}
-
-/**
- * Opens the server's SQLite file read-only. Works while the server runs (WAL) and after a
- * SIGKILL (the -wal and -shm files are still there and hold the committed tail).
- */
-export function openStore(dataDir: string): BetterSqlite3.Database {
-  return new BetterSqlite3(dbFile(dataDir), { readonly: true, fileMustExist: true });
-}
-
-/**
- * A private copy of the database files, for reading a crashed server's data without touching
- * the originals (SQLite may need to rebuild the WAL index, which a read-only handle cannot).
- */
-export function snapshotStore(dataDir: string): { db: BetterSqlite3.Database; dispose(): void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'board-snapshot-'));
-  for (const suffix of ['', '-wal', '-shm']) {
-    const source = dbFile(dataDir) + suffix;
-    if (existsSync(source)) copyFileSync(source, path.join(dir, `board.sqlite${suffix}`));
-  }
-  const db = new BetterSqlite3(path.join(dir, 'board.sqlite'), { fileMustExist: true });
-  return {
-    db,
-    dispose: () => {
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** The stored state of a document, rebuilt by lib/history/rebuild.ts (checkpoint + log). */
-export function storedDoc(db: BetterSqlite3.Database, docName: string): Y.Doc {
-  return rebuildLatest(db, docName).doc;
-}
-
-export function withStoredDoc<T>(db: BetterSqlite3.Database, docName: string, read: (doc: Y.Doc) => T): T {
-  const doc = storedDoc(db, docName);
-  try {
-    return read(doc);
-  } finally {
-    doc.destroy();
-  }
-}
-
-export function loggedCount(db: BetterSqlite3.Database, docName: string): number {
-  const row = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?').get(docName) as { n: number };
-  return row.n;
-}
-
-/** Whether any stored update or checkpoint, of any document, contains these bytes. */
-export function storageContains(db: BetterSqlite3.Database, needle: Uint8Array): boolean {
-  const rows = [
-    ...(db.prepare('SELECT bytes AS b FROM doc_updates').all() as Array<{ b: Buffer }>),
-    ...(db.prepare('SELECT state AS b FROM doc_checkpoints').all() as Array<{ b: Buffer }>),
-  ];
-  return rows.some((row) => containsBytes(row.b, needle));
-}
-
-/** Names of every document with stored updates or checkpoints. */
-export function storedDocNames(db: BetterSqlite3.Database): string[] {
-  const rows = db
-    .prepare('SELECT doc FROM doc_updates UNION SELECT doc FROM doc_checkpoints ORDER BY doc')
-    .all() as Array<{ doc: string }>;
-  return rows.map((row) => row.doc);
 }

@@ -10,7 +10,7 @@ import { coreCount, loadAverage } from './lib/machine';
 import { parseOptions } from './options';
 import { buildRows } from './report/rows';
 import type { BenchResults } from './report/results';
-import { formatProfiles } from './report/profiles-text';
+import { formatProfiles, formatTails } from './report/profiles-text';
 import { formatTable } from './report/table';
 import { runBrowser } from './scenarios/browser';
 import { runCapacity } from './scenarios/capacity';
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   if (options.profile) {
     log('');
     log(formatProfiles(results));
+    log(formatTails(results));
   }
   log('');
   log(formatTable(rows));

@@ -69,8 +69,11 @@ function startProbe(probePort: number): void {
       const { profile } = await session.post('Profiler.stop');
       session.disconnect();
       session = null;
+      // V8 times samples on the monotonic clock (as process.hrtime): the offset to the wall
+      // clock lets the bench place each sample beside the edits that were late at that moment.
+      const wallMinusMonotonicMs = performance.timeOrigin + performance.now() - Number(process.hrtime.bigint()) / 1e6;
       const file = url.searchParams.get('file');
-      if (file) writeFileSync(file, JSON.stringify(profile));
+      if (file) writeFileSync(file, JSON.stringify({ ...profile, wallStartMs: profile.startTime / 1000 + wallMinusMonotonicMs }));
       return { stopped: true, file };
     },
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** A V8 .cpuprofile as the inspector's Profiler.stop returns it. */
-interface CpuProfile {
+export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
@@ -32,7 +32,7 @@ export interface ProfileSummary {
   ownInclusive: HotFunction[];
 }
 
-function label(frame: { functionName: string; url: string; lineNumber: number }): string {
+export function label(frame: { functionName: string; url: string; lineNumber: number }): string {
   const name = frame.functionName || '(anonymous)';
   if (!frame.url) return name;
   const short = frame.url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '~/').replace(/^.*\/work\/[^/]+\//, '');

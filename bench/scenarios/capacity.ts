@@ -7,6 +7,7 @@ import { callAll, closeAll, LoadProcess } from '../load/pool';
 import type { BenchOptions } from '../options';
 import type { HeapReading } from '../probe/probe-client';
 import type { ProfileSummary } from '../report/profile';
+import { summarizeTail, type TailView } from '../report/tail';
 import type { Target, TargetName } from '../targets/types';
 import { waitForQuiet } from '../lib/machine';
 import { combineWindows, runBlocks } from './blocks';
@@ -39,6 +40,8 @@ export interface CapacityResult {
   clientLoopMaxMs: number;
   memory: MemoryTrail;
   profile: ProfileSummary | null;
+  /** What the arrivals at or above p99 had in common (GC, stalls, where the server was). */
+  tail: TailView;
 }
 
 interface Rig {
@@ -135,13 +138,16 @@ async function connectBoards(target: Target, options: BenchOptions['capacity'], 
 
 function result(rig: Rig, options: BenchOptions['capacity'], memory: MemoryTrail): CapacityResult {
   const matched = matchEdits(rig.reports.map((r) => r.sends), rig.reports.map((r) => r.arrivals));
+  const latency = summarize(matched.samples);
+  const windows = combineWindows(rig.windows);
   return {
     sockets: rig.sockets,
     connectMs: rig.connectMs,
-    latency: summarize(matched.samples),
+    latency,
     delivered: matched.sent > 0 ? matched.arrivals / (matched.sent * (options.editorsPerBoard - 1)) : NaN,
     drops: rig.reports.reduce((sum, r) => sum + r.drops, 0),
-    ...combineWindows(rig.windows),
+    ...windows,
+    tail: summarizeTail(matched, latency.p99, rig.windows.flatMap((w) => w.gcPauses), windows.profile?.file ?? null),
     clientLoopMaxMs: Math.max(0, ...rig.reports.map((r) => r.loopMaxMs)),
     memory,
   };

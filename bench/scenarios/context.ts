@@ -2,6 +2,7 @@ import path from 'node:path';
 import { machineBusyMs } from '../lib/machine';
 import { CpuMeter } from '../lib/proc';
 import type { LoadProcess } from '../load/pool';
+import type { GcPause } from '../probe/probe-client';
 import { type ProfileSummary, summarizeProfile } from '../report/profile';
 import type { Target } from '../targets/types';
 
@@ -35,6 +36,8 @@ export interface Window<T> {
   otherCpu: number;
   /** The server's own view of the window: its longest event-loop delay and its GC pauses. */
   server: ServerView;
+  /** Every GC pause of the window, on the wall clock (to match late edits to them). */
+  gcPauses: GcPause[];
   profile: ProfileSummary | null;
 }
 
@@ -79,5 +82,5 @@ export async function measured<T>(
     await target.probe.stopProfile(file);
     profile = summarizeProfile(file);
   }
-  return { value, ms: performance.now() - wallStart, serverCpu, clientCpu, otherCpu, server: serverView, profile };
+  return { value, ms: performance.now() - wallStart, serverCpu, clientCpu, otherCpu, server: serverView, gcPauses: pauses, profile };
 }

@@ -39,7 +39,8 @@ export async function startProduct(appDir: string): Promise<Target> {
       // then measure a load from storage, and scenario 2's memory returns to baseline without
       // waiting out the 30 s a room nobody holds otherwise stays loaded. A rejoin within those
       // 30 s costs what a join to an open room costs (scenario 4, room open).
-      REALTIME_LIMITS: JSON.stringify({ idleRoomMs: 0 }),
+      // BENCH_REALTIME_LIMITS (JSON) adds or replaces limits, to measure what one of them costs.
+      REALTIME_LIMITS: JSON.stringify({ idleRoomMs: 0, ...extraLimits() }),
     },
   }).catch((error: unknown) => {
     removeData();
@@ -96,4 +97,13 @@ export async function startProduct(appDir: string): Promise<Target> {
       removeData();
     },
   };
+}
+
+/** Limits from BENCH_REALTIME_LIMITS; the server validates them (and refuses to start on a bad one). */
+function extraLimits(): Record<string, unknown> {
+  const raw = process.env.BENCH_REALTIME_LIMITS;
+  if (!raw) return {};
+  const parsed: unknown = JSON.parse(raw);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('BENCH_REALTIME_LIMITS must be a JSON object');
+  return { ...parsed };
 }

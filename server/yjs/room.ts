@@ -136,6 +136,14 @@ export class Room {
     }
   }
 
+  /**
+   * Its document may hold updates the log does not (their commit failed): nothing more is stored
+   * for it and no checkpoint is written; the caller evicts it and the next join reloads the log.
+   */
+  markBroken(): void {
+    this.broken = true;
+  }
+
   /** Stops storing anything for this room (its board is deleted); destroyed on last release. */
   discard(): void {
     this.discarded = true;

@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import WebSocket from 'ws';
+import WebSocket, { type ClientOptions } from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -244,8 +244,9 @@ export class RawClient {
     });
   }
 
-  static async connect(server: TestServer, user: string, docName: string): Promise<RawClient> {
-    const ws = new WebSocket(`${server.url}/yjs/${docName}`, { headers: { 'x-test-user': user } });
+  /** `options` go to `ws` (e.g. autoPong: false, a client that never answers pings). */
+  static async connect(server: TestServer, user: string, docName: string, options: ClientOptions = {}): Promise<RawClient> {
+    const ws = new WebSocket(`${server.url}/yjs/${docName}`, { ...options, headers: { 'x-test-user': user } });
     const raw = new RawClient(ws);
     destroyWhenDone({ destroy: () => ws.terminate() });
     await new Promise<void>((resolve, reject) => {

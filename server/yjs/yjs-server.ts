@@ -8,8 +8,9 @@ import { Connection } from './connection';
 import { parseDocName } from './doc-path';
 import { storedStateMessages } from './protocol';
 import type { Log, Room } from './room';
-import { inSlices } from './slices';
+import { RollingSweep } from './rolling-sweep';
 import { RoomManager } from './room-manager';
+import { TurnBatch } from './turn-batch';
 import type { DocAccess, Principal } from './types';
 
 export type { DocAccess, Principal } from './types';
@@ -63,8 +64,8 @@ export interface YjsServer {
   stats(): { rooms: number; idleRooms: number; connections: number };
 }
 
-/** Sockets pinged per turn of the event loop: 2,000 pings at once held it for about 65 ms. */
-const HEARTBEAT_SLICE = 250;
+/** Each ping interval is cut into this many ticks; each tick pings that share of the sockets. */
+const HEARTBEAT_TICKS = 30;
 
 /** Re-checks of an upgrade racing with revalidations before it gives up (503, client retries). */
 const MAX_ACCESS_CHECKS = 5;
@@ -94,10 +95,15 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   // again, so a socket can never open with access computed before a revocation.
   let epoch = 0;
 
-  const heartbeat = setInterval(() => {
-    void inSlices(connections, HEARTBEAT_SLICE, (connection) => connection.heartbeat());
-    void closeExpiredSessions();
-  }, limits.pingIntervalMs);
+  // Every socket is pinged once per interval, a thirtieth of them at a time (rolling-sweep.ts);
+  // expired sessions are looked for once per interval, as each round starts.
+  const sweep = new RollingSweep(
+    connections,
+    HEARTBEAT_TICKS,
+    (connection) => connection.heartbeat(),
+    () => void closeExpiredSessions(),
+  );
+  const heartbeat = setInterval(() => sweep.step(), limits.pingIntervalMs / HEARTBEAT_TICKS);
 
   /**
    * Sessions also end by expiring, which no record change announces: each heartbeat asks once
@@ -129,6 +135,13 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   const hooks = {
     limits,
     log,
+    batch: new TurnBatch<Room>(options.sqlite, (touched, error) => {
+      log('yjs.commit-error', { rooms: touched.size, error: String(error) });
+      for (const room of touched) {
+        room.markBroken();
+        hooks.onRoomBroken(room);
+      }
+    }),
     onDetached(connection: Connection): void {
       connections.delete(connection);
       rooms.release(connection.room);
@@ -223,6 +236,8 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   async function close(): Promise<void> {
     closing = true;
     clearInterval(heartbeat);
+    // Messages already read are handled (and stored) before the sockets go.
+    hooks.batch.flush();
     const all = [...connections];
     for (const connection of all) connection.close(CloseCode.ServerShutdown);
     await Promise.all(all.map((connection) => connection.whenClosed));

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Who } from './fixtures/plan';
+import { expect, openSection, test, type Who } from './fixtures/plan';
 
 /** Everything a page receives over its websockets, and where it connected. */
 function recordSockets(page: Page) {
@@ -100,4 +100,36 @@ test('sharing a letter shows it to the team live, and stopping sharing takes it 
   await jordan.page.keyboard.type(' AFTER-UNSHARE');
   await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
   expect(rileySockets?.received('AFTER-UNSHARE')).toBe(false);
+});
+
+/** The scripts a page has loaded so far that hold the rich-text editor (ProseMirror's own class names). */
+function recordEditorScripts(page: Page) {
+  const editorScripts: string[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(
+      response.text().then(
+        (body) => void (body.includes('ProseMirror-focused') && editorScripts.push(response.url())),
+        () => undefined,
+      ),
+    );
+  });
+  return async () => {
+    await Promise.all(pending);
+    return [...editorScripts];
+  };
+}
+
+test('the letter editor loads with the Letters section, not with the board', async ({ board }) => {
+  const watched = new Map<Who, () => Promise<string[]>>();
+  const { people } = await board(['maya'], { beforeOpen: (who, page) => void watched.set(who, recordEditorScripts(page)) });
+  const loaded = watched.get('maya');
+  if (!loaded) throw new Error('the page was not watched');
+  expect(await loaded(), 'the board opens on the plan without the editor').toEqual([]);
+  await openSection(people.maya.page, 'letters');
+  await letter(people.maya.page, 'mine').click();
+  await people.maya.page.keyboard.type('Dear Sam');
+  await expect(letter(people.maya.page, 'mine')).toContainText('Dear Sam');
+  expect((await loaded()).length, 'opening Letters fetched the editor').toBeGreaterThan(0);
 });

@@ -1,8 +1,8 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import type { ReactNode } from 'react';
 import { EditProvider, type EditContextValue } from './edit-context';
-import { LettersSection } from './letters/letters-section';
 import { ApproachSection } from './sections/approach-section';
 import { BottomLinesSection } from './sections/bottom-lines-section';
 import { ContingenciesSection } from './sections/contingencies-section';
@@ -15,6 +15,16 @@ import { SafetySection } from './sections/safety-section';
 import { TreatmentSection } from './sections/treatment-section';
 import { TeamSection } from './team/team-section';
 import { ReadinessSection } from '../tools/readiness-section';
+
+// Letters carry the rich-text editor (Tiptap and ProseMirror, about 200 KB of gzipped script):
+// it loads when someone opens the section, not with the board, which phones open first.
+const LettersSection = dynamic(() => import('./letters/letters-section').then((loaded) => loaded.LettersSection), {
+  loading: () => (
+    <p className="plan-loading" role="status">
+      <span className="plan-spinner" aria-hidden="true" /> Opening letters…
+    </p>
+  ),
+});
 
 function PlanSection({ section }: { section: Exclude<SectionId, 'letters' | 'notes'> }) {
   switch (section) {

@@ -64,7 +64,7 @@ export interface YjsServer {
   stats(): { rooms: number; idleRooms: number; connections: number };
 }
 
-/** Each ping interval is cut into this many ticks; each tick pings that share of the sockets. */
+/** Each ping interval is cut into this many ticks; each tick visits that share of the sockets. */
 const HEARTBEAT_TICKS = 30;
 
 /** Re-checks of an upgrade racing with revalidations before it gives up (503, client retries). */
@@ -95,8 +95,8 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   // again, so a socket can never open with access computed before a revocation.
   let epoch = 0;
 
-  // Every socket is pinged once per interval, a thirtieth of them at a time (rolling-sweep.ts);
-  // expired sessions are looked for once per interval, as each round starts.
+  // Every socket is visited once per interval, a thirtieth of them at a time (rolling-sweep.ts),
+  // and pinged only if it has been quiet; expired sessions are looked for as each round starts.
   const sweep = new RollingSweep(
     connections,
     HEARTBEAT_TICKS,
@@ -137,16 +137,15 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     log,
     batch: new TurnBatch<Room>(options.sqlite, (touched, error) => {
       log('yjs.commit-error', { rooms: touched.size, error: String(error) });
-      for (const room of touched) {
-        room.markBroken();
-        hooks.onRoomBroken(room);
-      }
+      for (const room of touched) hooks.onRoomBroken(room);
     }),
     onDetached(connection: Connection): void {
       connections.delete(connection);
       rooms.release(connection.room);
     },
     onRoomBroken(room: Room): void {
+      // Its document may hold what the log does not: no checkpoint of it may be written.
+      room.markBroken();
       rooms.evict(room);
       for (const connection of [...connections]) {
         if (connection.room === room) connection.close(CloseCode.InternalError);

@@ -8,8 +8,9 @@ import { attachRealtime } from './realtime';
 import { routeUpgrade } from './upgrade';
 
 /**
- * The one entry: a single http server hosting the Next.js app, the Yjs sync server (/yjs/...)
- * and socket.io (/socket.io/), so that all three share one port, one session and one database.
+ * The one entry: a single http server hosting the Next.js app, socket.io (/socket.io/) and the
+ * Yjs sync server (/yjs/..., run in a process of its own that this one starts and hands each
+ * upgrade to), so that all three share one port, one session and one database.
  */
 async function main(): Promise<void> {
   const config = env();
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   });
   server.on('clientError', (_error, socket) => socket.destroy());
 
-  const realtime = attachRealtime(server);
+  const realtime = await attachRealtime(server);
   server.on('upgrade', (req, socket, head) => {
     routeUpgrade(req, socket, head, { realtime, nextUpgrade: dev ? app.getUpgradeHandler() : null });
   });

@@ -1,57 +1,33 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { principalFromCookieHeader } from '../lib/auth/token';
-import { principalForSession } from '../lib/auth/sessions';
-import { db } from '../lib/db/connection';
-import { env } from '../lib/env';
 import { subscribe } from '../lib/events/bus';
-import { toError } from '../lib/http/errors';
-import { docAccess } from '../lib/permissions';
-import { purgeBoardDocuments } from '../lib/boards/purge';
 import { attachBoardChannel } from './socket/board-channel';
-import { createYjsServer } from './yjs/yjs-server';
+import { startSyncProcess } from './sync/sync-process';
 
 /**
- * The two realtime servers and the bridge that tells them about record changes. A change that
- * shrinks access (role, removal, unsharing, freezing, sign-out) re-checks every open socket of
- * that board through the same permission function that admitted it.
+ * The two realtime servers and the bridge that tells them about record changes: socket.io in
+ * this process, the Yjs sync server in its own (sync/). A change that shrinks access (role,
+ * removal, unsharing, freezing, sign-out) re-checks every open socket of that board through
+ * the same permission function that admitted it.
  */
-export function attachRealtime(server: HttpServer) {
-  const yjs = createYjsServer({
-    sqlite: db().sqlite,
-    limits: env().REALTIME_LIMITS,
-    authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
-    isSessionLive: async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,
-    // A dead session sees nothing, even if asked without isSessionLive (e.g. an upgrade in flight).
-    docAccess: async (principal, docName) => {
-      const live = await principalForSession(principal.sessionId, principal.userId);
-      return live ? docAccess(principal, docName) : 'none';
-    },
-  });
+export async function attachRealtime(server: HttpServer) {
+  const sync = await startSyncProcess();
   const channel = attachBoardChannel(server);
 
   const unsubscribe = subscribe((event) => {
     void channel.handleBusEvent(event);
-    const recheck =
-      event.type === 'access-changed'
-        ? yjs.revalidate({ boardId: event.boardId })
-        : event.type === 'board-deleted'
-          ? // Anything a live room stored after the first purge goes with the second.
-            yjs.dropBoard(event.boardId).then(() => purgeBoardDocuments(event.boardId))
-          : event.type === 'session-revoked'
-            ? yjs.revalidate({ sessionId: event.sessionId })
-            : null;
-    recheck?.catch((error: unknown) => console.error('revalidate failed', toError(error)));
+    if (event.type === 'access-changed') sync.revalidate({ boardId: event.boardId });
+    else if (event.type === 'session-revoked') sync.revalidate({ sessionId: event.sessionId });
+    else if (event.type === 'board-deleted') sync.dropBoard(event.boardId);
   });
 
   return {
-    handleYjsUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => yjs.handleUpgrade(req, socket, head),
-    stats: () => yjs.stats(),
+    handleYjsUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => sync.handleUpgrade(req, socket, head),
     close: async () => {
       unsubscribe();
-      await Promise.all([yjs.close(), channel.close()]);
+      await Promise.all([sync.close(), channel.close()]);
     },
   };
 }
 
-export type Realtime = ReturnType<typeof attachRealtime>;
+export type Realtime = Awaited<ReturnType<typeof attachRealtime>>;

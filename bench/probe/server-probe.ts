@@ -10,7 +10,10 @@ import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const port = Number(process.env.BENCH_PROBE_PORT ?? 0);
-if (port > 0) startProbe(port);
+// BENCH_PROBE_FORKED=1: the process started by the bench forks the one to watch (the product's
+// sync process, which inherits this preload); only the forked one, which has an IPC channel, listens.
+const here = process.env.BENCH_PROBE_FORKED !== '1' || typeof process.send === 'function';
+if (port > 0 && here) startProbe(port);
 
 function startProbe(probePort: number): void {
   // 1 ms resolution: blocks of interest are tens of milliseconds.

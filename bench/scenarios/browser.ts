@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { sleep } from '../lib/clock';
-import { cpuTimeMs } from '../lib/proc';
+import { CpuMeter } from '../lib/proc';
 import { type Summary, summarize } from '../lib/stats';
 import type { BenchOptions } from '../options';
 import type { Target } from '../targets/types';
@@ -63,14 +63,14 @@ export async function runBrowser(target: Target, options: BenchOptions['browser'
     await watch(reader);
     const baseLength = await reader.$eval(selector, (el) => (el as HTMLTextAreaElement).value.length);
 
-    const cpuStart = cpuTimeMs(target.pid);
-    const wallStart = performance.now();
+    const serverMeter = new CpuMeter(() => target.pids);
+    serverMeter.start();
     for (let i = 0; i < options.characters; i++) {
       await typist.keyboard.type(LETTERS[i % LETTERS.length] ?? 'a');
       await sleep(options.gapMs);
     }
     await sleep(1500);
-    const serverCpu = (cpuTimeMs(target.pid) - cpuStart) / (performance.now() - wallStart);
+    const serverCpu = serverMeter.read();
 
     const { keys } = (await typist.evaluate(READ_TIMES)) as PageTimes;
     const { sets } = (await reader.evaluate(READ_TIMES)) as PageTimes;

@@ -8,7 +8,7 @@ import type { BenchOptions } from '../options';
 import type { HeapReading } from '../probe/probe-client';
 import type { ProfileSummary } from '../report/profile';
 import { summarizeTail, type TailView } from '../report/tail';
-import type { Target, TargetName } from '../targets/types';
+import type { BoardAccess, Target, TargetName } from '../targets/types';
 import { waitForQuiet } from '../lib/machine';
 import { combineWindows, runBlocks } from './blocks';
 import { measured, type RunContext, type ServerView, type Window } from './context';
@@ -111,9 +111,40 @@ export async function runCapacity(targets: Target[], options: BenchOptions['capa
   }
 }
 
+/** Boards edited for a few seconds before the start heap is read (see warmUp). */
+const WARM_UP_BOARDS = 20;
+
+/**
+ * Code a server compiles on first use (the websocket, Yjs and SQLite paths) stays in its heap
+ * for good. Exercised once before the start reading, so that "after all left" compares rooms
+ * and sockets, not compiled code: the product's sync process has served no socket before this.
+ */
+async function warmUp(target: Target, boards: BoardAccess[], options: BenchOptions['capacity']): Promise<void> {
+  const spec: EditorsSpec = {
+    wsBase: target.wsBase,
+    boards,
+    socketsPerBoard: options.editorsPerBoard,
+    editsPerSecondPerBoard: 5,
+    connectConcurrency: 20,
+    fieldPrefix: 'warm-up-',
+  };
+  const warm = await LoadProcess.start('editors', spec);
+  try {
+    await warm.call('connect');
+    await warm.call('start');
+    await sleep(3000);
+    await warm.call('stop');
+  } finally {
+    await closeAll([warm]);
+  }
+  // Rooms unload as their last socket's close handshake completes.
+  await sleep(3000);
+}
+
 async function connectBoards(target: Target, options: BenchOptions['capacity'], ctx: RunContext): Promise<Rig> {
   ctx.log(`  ${target.name}: preparing ${options.boards} boards`);
   const boards = await target.prepareBoards(options.boards, options.editorsPerBoard);
+  await warmUp(target, boards.slice(0, WARM_UP_BOARDS), options);
   const start = await target.probe.heap(true);
   const processes: LoadProcess[] = [];
   const perProcess = Math.ceil(boards.length / options.processes);

@@ -52,7 +52,7 @@ export async function measured<T>(
   clients: LoadProcess[],
   body: () => Promise<T>,
 ): Promise<Window<T>> {
-  const server = new CpuMeter(() => [target.pid]);
+  const server = new CpuMeter(() => target.pids);
   // The bench's own process counts as load generation too (it matches logs, polls the probe).
   const load = new CpuMeter(() => [...clients.map((c) => c.pid), process.pid]);
   if (ctx.profile) await target.probe.startProfile();

@@ -40,6 +40,8 @@ export async function startProduct(appDir: string): Promise<Target> {
       // waiting out the 30 s a room nobody holds otherwise stays loaded. A rejoin within those
       // 30 s costs what a join to an open room costs (scenario 4, room open).
       // BENCH_REALTIME_LIMITS (JSON) adds or replaces limits, to measure what one of them costs.
+      // The documents are relayed by the sync process the server forks: the probe goes there.
+      BENCH_PROBE_FORKED: '1',
       REALTIME_LIMITS: JSON.stringify({ idleRoomMs: 0, ...extraLimits() }),
     },
   }).catch((error: unknown) => {
@@ -47,6 +49,7 @@ export async function startProduct(appDir: string): Promise<Target> {
     throw error;
   });
   const httpBase = `http://127.0.0.1:${port}`;
+  const syncPid = syncProcessPid(server.output());
   const run = Date.now().toString(36);
   const lead = new Account(httpBase, `lead.${run}@bench.test`, 'bench password 1');
   const family = Array.from({ length: FAMILY_ACCOUNTS }, (_, i) => new Account(httpBase, `family${i + 1}.${run}@bench.test`, 'bench password 1'));
@@ -71,7 +74,8 @@ export async function startProduct(appDir: string): Promise<Target> {
     name: 'product',
     wsBase: `ws://127.0.0.1:${port}`,
     httpBase,
-    pid: server.pid,
+    pid: syncPid,
+    pids: [server.pid, syncPid],
     probe: new ProbeClient(probePort),
     dbFile: path.join(dataDir, 'board.sqlite'),
     get ownerUserId() {
@@ -106,4 +110,11 @@ function extraLimits(): Record<string, unknown> {
   const parsed: unknown = JSON.parse(raw);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('BENCH_REALTIME_LIMITS must be a JSON object');
   return { ...parsed };
+}
+
+/** The sync process's id, from the line the server logs when it has started it. */
+function syncProcessPid(output: string): number {
+  const match = /sync process ready \(pid (\d+)\)/.exec(output);
+  if (!match?.[1]) throw new Error(`the server did not report its sync process:\n${output}`);
+  return Number(match[1]);
 }

@@ -18,6 +18,7 @@ export async function startRelay(): Promise<Target> {
     wsBase: `ws://127.0.0.1:${port}`,
     httpBase: `http://127.0.0.1:${port}`,
     pid: server.pid,
+    pids: [server.pid],
     probe: new ProbeClient(probePort),
     dbFile: null,
     ownerUserId: 'relay',

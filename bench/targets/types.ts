@@ -16,7 +16,10 @@ export interface Target {
   /** ws://127.0.0.1:<port> */
   wsBase: string;
   httpBase: string;
+  /** The process that relays the documents (the probe's, whose heap and RSS are reported). */
   pid: number;
+  /** Every process of the server, whose CPU use is reported as the server's. */
+  pids: number[];
   probe: ProbeClient;
   /** `count` documents that `editors` different people may write (attempt 1 of fresh boards). */
   prepareBoards(count: number, editors: number): Promise<BoardAccess[]>;

@@ -22,6 +22,8 @@ export interface RunningServer {
   port: number;
   dataDir: string;
   output: () => string;
+  /** The id of the server process the test started (null once it has exited). */
+  pid(): number | null;
   /** SIGTERM: the server flushes and exits. */
   stop(): Promise<void>;
   /** SIGKILL: a crash, nothing flushed. */
@@ -96,6 +98,10 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     port,
     dataDir,
     output: () => log,
+    pid: () => {
+      const proc: ChildProcess | null = child;
+      return proc && proc.exitCode === null && proc.signalCode === null ? (proc.pid ?? null) : null;
+    },
     stop: () => waitExit('SIGTERM'),
     crash: () => waitExit('SIGKILL'),
     restart: launch,

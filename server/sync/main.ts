@@ -1,0 +1,106 @@
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import { principalFromCookieHeader } from '../../lib/auth/token';
+import { principalForSession } from '../../lib/auth/sessions';
+import { purgeBoardDocuments } from '../../lib/boards/purge';
+import { closeDatabase, db } from '../../lib/db/connection';
+import { env } from '../../lib/env';
+import { toError } from '../../lib/http/errors';
+import { docAccess } from '../../lib/permissions';
+import { createYjsServer } from '../yjs/yjs-server';
+import { parseToSyncProcess, type FromSyncProcess, type ToSyncProcess } from './messages';
+
+/**
+ * The sync process: the Yjs sync server on its own, forked by the web process (sync-process.ts),
+ * which hands it every /yjs/ upgrade with its socket and tells it about record changes.
+ *
+ * Why a process of its own: every edit's latency depends on the garbage collector of the
+ * process that relays it, and the collector's pauses grow with the heap. With Next.js in the
+ * same process that heap was 120 MB before any board was open; here it holds the rooms and
+ * little else (docs/performance.md, run 9).
+ */
+function main(): void {
+  const send = (message: FromSyncProcess) => process.send?.(message);
+  if (!process.send) throw new Error('the sync process is started by server/index.ts, not on its own');
+  const sqlite = db().sqlite;
+  const yjs = createYjsServer({
+    sqlite,
+    limits: env().REALTIME_LIMITS,
+    authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
+    isSessionLive: async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,
+    // A dead session sees nothing, even if asked without isSessionLive (e.g. an upgrade in flight).
+    docAccess: async (principal, docName) => {
+      const live = await principalForSession(principal.sessionId, principal.userId);
+      return live ? docAccess(principal, docName) : 'none';
+    },
+  });
+
+  let stopping = false;
+  const shutdown = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await yjs.close();
+      await closeDatabase();
+    } catch (error) {
+      console.error('sync process: shutdown failed', toError(error));
+    }
+    process.exit(0);
+  };
+
+  const handle = (message: ToSyncProcess, socket: unknown): void => {
+    switch (message.type) {
+      case 'upgrade': {
+        if (!(socket instanceof Socket)) return;
+        yjs.handleUpgrade(upgradeRequest(message, socket), socket, Buffer.from(message.head, 'base64'));
+        return;
+      }
+      case 'revalidate':
+        yjs.revalidate(message.filter).catch((error: unknown) => console.error('revalidate failed', toError(error)));
+        return;
+      case 'drop-board':
+        // Anything a live room stored after the web process's purge goes with this one.
+        yjs
+          .dropBoard(message.boardId)
+          .then(() => purgeBoardDocuments(message.boardId))
+          .catch((error: unknown) => console.error('drop board failed', toError(error)));
+        return;
+      case 'close':
+        void shutdown();
+        return;
+    }
+  };
+
+  process.on('message', (raw: unknown, socket: unknown) => {
+    const message = parseToSyncProcess(raw);
+    if (message) return handle(message, socket);
+    console.error('sync process: unknown message dropped');
+    if (socket instanceof Socket) socket.destroy();
+  });
+  // The web process is gone (crashed or killed): nobody can hand over sockets any more.
+  process.on('disconnect', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+  // Ctrl-C in a terminal reaches the whole process group; the web process decides, and says 'close'.
+  process.on('SIGINT', () => undefined);
+  send({ type: 'ready', pid: process.pid });
+}
+
+/** The upgrade request as the web process parsed it, on the socket it handed over. */
+function upgradeRequest(message: Extract<ToSyncProcess, { type: 'upgrade' }>, socket: Socket): IncomingMessage {
+  const req = new IncomingMessage(socket);
+  req.method = message.method;
+  req.url = message.url;
+  req.headers = message.headers;
+  return req;
+}
+
+process.on('unhandledRejection', (reason) => console.error('sync process: unhandled rejection', toError(reason)));
+
+try {
+  main();
+} catch (error) {
+  console.error('sync process failed to start', toError(error));
+  process.exit(1);
+}

@@ -1,0 +1,126 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import type { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { toError } from '../../lib/http/errors';
+import type { RevalidateFilter } from '../yjs/yjs-server';
+import { parseFromSyncProcess, type ToSyncProcess } from './messages';
+
+const ENTRY = path.join(__dirname, 'main.ts');
+/** How long the sync process may take to start before the server gives up. */
+const START_TIMEOUT_MS = 30_000;
+/** Pause before a crashed sync process is started again (clients reconnect meanwhile). */
+const RESTART_DELAY_MS = 1000;
+/** How long a closing sync process may take to checkpoint its rooms before it is killed. */
+const CLOSE_TIMEOUT_MS = 12_000;
+
+export interface SyncProcess {
+  /** Hands a /yjs/ upgrade, socket and all, to the sync process (503 while it restarts). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  revalidate(filter: RevalidateFilter): void;
+  dropBoard(boardId: string): void;
+  /** The running sync process's id (logged, and read by the bench and the tests). */
+  pid(): number | null;
+  /** Asks it to close every socket and exit, and waits until it has. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the sync process (sync/main.ts) and keeps one running: if it dies, its sockets close,
+ * the clients reconnect, and a new one is started a second later. Everything it accepted was
+ * stored before anyone saw it, so a crash loses no edit.
+ */
+export async function startSyncProcess(): Promise<SyncProcess> {
+  let stopping = false;
+  let child = await launch();
+
+  function launch(): Promise<ChildProcess> {
+    // Same node flags as this process (the TypeScript loader), and the same environment,
+    // which by now holds the generated secret.
+    const proc = fork(ENTRY, [], { env: process.env, serialization: 'json' });
+    return new Promise<ChildProcess>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        proc.kill('SIGKILL');
+        reject(new Error('the sync process did not start'));
+      }, START_TIMEOUT_MS);
+      const onExit = (code: number | null) => {
+        clearTimeout(timer);
+        reject(new Error(`the sync process exited with ${code} while starting`));
+      };
+      proc.once('exit', onExit);
+      proc.on('message', (raw: unknown) => {
+        const message = parseFromSyncProcess(raw);
+        if (message?.type !== 'ready') return;
+        clearTimeout(timer);
+        proc.off('exit', onExit);
+        proc.once('exit', (code, signal) => onUnexpectedExit(proc, code, signal));
+        console.log(`sync process ready (pid ${message.pid})`);
+        resolve(proc);
+      });
+    });
+  }
+
+  function onUnexpectedExit(proc: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (stopping || proc !== child) return;
+    console.error(`sync process exited (${signal ?? code}); starting a new one`);
+    setTimeout(() => {
+      if (stopping) return;
+      launch().then(
+        (next) => {
+          if (stopping) next.kill('SIGTERM');
+          else child = next;
+        },
+        (error: unknown) => {
+          // Without a sync process no board can be edited: better to stop than to half-serve.
+          console.error('sync process could not be restarted', toError(error));
+          process.kill(process.pid, 'SIGTERM');
+        },
+      );
+    }, RESTART_DELAY_MS).unref();
+  }
+
+  function tell(message: ToSyncProcess): boolean {
+    if (!child.connected) return false;
+    try {
+      child.send(message);
+      return true;
+    } catch (error) {
+      console.error('sync process unreachable', toError(error));
+      return false;
+    }
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      if (stopping || !child.connected || !(socket instanceof Socket)) return refuse(socket, 503);
+      const message: ToSyncProcess = { type: 'upgrade', method: req.method ?? 'GET', url: req.url ?? '', headers: req.headers, head: head.toString('base64') };
+      // The socket is the sync process's from here: this process closes its own copy once sent.
+      child.send(message, socket, (error: Error | null) => {
+        if (error) socket.destroy();
+      });
+    },
+    revalidate(filter) {
+      // A sync process that missed this (restarting) has no sockets left to re-check.
+      tell({ type: 'revalidate', filter });
+    },
+    dropBoard(boardId) {
+      tell({ type: 'drop-board', boardId });
+    },
+    pid: () => child.pid ?? null,
+    async close() {
+      stopping = true;
+      const proc = child;
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+      if (!tell({ type: 'close' })) proc.kill('SIGTERM');
+      const killer = setTimeout(() => proc.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+function refuse(socket: Duplex, status: 503): void {
+  socket.end(`HTTP/1.1 ${status} Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

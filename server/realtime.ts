@@ -14,11 +14,12 @@ export async function attachRealtime(server: HttpServer) {
   const sync = await startSyncProcess();
   const channel = attachBoardChannel(server);
 
+  // Returns the Yjs side's re-check, so that publishSettled waits until shrunk sockets are gone.
   const unsubscribe = subscribe((event) => {
     void channel.handleBusEvent(event);
-    if (event.type === 'access-changed') sync.revalidate({ boardId: event.boardId });
-    else if (event.type === 'session-revoked') sync.revalidate({ sessionId: event.sessionId });
-    else if (event.type === 'board-deleted') sync.dropBoard(event.boardId);
+    if (event.type === 'access-changed') return sync.revalidate({ boardId: event.boardId });
+    if (event.type === 'session-revoked') return sync.revalidate({ sessionId: event.sessionId });
+    if (event.type === 'board-deleted') sync.dropBoard(event.boardId);
   });
 
   return {

@@ -3,7 +3,7 @@ import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
 import { formatDocName, MAX_ATTEMPTS } from '../doc-names';
-import { publish } from '../events/bus';
+import { publish, publishSettled } from '../events/bus';
 import { rebuildLatest } from '../history/rebuild';
 import { UpdateStore } from '../history/update-store';
 import { conflict } from '../http/errors';
@@ -45,9 +45,10 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
   const next = from + 1;
   if (next > MAX_ATTEMPTS) throw conflict('This board has reached the most attempts it can hold.');
   const now = Date.now();
-  // Freeze first, so that nothing is added to attempt n after its copy is taken.
+  // Freeze first, and copy only once the sync server has closed attempt n's writers: whatever
+  // it accepted before then is stored, and nothing is added to attempt n after the copy.
   await db().kysely.updateTable('attempts').set({ frozen_at: now }).where('board_id', '=', boardId).where('number', '=', from).where('frozen_at', 'is', null).execute();
-  publish({ type: 'access-changed', boardId });
+  await publishSettled({ type: 'access-changed', boardId });
 
   const store = new UpdateStore(db().sqlite);
   const lettersPrefix = `board/${boardId}/letters/${from}/`;
@@ -58,6 +59,8 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
     .where('doc', '>=', lettersPrefix)
     .where('doc', '<', `${lettersPrefix}\uffff`)
     .execute();
+  // Immediate: the copy reads, then writes, while the sync process may be writing too; a
+  // deferred transaction would find its read snapshot stale at the first write and fail.
   db().sqlite.transaction(() => {
     copyDoc(store, formatDocName({ kind: 'plan', boardId, attempt: from }), formatDocName({ kind: 'plan', boardId, attempt: next }), principal.userId, (doc) => {
       doc.transact(() => {
@@ -68,7 +71,7 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
       const ownerId = doc.slice(lettersPrefix.length);
       copyDoc(store, doc, formatDocName({ kind: 'letters', boardId, attempt: next, ownerId }), principal.userId);
     }
-  })();
+  }).immediate();
   const inserted = await db()
     .kysely.insertInto('attempts')
     .values({ board_id: boardId, number: next, created_at: now, frozen_at: null })

@@ -58,7 +58,11 @@ function main(): void {
         return;
       }
       case 'revalidate':
-        yjs.revalidate(message.filter).catch((error: unknown) => console.error('revalidate failed', toError(error)));
+        // Answered even when it failed: a socket it could not re-check was closed (fail closed).
+        yjs
+          .revalidate(message.filter)
+          .catch((error: unknown) => console.error('revalidate failed', toError(error)))
+          .finally(() => send({ type: 'revalidated', id: message.id }));
         return;
       case 'drop-board':
         // Anything a live room stored after the web process's purge goes with this one.

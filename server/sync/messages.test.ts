@@ -5,11 +5,12 @@ import { parseFromSyncProcess, parseToSyncProcess } from './messages';
 test('upgrades, revalidations, board drops and close are parsed as sent', () => {
   const upgrade = { type: 'upgrade', method: 'GET', url: '/yjs/board/b1/attempt/1', headers: { cookie: 'a=b', 'x-list': ['1', '2'] }, head: '' };
   assert.deepEqual(parseToSyncProcess(upgrade), upgrade);
-  assert.deepEqual(parseToSyncProcess({ type: 'revalidate', filter: { boardId: 'b1' } }), { type: 'revalidate', filter: { boardId: 'b1' } });
-  assert.deepEqual(parseToSyncProcess({ type: 'revalidate', filter: {} }), { type: 'revalidate', filter: {} });
+  assert.deepEqual(parseToSyncProcess({ type: 'revalidate', id: 3, filter: { boardId: 'b1' } }), { type: 'revalidate', id: 3, filter: { boardId: 'b1' } });
+  assert.deepEqual(parseToSyncProcess({ type: 'revalidate', id: 0, filter: {} }), { type: 'revalidate', id: 0, filter: {} });
   assert.deepEqual(parseToSyncProcess({ type: 'drop-board', boardId: 'b1' }), { type: 'drop-board', boardId: 'b1' });
   assert.deepEqual(parseToSyncProcess({ type: 'close' }), { type: 'close' });
   assert.deepEqual(parseFromSyncProcess({ type: 'ready', pid: 42 }), { type: 'ready', pid: 42 });
+  assert.deepEqual(parseFromSyncProcess({ type: 'revalidated', id: 3 }), { type: 'revalidated', id: 3 });
 });
 
 test('anything else is refused, never half-read', () => {
@@ -22,7 +23,11 @@ test('anything else is refused, never half-read', () => {
     { type: 'upgrade', method: 'GET', url: '/yjs/x', headers: {} },
     { type: 'upgrade', method: 'GET', url: 7, headers: {}, head: '' },
     { type: 'revalidate' },
-    { type: 'revalidate', filter: { boardId: 5 } },
+    { type: 'revalidate', id: 1, filter: { boardId: 5 } },
+    // Without its id the web process could not be told when it is done.
+    { type: 'revalidate', filter: { boardId: 'b1' } },
+    { type: 'revalidate', id: -1, filter: {} },
+    { type: 'revalidate', id: 1.5, filter: {} },
     // An empty board id would match every board's documents ("board//" never does, but no guessing).
     { type: 'drop-board', boardId: '' },
     { type: 'drop-board' },
@@ -31,4 +36,6 @@ test('anything else is refused, never half-read', () => {
   }
   assert.equal(parseFromSyncProcess({ type: 'ready' }), null);
   assert.equal(parseFromSyncProcess({ type: 'ready', pid: '42' }), null);
+  assert.equal(parseFromSyncProcess({ type: 'revalidated' }), null);
+  assert.equal(parseFromSyncProcess({ type: 'revalidated', id: 'x' }), null);
 });

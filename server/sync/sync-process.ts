@@ -14,11 +14,17 @@ const START_TIMEOUT_MS = 30_000;
 const RESTART_DELAY_MS = 1000;
 /** How long a closing sync process may take to checkpoint its rooms before it is killed. */
 const CLOSE_TIMEOUT_MS = 12_000;
+/** How long a revalidation may take to be confirmed before the change that asked fails. */
+const REVALIDATE_TIMEOUT_MS = 10_000;
 
 export interface SyncProcess {
   /** Hands a /yjs/ upgrade, socket and all, to the sync process (503 while it restarts). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  revalidate(filter: RevalidateFilter): void;
+  /**
+   * Re-checks the matching open sockets; resolves once the sync process has closed those whose
+   * access shrank, so nothing they send is stored after that.
+   */
+  revalidate(filter: RevalidateFilter): Promise<void>;
   dropBoard(boardId: string): void;
   /** The running sync process's id (logged, and read by the bench and the tests). */
   pid(): number | null;
@@ -33,6 +39,9 @@ export interface SyncProcess {
  */
 export async function startSyncProcess(): Promise<SyncProcess> {
   let stopping = false;
+  let nextRequestId = 0;
+  /** Revalidations sent and not yet confirmed, by request id. */
+  const awaiting = new Map<number, { resolve: () => void; timer: NodeJS.Timeout }>();
   let child = await launch();
 
   function launch(): Promise<ChildProcess> {
@@ -49,8 +58,11 @@ export async function startSyncProcess(): Promise<SyncProcess> {
         reject(new Error(`the sync process exited with ${code} while starting`));
       };
       proc.once('exit', onExit);
+      // A process that is gone has no sockets left: whatever it was re-checking is settled.
+      proc.once('exit', settleAll);
       proc.on('message', (raw: unknown) => {
         const message = parseFromSyncProcess(raw);
+        if (message?.type === 'revalidated') return settle(message.id);
         if (message?.type !== 'ready') return;
         clearTimeout(timer);
         proc.off('exit', onExit);
@@ -80,6 +92,18 @@ export async function startSyncProcess(): Promise<SyncProcess> {
     }, RESTART_DELAY_MS).unref();
   }
 
+  function settle(id: number): void {
+    const request = awaiting.get(id);
+    if (!request) return;
+    awaiting.delete(id);
+    clearTimeout(request.timer);
+    request.resolve();
+  }
+
+  function settleAll(): void {
+    for (const id of [...awaiting.keys()]) settle(id);
+  }
+
   function tell(message: ToSyncProcess): boolean {
     if (!child.connected) return false;
     try {
@@ -95,14 +119,23 @@ export async function startSyncProcess(): Promise<SyncProcess> {
     handleUpgrade(req, socket, head) {
       if (stopping || !child.connected || !(socket instanceof Socket)) return refuse(socket, 503);
       const message: ToSyncProcess = { type: 'upgrade', method: req.method ?? 'GET', url: req.url ?? '', headers: req.headers, head: head.toString('base64') };
+      stopReading(socket);
       // The socket is the sync process's from here: this process closes its own copy once sent.
       child.send(message, socket, (error: Error | null) => {
         if (error) socket.destroy();
       });
     },
     revalidate(filter) {
-      // A sync process that missed this (restarting) has no sockets left to re-check.
-      tell({ type: 'revalidate', filter });
+      const id = nextRequestId++;
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          awaiting.delete(id);
+          reject(new Error('the sync process did not confirm a revalidation'));
+        }, REVALIDATE_TIMEOUT_MS);
+        awaiting.set(id, { resolve, timer });
+        // A sync process that missed this (restarting) has no sockets left to re-check.
+        if (!tell({ type: 'revalidate', id, filter })) settle(id);
+      });
     },
     dropBoard(boardId) {
       tell({ type: 'drop-board', boardId });
@@ -119,6 +152,21 @@ export async function startSyncProcess(): Promise<SyncProcess> {
       clearTimeout(killer);
     },
   };
+}
+
+/**
+ * Stops this process reading from a socket it hands over. Node keeps reading the handle until
+ * the sync process acknowledges it, and drops what it reads once the handle is sent: a client
+ * that got its 101 quickly lost its first frame (its sync request) to this process about once
+ * in a hundred joins. Nothing else is read here by then (the client waits for the 101), so
+ * stopping now loses nothing; the handle is internal, hence the checks.
+ */
+function stopReading(socket: Socket): void {
+  const handle: unknown = Reflect.get(socket, '_handle');
+  if (typeof handle !== 'object' || handle === null) return;
+  const readStop: unknown = Reflect.get(handle, 'readStop');
+  if (typeof readStop === 'function') readStop.call(handle);
+  Reflect.set(handle, 'reading', false);
 }
 
 function refuse(socket: Duplex, status: 503): void {

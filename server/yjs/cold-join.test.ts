@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import * as Y from 'yjs';
 import { UpdateStore } from '../../lib/history/update-store';
+import { CloseCode } from '../../lib/realtime/close-codes';
 import { MessageType, parseServerFrame } from '../../test/helpers/yjs';
 import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncStep1Message, waitFor } from './test-helpers';
 
@@ -93,5 +94,61 @@ test('a document with nothing stored: the empty step 2 alone, and the provider i
     ['step2', 'step1'],
   );
   raw.close();
+  await server.stop();
+});
+
+/** A stored document nobody has open, written straight to the log. */
+function storeText(server: { sqlite: ConstructorParameters<typeof UpdateStore>[0] }, text: string): void {
+  const doc = new Y.Doc();
+  const store = new UpdateStore(server.sqlite);
+  doc.on('update', (update: Uint8Array) => store.append(DOC, 'alice', update));
+  doc.getText('text').insert(0, text);
+}
+
+test('access revoked between sending the stored state and building the room: closed with AccessRevoked, no room built', async () => {
+  const server = await startTestServer();
+  server.access.set('bob', DOC, 'read');
+  storeText(server, 'stored');
+  // The revalidation runs in the turn after bob's access was checked: after the stored state
+  // went out, before the room is built (the second step of the join).
+  server.accessHook.run = (userId) => {
+    if (userId !== 'bob') return;
+    server.accessHook.run = null;
+    setImmediate(() => {
+      server.access.set('bob', DOC, 'none');
+      void server.yjs.revalidate({ userId: 'bob' });
+    });
+  };
+  const raw = await RawClient.connect(server, 'bob', DOC);
+  const closed = await raw.closed;
+  assert.equal(closed.code, CloseCode.AccessRevoked);
+  // What was already sent is what bob could read when he asked; nothing after it.
+  assert.deepEqual(
+    syncMessages(raw).map((m) => m.kind),
+    ['update', 'step2'],
+  );
+  assert.equal(server.yjs.stats().rooms, 0);
+  assert.equal(server.yjs.stats().connections, 0);
+  await server.stop();
+});
+
+test('a revalidation between the two steps that changes nothing: the join completes and syncs', async () => {
+  const server = await startTestServer();
+  server.access.set('bob', DOC, 'write');
+  storeText(server, 'stored');
+  server.accessHook.run = (userId) => {
+    if (userId !== 'bob') return;
+    server.accessHook.run = null;
+    setImmediate(() => void server.yjs.revalidate());
+  };
+  const bob = client(server, 'bob', DOC);
+  await synced(bob);
+  assert.equal(bob.doc.getText('text').toString(), 'stored');
+  // Asked twice: at the upgrade, and again at the second step because the epoch moved.
+  assert.equal(server.accessCalls.get(DOC), 2);
+  bob.doc.getText('text').insert(0, 'more ');
+  await waitFor(() => storedCount(server.sqlite, DOC) === 2, 'edit after the join stored');
+  assert.equal(server.yjs.stats().connections, 1);
+  bob.provider.destroy();
   await server.stop();
 });

@@ -61,6 +61,8 @@ export interface TestServer {
   accessDelay: Map<string, number>;
   /** docAccess throws for these users (a database failure). */
   failingUsers: Set<string>;
+  /** Called by docAccess as it is asked (before it answers), to time a race against it. */
+  accessHook: { run: ((userId: string, docName: string) => void) | null };
   events: Array<{ event: string; detail: Record<string, unknown> }>;
   /** Stops the Yjs server, the http server, and closes the database. */
   stop(): Promise<void>;
@@ -90,6 +92,7 @@ export async function startTestServer(
   const accessCalls = new Map<string, number>();
   const accessDelay = new Map<string, number>();
   const failingUsers = new Set<string>();
+  const accessHook: TestServer['accessHook'] = { run: null };
   const events: TestServer['events'] = [];
   const yjs = createYjsServer({
     sqlite,
@@ -109,6 +112,7 @@ export async function startTestServer(
     },
     async docAccess(principal, docName): Promise<DocAccess> {
       accessCalls.set(docName, (accessCalls.get(docName) ?? 0) + 1);
+      accessHook.run?.(principal.userId, docName);
       const delay = accessDelay.get(principal.userId);
       if (delay) await sleep(delay);
       if (failingUsers.has(principal.userId)) throw new Error('database unavailable');
@@ -139,6 +143,7 @@ export async function startTestServer(
     accessCalls,
     accessDelay,
     failingUsers,
+    accessHook,
     events,
     async stop() {
       if (stopped) return;

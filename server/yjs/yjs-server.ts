@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, closeReason } from '../../lib/realtime/close-codes';
 import { resolveLimits, type RealtimeLimits } from '../../lib/realtime/limits';
 import { Connection } from './connection';
@@ -10,6 +10,7 @@ import { storedStateMessages } from './protocol';
 import type { Log, Room } from './room';
 import { RollingSweep } from './rolling-sweep';
 import { RoomManager } from './room-manager';
+import type { StoredParts } from '../../lib/history/rebuild';
 import { TurnBatch } from './turn-batch';
 import type { DocAccess, Principal } from './types';
 
@@ -172,26 +173,62 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     // 404 rather than 403: a document one may not see is indistinguishable from none.
     if (access !== 'read' && access !== 'write') return refuse(socket, 404);
     if (socket.destroyed) return;
-    // From here to the connection's registration everything is synchronous, so no revalidate
-    // can run in between, and no update can reach the room between reading and loading it.
+    // From here to the connection's registration (or, for a room nobody has open, to the
+    // pause below) everything is synchronous: no revalidate can run in between, and no update
+    // can reach the room between reading and loading it.
     const stored = rooms.isLoaded(docName) ? null : rooms.readStored(docName);
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      // Rebuilding a room holds the thread for tens of milliseconds on a large document: the
-      // stored state goes out first, and the client applies it while the room is built.
-      if (stored) for (const message of storedStateMessages(stored.parts)) ws.send(message);
-      let room: Room;
-      try {
-        room = rooms.acquire(docName, stored ?? undefined);
-      } catch (error) {
-        log('yjs.load-error', { doc: docName, error: String(error) });
-        ws.close(CloseCode.InternalError, closeReason(CloseCode.InternalError));
-        return;
-      }
-      const connection = new Connection(ws, principal, docName, access, room, hooks, { stateSent: stored !== null });
-      connections.add(connection);
-      connection.start();
-      log('yjs.open', { doc: docName, userId: principal.userId, access });
+      const join: Join = { ws, principal, docName, access };
+      if (!stored) return open(join, null);
+      // Rebuilding a room holds the thread for tens of milliseconds on a large document. The
+      // stored state goes out now and the room is built in a later turn, so those bytes leave
+      // the process, and other rooms' messages and pings pass, before the rebuild. Nothing the
+      // client sends is read meanwhile: its connection does not exist yet.
+      for (const message of storedStateMessages(stored.parts)) ws.send(message);
+      ws.pause();
+      const seen = epoch;
+      setImmediate(() => {
+        completeColdJoin(join, stored, seen).catch((error: unknown) => {
+          log('yjs.upgrade-error', { doc: docName, error: String(error) });
+          closeSocket(ws, CloseCode.InternalError);
+        });
+      });
     });
+  }
+
+  /** Second step of a join to a room nobody had open: access re-checked if it may have changed. */
+  async function completeColdJoin(join: Join, stored: StoredParts, seen: number): Promise<void> {
+    if (join.ws.readyState !== WebSocket.OPEN) return;
+    const rechecked = epoch !== seen;
+    if (rechecked) {
+      // A revalidation ran between the two steps and could not see this socket: ask again.
+      const now = await accessWithoutRace(join.principal, join.docName);
+      if (now === null) return closeSocket(join.ws, CloseCode.TryAgainLater);
+      if (now !== join.access) return closeSocket(join.ws, closeCodeForChange(now));
+    }
+    if (closing) return closeSocket(join.ws, CloseCode.ServerShutdown);
+    // Within one turn nothing can change the stored state of a room nobody has open. After a
+    // re-check (which awaited) it may have, and another join may have loaded the room: then
+    // the room is loaded (or found) afresh and this client syncs with it as with any open room.
+    open(join, rechecked || rooms.isLoaded(join.docName) ? null : stored);
+    join.ws.resume();
+  }
+
+  /** Registers the connection on its room, loading the room from `stored` if given. */
+  function open(join: Join, stored: StoredParts | null): void {
+    const { ws, principal, docName, access } = join;
+    let room: Room;
+    try {
+      room = rooms.acquire(docName, stored ?? undefined);
+    } catch (error) {
+      log('yjs.load-error', { doc: docName, error: String(error) });
+      closeSocket(ws, CloseCode.InternalError);
+      return;
+    }
+    const connection = new Connection(ws, principal, docName, access, room, hooks, { stateSent: stored !== null });
+    connections.add(connection);
+    connection.start();
+    log('yjs.open', { doc: docName, userId: principal.userId, access });
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -226,10 +263,7 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
       connection.close(CloseCode.InternalError);
       return;
     }
-    if (access === connection.access) return;
-    if (access === 'read') connection.close(CloseCode.AccessReduced);
-    else if (access === 'write') connection.close(CloseCode.AccessIncreased);
-    else connection.close(CloseCode.AccessRevoked);
+    if (access !== connection.access) connection.close(closeCodeForChange(access));
   }
 
   async function close(): Promise<void> {
@@ -261,6 +295,26 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     dropBoard,
     stats: () => ({ rooms: rooms.count, idleRooms: rooms.parkedCount, connections: connections.size }),
   };
+}
+
+interface Join {
+  ws: WebSocket;
+  principal: Principal;
+  docName: string;
+  access: 'read' | 'write';
+}
+
+/** How a socket is closed when its access is no longer what it was opened with. */
+function closeCodeForChange(now: DocAccess): number {
+  if (now === 'read') return CloseCode.AccessReduced;
+  if (now === 'write') return CloseCode.AccessIncreased;
+  return CloseCode.AccessRevoked;
+}
+
+/** Closes a socket that has no connection (yet): reading resumes so the handshake can finish. */
+function closeSocket(ws: WebSocket, code: number): void {
+  ws.resume();
+  ws.close(code, closeReason(code));
 }
 
 function matches(connection: Connection, filter: RevalidateFilter): boolean {

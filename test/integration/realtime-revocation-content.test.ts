@@ -152,11 +152,19 @@ test('staging the next attempt freezes the current one: writers closed with Acce
   await Promise.all([synced(ivyPlan), synced(fernPlan)]);
   fernPlan.doc.getText('text').insert(0, 'carried over;');
   await waitFor(() => text(ivyPlan).includes('carried over'), 'ivy has it');
+  // Many open sockets on the board make the sync process's re-check take a while, as on a
+  // busy server: the window in which a writer could outlive the copy is then wide.
+  await addMember(ivy, board, vera, 'viewer');
+  for (let i = 0; i < 120; i++) await raw(vera, first, `vera plan 1 #${i}`);
 
-  // Fern keeps typing while the attempt is staged: whatever attempt 1 accepted must be in the
-  // copy that became attempt 2, or it would be an edit made into a frozen attempt and lost.
+  // Both keep typing as fast as they can while the attempt is staged: whatever attempt 1
+  // accepted must be in the copy that became attempt 2, or it would be an edit made into a
+  // frozen attempt and lost. (The server copies only once the sync process confirms that the
+  // writers are gone; without that wait this fails most runs.)
   let n = 0;
-  const typing = setInterval(() => fernPlan.doc.getText('text').insert(0, `<t${n++}>`), 3);
+  const typing = setInterval(() => {
+    for (const writer of [fernPlan, ivyPlan]) writer.doc.getText('text').insert(0, `<t${n++}>`);
+  }, 1);
   let staged: { status: number; body: { attempt?: number } };
   let changed: number;
   try {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { addMember, createBoard, person, planDoc } from '../helpers/board';
 import { type RunningServer, startServer } from '../helpers/server';
-import { openProvider, sleep, synced, waitFor } from '../helpers/yjs';
+import { openProvider, RawYjsSocket, sleep, synced, waitFor } from '../helpers/yjs';
 
 let server: RunningServer;
 before(async () => {
@@ -34,6 +34,27 @@ function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+test('a socket handed to the sync process loses none of its first frames: 200 joins each answer their sync request', async () => {
+  const ivy = await person(server.url, 'Ivy');
+  const board = await createBoard(ivy, 'Many joins');
+  const editor = openProvider(server.url, ivy.cookieHeader(), planDoc(board), { label: 'Ivy' });
+  await synced(editor);
+  // One after another, each kept open, as on a busy board: the sync request goes out the moment
+  // the 101 arrives, while the web process may still hold a copy of the socket.
+  const joined: RawYjsSocket[] = [];
+  try {
+    for (let i = 0; i < 200; i++) {
+      const socket = await RawYjsSocket.connect(server.url, planDoc(board), ivy.cookieHeader(), `join ${i}`);
+      joined.push(socket);
+      await socket.roundtrip(3000);
+    }
+  } finally {
+    for (const socket of joined) socket.close();
+    editor.destroy();
+  }
+  assert.equal(joined.length, 200);
+});
 
 test('a sync process that dies is replaced: pages stay up, providers reconnect, no acknowledged edit is lost', async () => {
   const ivy = await person(server.url, 'Ivy');

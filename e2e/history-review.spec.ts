@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, expectSaved, openSection, test } from './fixtures/plan';
 import { placeUpdate, sendFromPage } from './fixtures/forged-write';
 import { lookAt } from './fixtures/look';

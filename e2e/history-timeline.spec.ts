@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import * as Y from 'yjs';
 import { addItem, removeItem } from '../lib/plan/lists';
 import { singletonText } from '../lib/plan/singletons';

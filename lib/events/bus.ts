@@ -1,5 +1,3 @@
-import { EventEmitter } from 'node:events';
-
 /**
  * Record changes made by route handlers, told to the realtime servers (server/realtime.ts) so
  * that open pages update and sockets whose access shrank are closed. Past one machine this

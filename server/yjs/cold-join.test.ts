@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { UpdateStore } from '../../lib/history/update-store';
 import { CloseCode } from '../../lib/realtime/close-codes';
 import { MessageType, parseServerFrame } from '../../test/helpers/yjs';
-import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncStep1Message, waitFor } from './test-helpers';
+import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncStep1Message, textUpdate, waitFor, type TestServer } from './test-helpers';
 
 after(cleanUp);
 
@@ -97,28 +97,24 @@ test('a document with nothing stored: the empty step 2 alone, and the provider i
   await server.stop();
 });
 
-/** A stored document nobody has open, written straight to the log. */
-function storeText(server: { sqlite: ConstructorParameters<typeof UpdateStore>[0] }, text: string): void {
-  const doc = new Y.Doc();
-  const store = new UpdateStore(server.sqlite);
-  doc.on('update', (update: Uint8Array) => store.append(DOC, 'alice', update));
-  doc.getText('text').insert(0, text);
+/** Runs `then` in the turn after bob's first access check: between the two steps of a cold join. */
+function afterBobsAccessCheck(server: TestServer, then: () => void): void {
+  server.accessHook.run = (userId) => {
+    if (userId !== 'bob') return;
+    server.accessHook.run = null;
+    setImmediate(then);
+  };
 }
 
 test('access revoked between sending the stored state and building the room: closed with AccessRevoked, no room built', async () => {
   const server = await startTestServer();
   server.access.set('bob', DOC, 'read');
-  storeText(server, 'stored');
-  // The revalidation runs in the turn after bob's access was checked: after the stored state
-  // went out, before the room is built (the second step of the join).
-  server.accessHook.run = (userId) => {
-    if (userId !== 'bob') return;
-    server.accessHook.run = null;
-    setImmediate(() => {
-      server.access.set('bob', DOC, 'none');
-      void server.yjs.revalidate({ userId: 'bob' });
-    });
-  };
+  new UpdateStore(server.sqlite).append(DOC, 'alice', textUpdate('stored'));
+  // After the stored state went out, before the room is built (the second step of the join).
+  afterBobsAccessCheck(server, () => {
+    server.access.set('bob', DOC, 'none');
+    void server.yjs.revalidate({ userId: 'bob' });
+  });
   const raw = await RawClient.connect(server, 'bob', DOC);
   const closed = await raw.closed;
   assert.equal(closed.code, CloseCode.AccessRevoked);
@@ -135,12 +131,8 @@ test('access revoked between sending the stored state and building the room: clo
 test('a revalidation between the two steps that changes nothing: the join completes and syncs', async () => {
   const server = await startTestServer();
   server.access.set('bob', DOC, 'write');
-  storeText(server, 'stored');
-  server.accessHook.run = (userId) => {
-    if (userId !== 'bob') return;
-    server.accessHook.run = null;
-    setImmediate(() => void server.yjs.revalidate());
-  };
+  new UpdateStore(server.sqlite).append(DOC, 'alice', textUpdate('stored'));
+  afterBobsAccessCheck(server, () => void server.yjs.revalidate());
   const bob = client(server, 'bob', DOC);
   await synced(bob);
   assert.equal(bob.doc.getText('text').toString(), 'stored');

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { QuickHide } from '@/components/quick-hide';
 import { SiteHeader } from '@/components/site-header';
-import { currentPrincipal } from '@/lib/auth/session';
+import { currentPrincipal } from '@/server/auth/session';
 import { PRODUCT_NAME } from '@/lib/product';
 import './globals.css';
 

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { BoardList } from '@/components/boards/board-list';
-import { CreateBoardForm } from '@/components/boards/create-board-form';
-import { currentPrincipal } from '@/lib/auth/session';
-import { listBoards } from '@/lib/boards/boards';
+import { BoardList } from '@/components/home/board-list';
+import { CreateBoardForm } from '@/components/home/create-board-form';
+import { currentPrincipal } from '@/server/auth/session';
+import { listBoards } from '@/server/boards/boards';
 import { PRODUCT_TAGLINE } from '@/lib/product';
 
 export const dynamic = 'force-dynamic';

@@ -43,7 +43,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     throughput: {
       rates: [250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 16000, 20000, 25000],
       stepMs: quick ? 2_000 : 4_000,
-      // Under the product's 200 messages/s per socket (lib/realtime/limits.ts), with margin.
+      // Under the product's 200 messages/s per socket (server/yjs/limits.ts), with margin.
       perWriterRate: 180,
       p99LimitMs: 50,
       processes: 2,

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_LIMITS } from '../lib/realtime/limits';
+import { DEFAULT_LIMITS } from '../server/yjs/limits';
 import { coreCount, loadAverage } from './lib/machine';
 import { parseOptions } from './options';
 import { buildRows } from './report/rows';

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { addItem, removeItem } from '../lib/plan/lists';
 import { singletonText } from '../lib/plan/singletons';
 import { applyTextChange } from '../lib/plan/text-diff';
-import { connectDoc } from '../lib/realtime/connect-doc';
+import { connectDoc } from '../components/browser/connect-doc';
 import { cookieSocket } from '../test/helpers/provider';
 import { expect, test } from './fixtures/plan';
 import { lookAt } from './fixtures/look';

@@ -10,14 +10,14 @@
  * server is stopped, or at least before anyone opens the demo board.
  */
 import * as Y from 'yjs';
-import { hashPassword } from '../lib/auth/password';
-import { createBoard } from '../lib/boards/boards';
-import { db } from '../lib/db/connection';
-import type { Role } from '../lib/db/schema';
+import { hashPassword } from '../server/auth/password';
+import { createBoard } from '../server/boards/boards';
+import { db } from '../server/db/connection';
+import type { Role } from '../lib/roles';
 import { formatDocName } from '../lib/doc-names';
-import { newId } from '../lib/ids';
-import { buildDemoLetters, buildDemoNotes, buildDemoPlan } from '../lib/plan/demo-content';
-import { UpdateStore } from '../server/yjs/update-store';
+import { newId } from '../server/ids';
+import { buildDemoLetters, buildDemoNotes, buildDemoPlan } from './demo-content';
+import { UpdateStore } from '../server/update-log/update-store';
 
 process.env.DATA_DIR ??= './data';
 

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
-import { CLIENT_ADDRESS_HEADER } from '../lib/auth/options';
-import { closeDatabase, db } from '../lib/db/connection';
-import { env } from '../lib/env';
-import { toError } from '../lib/http/errors';
-import { attachRealtime } from './realtime';
+import { CLIENT_ADDRESS_HEADER } from './auth/options';
+import { closeDatabase, db } from './db/connection';
+import { env } from './env';
+import { toError } from './http/errors';
+import { attachRealtime } from './channels';
 import { routeUpgrade } from './upgrade';
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Realtime } from './realtime';
+import type { Realtime } from './channels';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 export const SOCKET_IO_PATH = '/socket.io/';

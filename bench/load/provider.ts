@@ -7,7 +7,7 @@ type Polyfill = NonNullable<ProviderOptions['WebSocketPolyfill']>;
 
 /**
  * A real y-websocket provider on `docName`, as the product's page opens one (same URL scheme as
- * lib/realtime/connect-doc.ts). disableBc: Node 20 has a global BroadcastChannel, and providers
+ * components/browser/connect-doc.ts). disableBc: Node 20 has a global BroadcastChannel, and providers
  * in one process would otherwise sync through it and bypass the server entirely.
  */
 export function openProvider(wsBase: string, docName: string, cookie: string | null, doc: Y.Doc): WebsocketProvider {

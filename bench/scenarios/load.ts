@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { docToJSON } from '../../lib/history/doc-json';
-import { lastSeq, rebuildAtSeq } from '../../lib/history/rebuild';
+import { docToJSON } from '../../lib/plan/doc-json';
+import { lastSeq, rebuildAtSeq } from '../../server/update-log/rebuild';
 import { parseDocName } from '../../lib/doc-names';
 import { sleep } from '../lib/clock';
 import { type Summary, summarize } from '../lib/stats';

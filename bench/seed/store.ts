@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { UpdateStore } from '../../lib/history/update-store';
+import { UpdateStore } from '../../server/update-log/update-store';
 import type { GeneratedLog } from './generate';
 
 /** Spacing of the seeded log's server times: 50k edits over about a month of use. */

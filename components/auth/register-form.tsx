@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
-import { safeRedirectPath } from '@/lib/client/safe-redirect';
+import { api, ApiError } from '@/components/browser/api';
+import { safeRedirectPath } from '@/components/browser/safe-redirect';
 import { Alert } from '../ui/alert';
 import { Field } from '../ui/field';
 

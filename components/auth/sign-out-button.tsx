@@ -2,7 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
-import { clearLocalCopies } from '../plan/realtime/local-copies';
+import { clearLocalCopies } from '../browser/local-copies';
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);

@@ -1,11 +1,11 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import type { BoardDetail } from '@/lib/boards/boards';
-import type { InviteSummary } from '@/lib/boards/invites';
-import type { Member } from '@/lib/boards/members';
-import type { Role } from '@/lib/db/schema';
-import { RoleBadge } from '../boards/role-badge';
+import type { BoardDetail } from '@/server/boards/boards';
+import type { InviteSummary } from '@/server/boards/invites';
+import type { Member } from '@/server/boards/members';
+import type { Role } from '@/lib/roles';
+import { RoleBadge } from '../ui/role-badge';
 import Link from 'next/link';
 import { QuickHideButton } from '../quick-hide';
 import { Notifications } from '../tools/notifications';
@@ -14,7 +14,7 @@ import { DangerZone } from './danger-zone';
 import { InvitesPanel } from './invites-panel';
 import { MembersPanel } from './members-panel';
 import { PresenceBar } from './presence-bar';
-import { type ChannelStatus, useBoardChannel } from './use-board-channel';
+import { type ChannelStatus, useBoardChannel } from '../hooks/use-board-channel';
 
 /**
  * The plan runs only in the browser: its content comes from Yjs documents, never from the server

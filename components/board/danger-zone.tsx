@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
+import { api, ApiError } from '@/components/browser/api';
 import { Alert } from '../ui/alert';
 import { Field } from '../ui/field';
 

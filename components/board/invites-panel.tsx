@@ -2,10 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
-import type { InviteSummary } from '@/lib/boards/invites';
-import type { Role } from '@/lib/db/schema';
-import { roleLabel } from '../boards/role-badge';
+import { api, ApiError } from '@/components/browser/api';
+import type { InviteSummary } from '@/server/boards/invites';
+import { type Role, roleLabel } from '@/lib/roles';
 import { Alert } from '../ui/alert';
 
 const STATUS_LABEL: Record<InviteSummary['status'], string> = { open: 'Open', used: 'Used', revoked: 'Withdrawn', expired: 'Expired' };

@@ -2,14 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
-import type { Member } from '@/lib/boards/members';
-import type { Role } from '@/lib/db/schema';
-import { RoleBadge, roleLabel } from '../boards/role-badge';
+import { api, ApiError } from '@/components/browser/api';
+import type { Member } from '@/server/boards/members';
+import { ROLES, type Role, roleLabel } from '@/lib/roles';
+import { RoleBadge } from '../ui/role-badge';
 import { Alert } from '../ui/alert';
 import type { Me } from './board-shell';
-
-const ROLES: Role[] = ['interventionist', 'family', 'viewer'];
 
 export function MembersPanel({ boardId, me, members }: { boardId: string; me: Me; members: Member[] }) {
   const router = useRouter();

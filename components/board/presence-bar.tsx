@@ -1,15 +1,9 @@
-import type { ChannelStatus, PresencePerson } from './use-board-channel';
+import { personColour } from '../browser/colour';
+import type { ChannelStatus, PresencePerson } from '../hooks/use-board-channel';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   return (parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : name.slice(0, 2)).toUpperCase();
-}
-
-/** Stable colour per person, so the same relative always has the same avatar colour. */
-export function personColour(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return `hsl(${hash % 360} 45% 32%)`;
 }
 
 const STATUS_LABEL: Record<ChannelStatus, string> = {

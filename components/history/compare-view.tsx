@@ -1,6 +1,6 @@
 'use client';
 
-import { diffPlan, summarise } from '@/lib/history/diff';
+import { diffPlan, summarise } from '@/lib/diff';
 import { PlanDiff } from './diff/plan-diff';
 import { TextDocDiff } from './diff/text-doc-diff';
 import { plural } from './format';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useRef, useState } from 'react';
-import { PLAN_PARTS, type PlanPart } from '@/lib/history/diff';
+import { PLAN_PARTS, type PlanPart } from '@/lib/diff';
 import { Alert } from '../ui/alert';
 import { CompareView, type MomentOption } from './compare-view';
 import { shortMoment } from './format';

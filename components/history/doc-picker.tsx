@@ -1,6 +1,6 @@
 'use client';
 
-import type { AttemptSummary } from '@/lib/boards/boards';
+import type { AttemptSummary } from '@/server/boards/boards';
 import type { DocOption } from './use-documents';
 
 /** Which attempt, and which of its documents, the history shows. */

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import type { AttemptSummary } from '@/lib/boards/boards';
-import type { Role } from '@/lib/db/schema';
+import type { AttemptSummary } from '@/server/boards/boards';
+import type { Role } from '@/lib/roles';
 import { Alert } from '../ui/alert';
 import { DocHistory } from './doc-history';
 import { DocPicker } from './doc-picker';

@@ -1,4 +1,4 @@
-import type { PlanPart } from '@/lib/history/diff';
+import type { PlanPart } from '@/lib/diff';
 
 /**
  * Readable names for what the history shows: the plan's parts, their fields and their values,

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { PlanPart } from '@/lib/history/diff';
+import type { PlanPart } from '@/lib/diff';
 import { isPlanJSON } from './plan-shape';
 import { PlanSnapshot } from './snapshot/plan-snapshot';
 import { TextSnapshot } from './snapshot/text-snapshot';

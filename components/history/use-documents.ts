@@ -1,8 +1,8 @@
 'use client';
 
 import { formatDocName } from '@/lib/doc-names';
-import type { Role } from '@/lib/db/schema';
-import { useApi } from './use-api';
+import type { Role } from '@/lib/roles';
+import { useApi } from '../hooks/use-api';
 
 export type DocKind = 'plan' | 'letters' | 'notes';
 

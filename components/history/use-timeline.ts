@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
+import { api, ApiError } from '@/components/browser/api';
 import type { TimelineEntry } from './moments';
 
 const PAGE = 1000;

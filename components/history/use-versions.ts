@@ -1,6 +1,6 @@
 'use client';
 
-import { useApi } from './use-api';
+import { useApi } from '../hooks/use-api';
 
 export interface NamedVersion {
   id: string;

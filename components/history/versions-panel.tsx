@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
+import { api, ApiError } from '@/components/browser/api';
 import { Alert } from '../ui/alert';
 import { fullMoment, shortMoment } from './format';
 import type { NamedVersion } from './use-versions';

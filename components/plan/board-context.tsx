@@ -2,9 +2,9 @@
 
 import { createContext, useContext } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { Member } from '@/lib/boards/members';
-import type { Role } from '@/lib/db/schema';
-import type { PresenceUser } from './realtime/use-synced-doc';
+import type { Member } from '@/server/boards/members';
+import type { Role } from '@/lib/roles';
+import type { PresenceUser } from '../hooks/use-synced-doc';
 
 export interface BoardMe {
   userId: string;

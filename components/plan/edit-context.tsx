@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
-import type { Peer } from './realtime/use-peers';
+import type { Peer } from '../hooks/use-peers';
 
 /** What a field needs to edit one document: the doc, whether it may, and who else is there. */
 export interface EditContextValue {

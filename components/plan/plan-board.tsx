@@ -2,19 +2,19 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { AttemptSummary } from '@/lib/boards/boards';
-import type { Member } from '@/lib/boards/members';
+import type { AttemptSummary } from '@/server/boards/boards';
+import type { Member } from '@/server/boards/members';
 import { formatDocName } from '@/lib/doc-names';
 import { decideDocAccess } from '@/lib/permissions/rules';
 import { ensureDefaults } from '@/lib/plan/defaults';
 import { planTypes } from '@/lib/plan/scope';
-import type { PresencePerson } from '../board/use-board-channel';
+import type { PresencePerson } from '../hooks/use-board-channel';
 import { type BoardMe, BoardProvider, type BoardContextValue } from './board-context';
 import type { EditContextValue } from './edit-context';
-import { personHex } from './realtime/colour';
-import { usePeers } from './realtime/use-peers';
-import { useSyncedDoc } from './realtime/use-synced-doc';
-import { handleUndoKey, useUndo } from './realtime/use-undo';
+import { personHex } from '../browser/colour';
+import { usePeers } from '../hooks/use-peers';
+import { useSyncedDoc } from '../hooks/use-synced-doc';
+import { handleUndoKey, useUndo } from '../hooks/use-undo';
 import { ConnectionBanner, SaveStatus } from './save-status';
 import { SectionNav } from './section-nav';
 import { SectionView } from './section-view';

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from './realtime/use-synced-doc';
+import type { ConnectionStatus } from '../hooks/use-synced-doc';
 
 const LABEL: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',

@@ -1,9 +1,9 @@
 'use client';
 
-import type { PresencePerson } from '../board/use-board-channel';
-import { personColour } from '../board/presence-bar';
+import type { PresencePerson } from '../hooks/use-board-channel';
+import { personColour } from '../browser/colour';
 import { type SectionId, sectionsFor } from './sections/registry';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/roles';
 
 interface SectionNavProps {
   current: SectionId;

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/roles';
 import { isSectionId, type SectionId } from './sections/registry';
 
 interface PresenceMessage {

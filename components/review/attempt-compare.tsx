@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { AttemptSummary } from '@/lib/boards/boards';
-import { diffPlan, PLAN_PARTS } from '@/lib/history/diff';
+import type { AttemptSummary } from '@/server/boards/boards';
+import { diffPlan, PLAN_PARTS } from '@/lib/diff';
 import { PART_LABEL } from '../history/labels';
 import { StateFrame } from '../history/state-frame';
-import { useApi } from '../history/use-api';
+import { useApi } from '../hooks/use-api';
 import { OUTCOME_LABEL, WENT_WRONG_INFO } from './debrief-labels';
 import { SideBySide } from './side-by-side';
 import type { SavedDebrief } from './use-debrief';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Debrief } from '@/lib/attempts/debrief';
+import type { Debrief } from '@/lib/schemas/debrief';
 import { Alert } from '../ui/alert';
 import { fullMoment, shortMoment } from '../history/format';
 import { OUTCOME_LABEL, OUTCOMES, WENT_WRONG, WENT_WRONG_INFO, type WentWrong } from './debrief-labels';

@@ -1,8 +1,8 @@
-import type { Debrief } from '@/lib/attempts/debrief';
+import type { Debrief } from '@/lib/schemas/debrief';
 
 /**
- * The debrief's choices in words. Typed against the server's schema (a type-only import, so no
- * server code reaches the browser): a choice added there fails to compile here until named.
+ * The debrief's choices in words. Typed against the shared schema (lib/schemas/debrief.ts): a
+ * choice added there fails to compile here until named.
  */
 export type Outcome = Debrief['outcome'];
 export type WentWrong = Debrief['wentWrong'][number];

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { AttemptSummary } from '@/lib/boards/boards';
+import type { AttemptSummary } from '@/server/boards/boards';
 import type { PlanJSON } from '@/lib/plan/to-json';
 import type { PageMe, PageMember } from '../history/history-view';
 import { Alert } from '../ui/alert';

@@ -1,4 +1,5 @@
-import type { Fields } from '@/lib/history/diff';
+import type { Fields } from '@/lib/diff';
+import { roleLabel } from '@/lib/roles';
 import type { PageMember } from '../history/history-view';
 
 export interface Participant {
@@ -7,8 +8,6 @@ export interface Participant {
   name: string;
   detail: string;
 }
-
-const ROLE_DETAIL: Record<PageMember['role'], string> = { interventionist: 'Interventionist', family: 'Family', viewer: 'Viewer' };
 
 function text(item: Fields, field: string): string {
   const value = item[field];
@@ -35,7 +34,7 @@ export function participantsOf(members: readonly PageMember[], team: readonly Fi
   }
   const fromMembers = members
     .filter((m) => m.role !== 'viewer')
-    .map((m) => ({ key: m.userId, name: m.name, detail: relationship.get(m.userId) || ROLE_DETAIL[m.role] }));
+    .map((m) => ({ key: m.userId, name: m.name, detail: relationship.get(m.userId) || roleLabel(m.role) }));
   const all = [...fromMembers, ...out];
   const known = new Set(all.map((p) => p.key));
   for (const key of noteKeys) if (!known.has(key)) all.push({ key, name: 'Someone no longer on the team', detail: 'Earlier note' });

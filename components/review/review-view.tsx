@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import type { AttemptSummary } from '@/lib/boards/boards';
+import type { AttemptSummary } from '@/server/boards/boards';
 import type { PageMe, PageMember } from '../history/history-view';
 import { type BoardChange, useBoardEvents } from '../history/use-board-events';
 import { Alert } from '../ui/alert';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Debrief } from '@/lib/attempts/debrief';
-import { api, ApiError } from '@/lib/client/api';
+import type { Debrief } from '@/lib/schemas/debrief';
+import { api, ApiError } from '@/components/browser/api';
 
 export type SavedDebrief = Debrief & { updatedAt: number | null };
 

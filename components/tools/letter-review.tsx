@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
-import type { LetterName } from '@/lib/db/schema';
-import type { LetterReview as Review } from '@/lib/review/reviews';
+import { api, ApiError } from '@/components/browser/api';
+import type { LetterName } from '@/lib/records';
+import type { LetterReview as Review } from '@/server/letters/reviews';
 import './tools.css';
 
 const STATUS_TEXT: Record<Review['status'], string> = {

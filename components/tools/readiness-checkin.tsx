@@ -1,9 +1,9 @@
 'use client';
 
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
-import type { Confirmation } from '@/lib/db/schema';
-import type { ReadinessEntry } from '@/lib/readiness/readiness';
+import { api, ApiError } from '@/components/browser/api';
+import type { Confirmation } from '@/lib/records';
+import type { ReadinessEntry } from '@/server/readiness/readiness';
 
 const CHOICES: { value: Confirmation; label: string }[] = [
   { value: 'yes', label: 'Yes' },

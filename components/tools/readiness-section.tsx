@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
-import type { AttendanceDecision } from '@/lib/db/schema';
-import type { ReadinessEntry } from '@/lib/readiness/readiness';
+import { api, ApiError } from '@/components/browser/api';
+import type { AttendanceDecision } from '@/lib/records';
+import type { ReadinessEntry } from '@/server/readiness/readiness';
 import { useBoard } from '../plan/board-context';
 import { useEdit } from '../plan/edit-context';
 import { Section, SectionHeader } from '../plan/sections/parts';

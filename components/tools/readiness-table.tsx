@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
-import type { AttendanceDecision, Confirmation } from '@/lib/db/schema';
-import type { ReadinessEntry } from '@/lib/readiness/readiness';
+import { api, ApiError } from '@/components/browser/api';
+import type { AttendanceDecision, Confirmation } from '@/lib/records';
+import type { ReadinessEntry } from '@/server/readiness/readiness';
 
 const ANSWER: Record<Confirmation, string> = { yes: 'Yes', unsure: 'Unsure', no: 'No' };
 const DECISIONS: { value: AttendanceDecision; label: string }[] = [

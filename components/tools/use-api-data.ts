@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '@/lib/client/api';
+import { api, ApiError } from '@/components/browser/api';
 
 /** Loads JSON from the app's API, with loading and error states and a reload for live updates. */
 export function useApiData<T>(path: string | null): { data: T | null; error: string | null; loading: boolean; reload: () => void } {

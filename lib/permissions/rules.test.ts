@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Role } from '../db/schema';
+import type { Role } from '../roles';
 import type { DocName } from '../doc-names';
 import { type BoardAction, can, type DocAccess, type DocFacts, decideDocAccess } from './rules';
 
@@ -16,7 +16,7 @@ function facts(role: Role | null, overrides: Partial<DocFacts> = {}): DocFacts {
   return { role, attemptExists: true, attemptFrozen: false, lettersShared: false, ...overrides };
 }
 
-describe('decideDocAccess follows the visibility table in DESIGN.md', () => {
+describe('decideDocAccess follows the access table in docs/realtime.md', () => {
   const cases: [string, DocName, DocFacts, DocAccess][] = [
     ['interventionist writes the plan', plan, facts('interventionist'), 'write'],
     ['family writes the plan', plan, facts('family'), 'write'],

@@ -1,4 +1,4 @@
-import type { Role } from '../db/schema';
+import { ROLES, type Role } from '../roles';
 import type { DocName } from '../doc-names';
 
 /**
@@ -29,7 +29,7 @@ export type BoardAction =
   | 'questions.ask'
   | 'questions.answer';
 
-const EVERYONE: readonly Role[] = ['interventionist', 'family', 'viewer'];
+const EVERYONE: readonly Role[] = ROLES;
 const INTERVENTIONIST: readonly Role[] = ['interventionist'];
 const PARTICIPANTS: readonly Role[] = ['interventionist', 'family'];
 
@@ -58,6 +58,11 @@ const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
 
 export function can(role: Role | null, action: BoardAction): boolean {
   return role !== null && ACTION_ROLES[action].includes(role);
+}
+
+/** Participants write letters, hold bottom lines and check in; viewers only read along. */
+export function isParticipant(role: Role | null): boolean {
+  return role !== null && PARTICIPANTS.includes(role);
 }
 
 /** What the server knows about a document's board when it decides access. */

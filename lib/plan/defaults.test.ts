@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONTINGENCIES, ensureDefaults, isInitialised } from './defaults';
 import { itemText, listItems, removeItem } from './lists';
-import { replica, syncDocs } from './testing';
+import { replica, syncDocs } from '../../test/helpers/replicas';
 
 describe('default content', () => {
   it('fills an empty plan with the five contingencies, once', () => {

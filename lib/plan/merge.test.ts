@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { addItem, getItem, itemSet, itemText, listItems, moveItem, removeItem, toggleInSet } from './lists';
 import { singletonText } from './singletons';
 import { applyTextChange } from './text-diff';
-import { replica, syncDocs } from './testing';
+import { replica, syncDocs } from '../../test/helpers/replicas';
 
 function names(doc: Y.Doc): string[] {
   return listItems(doc, 'team').map((item) => itemText(item.map, 'name')?.toString() ?? '?');

@@ -8,7 +8,7 @@ import {
   GOOD_BOTTOM_LINE_LETTER,
   GOOD_IMPACT_LETTER,
   letterOfWords,
-} from './test-fixtures';
+} from '../../test/helpers/tone-letters';
 
 const missing = (text: string, kind: LetterKind): LetterElement[] =>
   checkLetter(text, kind).missing.map((m) => m.element);

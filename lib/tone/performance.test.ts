@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { checkLetter } from './index';
-import { letterOfWords } from './test-fixtures';
+import { letterOfWords } from '../../test/helpers/tone-letters';
 
 it('checks a 1,000-word letter in under 50 ms', () => {
   const letter = letterOfWords(1000);

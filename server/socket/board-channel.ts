@@ -1,12 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import type { Principal } from '../../lib/auth/principal';
-import { principalFromCookieHeader } from '../../lib/auth/token';
-import type { Role } from '../../lib/db/schema';
-import type { BusEvent } from '../../lib/events/bus';
-import { toError } from '../../lib/http/errors';
-import { boardRole, can } from '../../lib/permissions';
+import type { Principal } from '../auth/principal';
+import { principalFromCookieHeader } from '../auth/token';
+import type { Role } from '../../lib/roles';
+import type { BusEvent } from '../events/bus';
+import { toError } from '../http/errors';
+import { boardRole, can } from '../permissions';
 import { PresenceRegistry } from './presence';
 import { boardRoom, interventionistsRoom, sessionRoom, userRoom } from './rooms';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../lib/db/schema';
+import type { Role } from '../../lib/roles';
 
 export interface PresenceEntry {
   userId: string;

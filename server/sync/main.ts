@@ -1,12 +1,13 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
-import { principalFromCookieHeader } from '../../lib/auth/token';
-import { principalForSession } from '../../lib/auth/sessions';
-import { purgeBoardDocuments } from '../../lib/boards/purge';
-import { closeDatabase, db } from '../../lib/db/connection';
-import { env } from '../../lib/env';
-import { toError } from '../../lib/http/errors';
-import { docAccess } from '../../lib/permissions';
+import { principalFromCookieHeader } from '../auth/token';
+import { principalForSession } from '../auth/sessions';
+import { purgeBoardDocuments } from '../boards/purge';
+import { closeDatabase, db } from '../db/connection';
+import { env } from '../env';
+import { toError } from '../http/errors';
+import { docAccess } from '../permissions';
+import { sqliteDocStorage } from '../update-log/sqlite-storage';
 import { createYjsServer } from '../yjs/yjs-server';
 import { parseToSyncProcess, type FromSyncProcess, type ToSyncProcess } from './messages';
 
@@ -22,9 +23,8 @@ import { parseToSyncProcess, type FromSyncProcess, type ToSyncProcess } from './
 function main(): void {
   const send = (message: FromSyncProcess) => process.send?.(message);
   if (!process.send) throw new Error('the sync process is started by server/index.ts, not on its own');
-  const sqlite = db().sqlite;
   const yjs = createYjsServer({
-    sqlite,
+    storage: sqliteDocStorage(db().sqlite),
     limits: env().REALTIME_LIMITS,
     authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
     isSessionLive: async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,

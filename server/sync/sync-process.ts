@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { toError } from '../../lib/http/errors';
+import { toError } from '../http/errors';
 import type { RevalidateFilter } from '../yjs/yjs-server';
 import { parseFromSyncProcess, type ToSyncProcess } from './messages';
 

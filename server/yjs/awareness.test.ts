@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { CloseCode } from '../../lib/realtime/close-codes';
-import { DEFAULT_LIMITS } from '../../lib/realtime/limits';
+import { CloseCode } from '../../lib/protocol/close-codes';
+import { DEFAULT_LIMITS } from './limits';
 import {
   awarenessMessage,
   awarenessPayload,
@@ -12,7 +12,7 @@ import {
   startTestServer,
   synced,
   waitFor,
-} from './test-helpers';
+} from '../../test/helpers/yjs-server';
 
 after(cleanUp);
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import * as Y from 'yjs';
-import { UpdateStore } from '../../lib/history/update-store';
-import { CloseCode } from '../../lib/realtime/close-codes';
+import { UpdateStore } from '../update-log/update-store';
+import { CloseCode } from '../../lib/protocol/close-codes';
 import { MessageType, parseServerFrame } from '../../test/helpers/yjs';
-import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncStep1Message, textUpdate, waitFor, type TestServer } from './test-helpers';
+import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncStep1Message, textUpdate, waitFor, type TestServer } from '../../test/helpers/yjs-server';
 
 after(cleanUp);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { CloseCode } from '../../lib/realtime/close-codes';
-import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncUpdateMessage, textUpdate, waitFor } from './test-helpers';
+import { CloseCode } from '../../lib/protocol/close-codes';
+import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncUpdateMessage, textUpdate, waitFor } from '../../test/helpers/yjs-server';
 
 after(cleanUp);
 

@@ -1,6 +1,6 @@
 import { WebSocket, type RawData } from 'ws';
-import { CloseCode, closeReason } from '../../lib/realtime/close-codes';
-import type { RealtimeLimits } from '../../lib/realtime/limits';
+import { CloseCode, closeReason } from '../../lib/protocol/close-codes';
+import type { RealtimeLimits } from './limits';
 import {
   encodeSyncStep1,
   encodeSyncStep2,

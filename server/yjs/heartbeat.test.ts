@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { awarenessMessage, awarenessPayload, cleanUp, RawClient, startTestServer } from './test-helpers';
+import { awarenessMessage, awarenessPayload, cleanUp, RawClient, startTestServer } from '../../test/helpers/yjs-server';
 
 after(cleanUp);
 

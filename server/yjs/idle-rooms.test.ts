@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { checkpointSeqs, cleanUp, client, startTestServer, storedCount, synced, waitFor, type TestServer } from './test-helpers';
+import { checkpointSeqs, cleanUp, client, startTestServer, storedCount, synced, waitFor, type TestServer } from '../../test/helpers/yjs-server';
 
 after(cleanUp);
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import WebSocket from 'ws';
-import { CloseCode, isTerminalCloseCode } from '../../lib/realtime/close-codes';
-import { cleanUp, client, startTestServer, storedCount, synced, waitFor } from './test-helpers';
+import { CloseCode, isTerminalCloseCode } from '../../lib/protocol/close-codes';
+import { cleanUp, client, startTestServer, storedCount, synced, waitFor } from '../../test/helpers/yjs-server';
 
 after(cleanUp);
 

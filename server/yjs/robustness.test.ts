@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { rebuildLatest } from '../../lib/history/rebuild';
-import { CloseCode } from '../../lib/realtime/close-codes';
-import { DEFAULT_LIMITS } from '../../lib/realtime/limits';
+import { rebuildLatest } from '../update-log/rebuild';
+import { CloseCode } from '../../lib/protocol/close-codes';
+import { DEFAULT_LIMITS } from './limits';
 import { prng } from '../../test/helpers/prng';
 import {
   awarenessMessage,
@@ -19,7 +19,7 @@ import {
   waitFor,
   type TestClient,
   type TestServer,
-} from './test-helpers';
+} from '../../test/helpers/yjs-server';
 
 after(cleanUp);
 

@@ -1,7 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import { applyStoredParts, readStoredParts, type StoredParts } from '../../lib/history/rebuild';
 import { Room, type Log } from './room';
-import { UpdateStore } from '../../lib/history/update-store';
+import { applyStoredParts, type DocStorage, type StoredParts } from './storage';
 
 /** How long a room nobody holds stays loaded, and how many such rooms at most. */
 export interface IdleRoomPolicy {
@@ -19,7 +17,7 @@ export interface IdleRoomPolicy {
  * A parked room's state equals the stored one: only rooms append to their own document's log,
  * and a deleted board's rooms are discarded, parked or not.
  *
- * Loading is synchronous (better-sqlite3), so two joins can never see a half-loaded room: the
+ * Loading is synchronous (DocStorage), so two joins can never see a half-loaded room: the
  * second acquire finds the first one's room in the map. Should the store become asynchronous,
  * keep a promise per loading room here so that concurrent joins await the same load.
  */
@@ -27,16 +25,13 @@ export class RoomManager {
   private readonly rooms = new Map<string, { room: Room; holders: number }>();
   /** Rooms nobody holds, oldest first (a Map keeps insertion order). */
   private readonly parked = new Map<string, { room: Room; timer: NodeJS.Timeout }>();
-  private readonly store: UpdateStore;
 
   constructor(
-    private readonly sqlite: BetterSqlite3.Database,
+    private readonly store: DocStorage,
     private readonly checkpointEvery: number,
     private readonly log: Log,
     private readonly idle: IdleRoomPolicy = { keepMs: 0, maxRooms: 0 },
-  ) {
-    this.store = new UpdateStore(sqlite);
-  }
+  ) {}
 
   /** Rooms someone holds. */
   get count(): number {
@@ -55,7 +50,7 @@ export class RoomManager {
 
   /** The stored state of a room that is not loaded, to pass to acquire() once sent. */
   readStored(docName: string): StoredParts {
-    return readStoredParts(this.sqlite, docName, Number.MAX_SAFE_INTEGER);
+    return this.store.readLatest(docName);
   }
 
   /**

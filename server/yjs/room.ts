@@ -1,6 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { RebuiltDoc } from '../../lib/history/rebuild';
 import {
   encodeAwarenessEntries,
   encodeAwarenessMessage,
@@ -9,8 +8,8 @@ import {
   MalformedMessageError,
   type AwarenessEntry,
 } from './protocol';
-import type { UpdateStore } from '../../lib/history/update-store';
 import { addsNothingNew } from './novelty';
+import type { DocStorage, RebuiltDoc } from './storage';
 
 /** What a room needs from a connection: an identity and a way to send bytes. */
 export interface RoomMember {
@@ -46,7 +45,7 @@ export class Room {
   constructor(
     readonly name: string,
     loaded: RebuiltDoc,
-    private readonly store: UpdateStore,
+    private readonly store: DocStorage,
     private readonly checkpointEvery: number,
     private readonly log: Log,
   ) {

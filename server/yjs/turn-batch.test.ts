@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import { cleanUp, tempDbFile } from './test-helpers';
+import { cleanUp, tempDbFile } from '../../test/helpers/yjs-server';
 import { TurnBatch, type Recipient } from './turn-batch';
 
 after(cleanUp);
+
+/** The one part of DocStorage a batch uses, on this test's own table. */
+function transactionsOf(sqlite: BetterSqlite3.Database): { transaction(work: () => void): void } {
+  return { transaction: (work) => sqlite.transaction(work)() };
+}
 
 function database(): BetterSqlite3.Database {
   const sqlite = new BetterSqlite3(tempDbFile());
@@ -34,7 +39,7 @@ test('one turn of messages runs in one transaction, in order, and its sends wait
   const sqlite = database();
   const observer = new BetterSqlite3(sqlite.name, { readonly: true });
   const insert = sqlite.prepare('INSERT INTO log (room, n) VALUES (?, ?)');
-  const batch = new TurnBatch<string>(sqlite, () => assert.fail('nothing fails here'));
+  const batch = new TurnBatch<string>(transactionsOf(sqlite), () => assert.fail('nothing fails here'));
   const listener = new Listener(observer);
   const order: number[] = [];
   for (let n = 1; n <= 3; n++) {
@@ -66,7 +71,7 @@ test('a batch whose commit fails sends nothing and reports every room it touched
   sqlite.exec(`CREATE TRIGGER fail BEFORE INSERT ON log WHEN NEW.n = 13 BEGIN SELECT RAISE(ROLLBACK, 'disk failed'); END`);
   const insert = sqlite.prepare('INSERT INTO log (room, n) VALUES (?, ?)');
   const failures: Array<{ rooms: string[]; error: string }> = [];
-  const batch = new TurnBatch<string>(sqlite, (rooms, error) => failures.push({ rooms: [...rooms].sort(), error: String(error) }));
+  const batch = new TurnBatch<string>(transactionsOf(sqlite), (rooms, error) => failures.push({ rooms: [...rooms].sort(), error: String(error) }));
   const listener = new Listener(sqlite);
   batch.enqueue('room-a', () => {
     insert.run('room-a', 1);

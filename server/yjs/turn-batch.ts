@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { DocStorage } from './storage';
 
 /** Something that sends bytes once it is safe to (a connection). */
 export interface Recipient {
@@ -7,9 +7,9 @@ export interface Recipient {
 
 /**
  * Handles the messages read in one turn of the event loop together: in arrival order, inside
- * one SQLite transaction, with everything they make the server send held until it commits.
+ * one storage transaction, with everything they make the server send held until it commits.
  *
- * Why: every update is logged before anyone sees it (DESIGN, "Persistence and history"), and a
+ * Why: every update is logged before anyone sees it (docs/realtime.md, section 5), and a
  * commit per update was the product's largest cost after the socket writes (a fifth of the
  * server's time at saturation). Under load many messages arrive per turn, and one commit now
  * covers them all. Handling stays synchronous from the first message to the commit, so nothing
@@ -24,16 +24,11 @@ export class TurnBatch<Room> {
   private inbox: Array<{ room: Room; work: () => void }> = [];
   private held: Array<{ to: Recipient; bytes: Uint8Array }> | null = null;
   private scheduled = false;
-  private readonly runInTransaction: (work: Array<{ work: () => void }>) => void;
 
   constructor(
-    sqlite: BetterSqlite3.Database,
+    private readonly storage: Pick<DocStorage, 'transaction'>,
     private readonly onCommitFailed: (rooms: Set<Room>, error: unknown) => void,
-  ) {
-    this.runInTransaction = sqlite.transaction((work: Array<{ work: () => void }>) => {
-      for (const item of work) item.work();
-    });
-  }
+  ) {}
 
   /** Queues `work` (which must not throw) for this turn's batch, on behalf of `room`. */
   enqueue(room: Room, work: () => void): void {
@@ -58,7 +53,9 @@ export class TurnBatch<Room> {
     const held: Array<{ to: Recipient; bytes: Uint8Array }> = [];
     this.held = held;
     try {
-      this.runInTransaction(batch);
+      this.storage.transaction(() => {
+        for (const item of batch) item.work();
+      });
     } catch (error) {
       // Nothing of a failed batch goes out: what it would send may hold what was not stored.
       this.held = null;

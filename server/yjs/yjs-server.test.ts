@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { rebuildAtSeq, rebuildLatest } from '../../lib/history/rebuild';
-import { CloseCode } from '../../lib/realtime/close-codes';
+import { rebuildAtSeq, rebuildLatest } from '../update-log/rebuild';
+import { CloseCode } from '../../lib/protocol/close-codes';
 import {
   checkpointSeqs,
   client,
@@ -17,8 +17,8 @@ import {
   textUpdate,
   waitFor,
   type TestClient,
-} from './test-helpers';
-import { UpdateStore } from '../../lib/history/update-store';
+} from '../../test/helpers/yjs-server';
+import { UpdateStore } from '../update-log/update-store';
 
 after(cleanUp);
 

@@ -1,16 +1,15 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { CloseCode, closeReason } from '../../lib/realtime/close-codes';
-import { resolveLimits, type RealtimeLimits } from '../../lib/realtime/limits';
+import { CloseCode, closeReason } from '../../lib/protocol/close-codes';
+import { resolveLimits, type RealtimeLimits } from './limits';
 import { Connection } from './connection';
 import { parseDocName } from './doc-path';
 import { storedStateMessages } from './protocol';
 import type { Log, Room } from './room';
 import { RollingSweep } from './rolling-sweep';
 import { RoomManager } from './room-manager';
-import type { StoredParts } from '../../lib/history/rebuild';
+import type { DocStorage, StoredParts } from './storage';
 import { TurnBatch } from './turn-batch';
 import type { DocAccess, Principal } from './types';
 
@@ -18,7 +17,8 @@ export type { DocAccess, Principal } from './types';
 export { YJS_PATH_PREFIX } from './doc-path';
 
 export interface YjsServerOptions {
-  sqlite: BetterSqlite3.Database;
+  /** Where documents are loaded from and every accepted update is logged, synchronously. */
+  storage: DocStorage;
   /** Authenticates a raw upgrade request (session cookie); null when not signed in. */
   authenticate(req: IncomingMessage): Promise<Principal | null>;
   /**
@@ -33,7 +33,7 @@ export interface YjsServerOptions {
    */
   isSessionLive?(principal: Principal): Promise<boolean>;
   log?(event: string, detail: Record<string, unknown>): void;
-  /** Overrides of lib/realtime/limits.ts (tests use a small checkpoint interval). */
+  /** Overrides of server/yjs/limits.ts (tests use a small checkpoint interval). */
   limits?: Partial<RealtimeLimits>;
 }
 
@@ -78,7 +78,7 @@ const defaultLog: Log = (event, detail) => {
 export function createYjsServer(options: YjsServerOptions): YjsServer {
   const limits = resolveLimits(options.limits);
   const log: Log = options.log ?? defaultLog;
-  const rooms = new RoomManager(options.sqlite, limits.checkpointEvery, log, {
+  const rooms = new RoomManager(options.storage, limits.checkpointEvery, log, {
     keepMs: limits.idleRoomMs,
     maxRooms: limits.idleRoomsMax,
   });
@@ -136,7 +136,7 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   const hooks = {
     limits,
     log,
-    batch: new TurnBatch<Room>(options.sqlite, (touched, error) => {
+    batch: new TurnBatch<Room>(options.storage, (touched, error) => {
       log('yjs.commit-error', { rooms: touched.size, error: String(error) });
       for (const room of touched) hooks.onRoomBroken(room);
     }),

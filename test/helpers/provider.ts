@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type ConnectDocOptions, connectDoc } from '../../lib/realtime/connect-doc';
+import { type ConnectDocOptions, connectDoc } from '../../components/browser/connect-doc';
 import type { TestClient } from './client';
 import { destroyWhenDone } from './leftovers';
 

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as Y from 'yjs';
-import { rebuildLatest } from '../../lib/history/rebuild';
+import { rebuildLatest } from '../../server/update-log/rebuild';
 
 export function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
   return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(Buffer.from(needle)) >= 0;
@@ -45,7 +45,7 @@ export function snapshotStore(dataDir: string): { db: BetterSqlite3.Database; di
   };
 }
 
-/** The stored state of a document, rebuilt by lib/history/rebuild.ts (checkpoint + log). */
+/** The stored state of a document, rebuilt by server/update-log/rebuild.ts (checkpoint + log). */
 export function storedDoc(db: BetterSqlite3.Database, docName: string): Y.Doc {
   return rebuildLatest(db, docName).doc;
 }

@@ -1,6 +1,6 @@
 /**
  * Yjs clients for the integration tests of the realtime server (test/integration/realtime-*):
- * real y-websocket providers (through lib/realtime/connect-doc, as the browser uses them) and a
+ * real y-websocket providers (through components/browser/connect-doc, as the browser uses them) and a
  * raw `ws` client that speaks the y-protocols wire format by hand and records every byte it
  * receives, plus (re-exported from stored-docs.ts) read-only access to the server's stored
  * documents.
@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import type { WebsocketProvider } from 'y-websocket';
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { connectDoc, type ConnectDocOptions } from '../../lib/realtime/connect-doc';
+import { connectDoc, type ConnectDocOptions } from '../../components/browser/connect-doc';
 import { destroyWhenDone } from './leftovers';
 import { containsBytes } from './stored-docs';
 

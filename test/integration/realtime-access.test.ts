@@ -1,10 +1,10 @@
 /**
- * The visibility table of DESIGN.md, enforced end to end by the real server: every role x every
+ * The access table of docs/realtime.md (section 3), enforced end to end by the real server: every role x every
  * kind of document x read, write, awareness and history. Assertions are on what reaches the
  * socket (every byte is recorded), on the server's stored state (its SQLite file, rebuilt with
- * lib/history/rebuild.ts) and on the history API.
+ * server/update-log/rebuild.ts) and on the history API.
  *
- * The expected access is written out here, from DESIGN.md, independently of lib/permissions.
+ * The expected access is written out here, from docs/realtime.md, independently of lib/permissions.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';

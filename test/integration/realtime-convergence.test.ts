@@ -2,7 +2,7 @@
  * Convergence through the real server: seeded random edits (inserts and deletes at random
  * positions of a Y.Text, sets and deletes in a Y.Map) from several writers that randomly
  * disconnect and reconnect, while a viewer watches. At checkpoints everyone reconnects; every
- * replica and the server's stored state (its SQLite file, rebuilt with lib/history/rebuild.ts)
+ * replica and the server's stored state (its SQLite file, rebuilt with server/update-log/rebuild.ts)
  * must be identical.
  *
  * FUZZ_ROUNDS (default 300) sets the number of rounds, FUZZ_SEED the seed (printed on failure).

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { CloseCode } from '../../lib/realtime/close-codes';
+import { CloseCode } from '../../lib/protocol/close-codes';
 import type { TestClient } from '../helpers/client';
 import { addMember, type BoardChannelClient, createBoard, expectStatus, lettersDoc, planDoc } from '../helpers/board';
 import {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { CloseCode } from '../../lib/realtime/close-codes';
+import { CloseCode } from '../../lib/protocol/close-codes';
 import type { TestClient } from '../helpers/client';
 import { addMember, anotherSession, createBoard, expectStatus, lettersDoc, openChannel, planDoc } from '../helpers/board';
 import {
@@ -184,7 +184,7 @@ test('signing out closes that session\'s sockets (Yjs and socket.io) and no othe
   assert.equal(replay.opened ? 101 : replay.status, 401, 'the old cookie is refused at the upgrade');
   await assert.rejects(openChannel(server.url, phoneCookie), /unauthorized/, 'and by socket.io');
 
-  // lib/realtime/close-codes.ts: NotAuthenticated is "the session behind this socket is gone
+  // lib/protocol/close-codes.ts: NotAuthenticated is "the session behind this socket is gone
   // (signed out, expired)", distinct from AccessRevoked so that a page can send the person to
   // sign in again rather than tell them they lost access to the board.
   assert.equal(phoneLetters.closeInfo?.code, CloseCode.NotAuthenticated, 'close code of a signed-out session');

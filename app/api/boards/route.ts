@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { createBoard, listBoards } from '@/lib/boards/boards';
-import { CreateBoardSchema } from '@/lib/boards/schemas';
-import { authedRoute, readJson } from '@/lib/http/route';
+import { createBoard, listBoards } from '@/server/boards/boards';
+import { CreateBoardSchema } from '@/lib/schemas/boards';
+import { authedRoute, readJson } from '@/server/http/route';
 
 export const GET = authedRoute(async (_req, _ctx, principal) => {
   return NextResponse.json({ boards: await listBoards(principal.userId) });

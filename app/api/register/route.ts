@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
-import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/options';
-import { allowRegistration } from '@/lib/auth/rate-limit';
-import { tooManyRequests } from '@/lib/http/errors';
-import { readJson, route } from '@/lib/http/route';
-import { RegisterSchema } from '@/lib/users/schemas';
-import { registerUser } from '@/lib/users/users';
+import { CLIENT_ADDRESS_HEADER } from '@/server/auth/options';
+import { allowRegistration } from '@/server/auth/rate-limit';
+import { tooManyRequests } from '@/server/http/errors';
+import { readJson, route } from '@/server/http/route';
+import { RegisterSchema } from '@/lib/schemas/users';
+import { registerUser } from '@/server/auth/users';
 
 export const POST = route(async (req) => {
   const input = await readJson(req, RegisterSchema);

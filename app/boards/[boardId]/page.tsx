@@ -1,11 +1,11 @@
 import { notFound, redirect } from 'next/navigation';
 import { BoardShell } from '@/components/board/board-shell';
-import { currentPrincipal } from '@/lib/auth/session';
-import { getBoard } from '@/lib/boards/boards';
-import { listInvites } from '@/lib/boards/invites';
-import { listMembers } from '@/lib/boards/members';
-import { env } from '@/lib/env';
-import { boardRole, can } from '@/lib/permissions';
+import { currentPrincipal } from '@/server/auth/session';
+import { getBoard } from '@/server/boards/boards';
+import { listInvites } from '@/server/boards/invites';
+import { listMembers } from '@/server/boards/members';
+import { env } from '@/server/env';
+import { boardRole, can } from '@/server/permissions';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { redirect } from 'next/navigation';
-import { AcceptInvite } from '@/components/boards/accept-invite';
-import { currentPrincipal } from '@/lib/auth/session';
-import { previewInvite } from '@/lib/boards/invites';
-import { HttpError } from '@/lib/http/errors';
-import { roleLabel } from '@/components/boards/role-badge';
+import { AcceptInvite } from '@/components/invite/accept-invite';
+import { currentPrincipal } from '@/server/auth/session';
+import { previewInvite } from '@/server/boards/invites';
+import { HttpError } from '@/server/http/errors';
+import { roleLabel } from '@/lib/roles';
 
 export const dynamic = 'force-dynamic';
 

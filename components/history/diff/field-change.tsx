@@ -1,4 +1,4 @@
-import type { FieldChange } from '@/lib/history/diff';
+import type { FieldChange } from '@/lib/diff';
 import { valueLabel } from '../labels';
 import { WordDiff } from './word-diff';
 

@@ -1,4 +1,4 @@
-import type { FieldChange, ItemChange, PartChanges } from '@/lib/history/diff';
+import type { FieldChange, ItemChange, PartChanges } from '@/lib/diff';
 import type { ListName } from '@/lib/plan/schema';
 import { fieldLabel, PART_LABEL, TITLE_FIELD } from '../labels';
 import { ItemFields } from '../snapshot/item-fields';

@@ -1,4 +1,4 @@
-import { diffWords } from '@/lib/history/diff';
+import { diffWords } from '@/lib/diff';
 import { TEXT_DOC_FIELDS } from '../labels';
 import { WordDiff } from './word-diff';
 

@@ -1,4 +1,4 @@
-import type { Segment } from '@/lib/history/diff';
+import type { Segment } from '@/lib/diff';
 
 /**
  * A text with its additions and removals marked. `side` shows one version only (the other's

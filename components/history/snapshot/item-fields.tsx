@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Fields, PlanPart } from '@/lib/history/diff';
+import type { Fields, PlanPart } from '@/lib/diff';
 import { FIELD_LABEL, HIDDEN_FIELDS, valueLabel } from '../labels';
 
 /** A field's value as text: a set as a list of labels, a scalar in words; '' when empty. */

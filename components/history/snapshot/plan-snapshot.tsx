@@ -1,4 +1,4 @@
-import { type Fields, isListPart, PLAN_PARTS } from '@/lib/history/diff';
+import { type Fields, isListPart, PLAN_PARTS } from '@/lib/diff';
 import type { ListName } from '@/lib/plan/schema';
 import type { PlanJSON } from '@/lib/plan/to-json';
 import { PART_LABEL, TITLE_FIELD } from '../labels';

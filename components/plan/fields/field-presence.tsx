@@ -1,4 +1,4 @@
-import type { Peer } from '../realtime/use-peers';
+import type { Peer } from '../../hooks/use-peers';
 
 /** Small coloured name tags: who else is in this field right now. */
 export function FieldPresence({ peers }: { peers: Peer[] }) {

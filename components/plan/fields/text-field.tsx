@@ -4,7 +4,7 @@ import { type ChangeEvent, type KeyboardEvent, useEffect, useId, useRef, useStat
 import type * as Y from 'yjs';
 import { applyTextChange, transformIndex } from '@/lib/plan/text-diff';
 import { useEdit } from '../edit-context';
-import { handleUndoKey } from '../realtime/use-undo';
+import { handleUndoKey } from '../../hooks/use-undo';
 import { FieldPresence, peersIn } from './field-presence';
 
 interface TextFieldProps {

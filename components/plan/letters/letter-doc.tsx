@@ -1,12 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { LettersEntry } from '@/lib/boards/letters';
-import { api, ApiError } from '@/lib/client/api';
+import type { LettersEntry } from '@/server/letters/letters';
+import { api, ApiError } from '@/components/browser/api';
 import { useBoard } from '../board-context';
-import { useSyncedDoc } from '../realtime/use-synced-doc';
+import { useSyncedDoc } from '../../hooks/use-synced-doc';
 import { SaveStatus } from '../save-status';
-import type { LetterReview as Review } from '@/lib/review/reviews';
+import type { LetterReview as Review } from '@/server/letters/reviews';
 import { LetterReview } from '../../tools/letter-review';
 import { useApiData } from '../../tools/use-api-data';
 import { useBoardTopic } from '../../tools/use-board-topic';

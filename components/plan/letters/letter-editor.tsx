@@ -9,7 +9,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { LetterField } from '@/lib/plan/schema';
 import type { LetterKind } from '@/lib/tone';
-import type { PresenceUser } from '../realtime/use-synced-doc';
+import type { PresenceUser } from '../../hooks/use-synced-doc';
 import { LetterStats } from './letter-stats';
 
 interface LetterEditorProps {

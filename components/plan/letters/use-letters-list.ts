@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { LettersEntry } from '@/lib/boards/letters';
-import { api, ApiError } from '@/lib/client/api';
+import type { LettersEntry } from '@/server/letters/letters';
+import { api, ApiError } from '@/components/browser/api';
 
 export interface LettersList {
   entries: LettersEntry[] | null;

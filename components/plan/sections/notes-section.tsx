@@ -7,9 +7,9 @@ import { NOTES_FIELD } from '@/lib/plan/schema';
 import { useBoard } from '../board-context';
 import { EditProvider, fieldKey } from '../edit-context';
 import { TextField } from '../fields/text-field';
-import { usePeers } from '../realtime/use-peers';
-import { useSyncedDoc } from '../realtime/use-synced-doc';
-import { useUndo } from '../realtime/use-undo';
+import { usePeers } from '../../hooks/use-peers';
+import { useSyncedDoc } from '../../hooks/use-synced-doc';
+import { useUndo } from '../../hooks/use-undo';
 import { ConnectionBanner, SaveStatus } from '../save-status';
 import { Section, SectionHeader } from './parts';
 

@@ -1,4 +1,4 @@
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/roles';
 
 /** The sections of a plan, in the order a family works through them. */
 export const SECTIONS = [

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { Member } from '@/lib/boards/members';
+import type { Member } from '@/server/boards/members';
 import { type ItemRef, itemSet, itemText, itemValue, setItemValue, toggleInSet } from '@/lib/plan/lists';
 import { ATTENDANCE, type Attendance, TEAM_ROLES } from '@/lib/plan/schema';
 import { fieldKey, useEdit } from '../edit-context';

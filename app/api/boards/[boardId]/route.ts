@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
-import { deleteBoard, getBoard } from '@/lib/boards/boards';
-import { listMembers } from '@/lib/boards/members';
-import { DeleteBoardSchema } from '@/lib/boards/schemas';
-import { notFound } from '@/lib/http/errors';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { deleteBoard, getBoard } from '@/server/boards/boards';
+import { listMembers } from '@/server/boards/members';
+import { DeleteBoardSchema } from '@/lib/schemas/boards';
+import { notFound } from '@/server/http/errors';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');

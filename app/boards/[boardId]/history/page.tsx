@@ -1,9 +1,9 @@
 import { notFound, redirect } from 'next/navigation';
 import { HistoryView } from '@/components/history/history-view';
-import { currentPrincipal } from '@/lib/auth/session';
-import { getBoard } from '@/lib/boards/boards';
-import { listMembers } from '@/lib/boards/members';
-import { boardRole, can } from '@/lib/permissions';
+import { currentPrincipal } from '@/server/auth/session';
+import { getBoard } from '@/server/boards/boards';
+import { listMembers } from '@/server/boards/members';
+import { boardRole, can } from '@/server/permissions';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { stageNextAttempt } from '@/lib/attempts/stage';
-import { authedRoute, param } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { stageNextAttempt } from '@/server/attempts/stage';
+import { authedRoute, param } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 /** Stages another intervention from the latest attempt, which is frozen for review. */
 export const POST = authedRoute(async (_req, ctx, principal) => {

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { boardAuditLog } from '@/lib/audit';
-import { authedRoute, param } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { boardAuditLog } from '@/server/audit';
+import { authedRoute, param } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');

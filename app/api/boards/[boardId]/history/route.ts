@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { db } from '@/lib/db/connection';
-import { requireHistoryAccess } from '@/lib/history/access';
-import { readHistoryPageQuery } from '@/lib/history/query';
-import { listChanges } from '@/lib/history/rebuild';
-import { authedRoute, param } from '@/lib/http/route';
+import { db } from '@/server/db/connection';
+import { requireHistoryAccess } from '@/server/history/access';
+import { readHistoryPageQuery } from '@/server/history/query';
+import { listChanges } from '@/server/update-log/rebuild';
+import { authedRoute, param } from '@/server/http/route';
 
 /** One page of a document's change log: who, when, how big. Never the bytes. */
 export const GET = authedRoute(async (req, ctx, principal) => {

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { createInvite, listInvites } from '@/lib/boards/invites';
-import { CreateInviteSchema } from '@/lib/boards/schemas';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { createInvite, listInvites } from '@/server/boards/invites';
+import { CreateInviteSchema } from '@/lib/schemas/boards';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');

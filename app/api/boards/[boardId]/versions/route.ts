@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { requireAttempt } from '@/lib/boards/attempts';
-import { createVersion, listVersions } from '@/lib/history/versions';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { requireAttempt } from '@/server/attempts/attempts';
+import { createVersion, listVersions } from '@/server/history/versions';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 const CreateSchema = z.object({
   label: z.string().trim().min(1, 'Give the version a name.').max(80),

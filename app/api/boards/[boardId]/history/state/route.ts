@@ -1,12 +1,12 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { db } from '@/lib/db/connection';
+import { db } from '@/server/db/connection';
 import { parseDocName } from '@/lib/doc-names';
-import { requireHistoryAccess } from '@/lib/history/access';
-import { docToJSON } from '@/lib/history/doc-json';
-import { rebuildAtSeq, rebuildAtTime } from '@/lib/history/rebuild';
-import { badRequest, fromZodError, notFound } from '@/lib/http/errors';
-import { authedRoute, param } from '@/lib/http/route';
+import { requireHistoryAccess } from '@/server/history/access';
+import { docToJSON } from '@/lib/plan/doc-json';
+import { rebuildAtSeq, rebuildAtTime } from '@/server/update-log/rebuild';
+import { badRequest, fromZodError, notFound } from '@/server/http/errors';
+import { authedRoute, param } from '@/server/http/route';
 
 const QuerySchema = z.object({
   doc: z.string().min(1).max(200),

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { db } from '@/lib/db/connection';
-import { requireHistoryAccess } from '@/lib/history/access';
-import { readHistoryPageQuery } from '@/lib/history/query';
-import { timelinePage } from '@/lib/history/timeline';
-import { authedRoute, param } from '@/lib/http/route';
+import { db } from '@/server/db/connection';
+import { requireHistoryAccess } from '@/server/history/access';
+import { readHistoryPageQuery } from '@/server/history/query';
+import { timelinePage } from '@/server/history/timeline';
+import { authedRoute, param } from '@/server/http/route';
 
 /** A page of a document's changes with the fields each one touched, for the timeline. */
 export const GET = authedRoute(async (req, ctx, principal) => {

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { revokeInvite } from '@/lib/boards/invites';
-import { authedRoute, param } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { revokeInvite } from '@/server/boards/invites';
+import { authedRoute, param } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 export const DELETE = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { changeRole, removeMember } from '@/lib/boards/members';
-import { ChangeRoleSchema } from '@/lib/boards/schemas';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { changeRole, removeMember } from '@/server/boards/members';
+import { ChangeRoleSchema } from '@/lib/schemas/boards';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 export const PATCH = authedRoute(async (req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');

@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
-import { DebriefSchema, getDebrief, saveDebrief } from '@/lib/attempts/debrief';
-import { requireAttempt } from '@/lib/boards/attempts';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { DebriefSchema } from '@/lib/schemas/debrief';
+import { getDebrief, saveDebrief } from '@/server/attempts/debrief';
+import { requireAttempt } from '@/server/attempts/attempts';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');

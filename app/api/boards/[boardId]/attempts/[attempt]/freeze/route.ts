@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { requireAttempt, setAttemptFrozen } from '@/lib/boards/attempts';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { requireAttempt, setAttemptFrozen } from '@/server/attempts/attempts';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 const FreezeSchema = z.object({ frozen: z.boolean() });
 

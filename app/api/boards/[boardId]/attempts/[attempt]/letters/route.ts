@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { requireAttempt } from '@/lib/boards/attempts';
-import { listLetters } from '@/lib/boards/letters';
-import { authedRoute, param } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { requireAttempt } from '@/server/attempts/attempts';
+import { listLetters } from '@/server/letters/letters';
+import { authedRoute, param } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');

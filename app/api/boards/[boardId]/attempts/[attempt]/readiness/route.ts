@@ -1,13 +1,9 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
-import { requireNotFrozen } from '@/lib/boards/attempt-guard';
-import { requireAttempt } from '@/lib/boards/attempts';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { can, requireBoardAction } from '@/lib/permissions';
-import { confirmReadiness, listReadiness } from '@/lib/readiness/readiness';
-
-const Confirmation = z.enum(['yes', 'unsure', 'no']);
-const ConfirmSchema = z.object({ attending: Confirmation, holding: Confirmation, note: z.string().trim().max(2000).default('') });
+import { requireAttempt, requireNotFrozen } from '@/server/attempts/attempts';
+import { ConfirmReadinessSchema } from '@/lib/schemas/readiness';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { can, requireBoardAction } from '@/server/permissions';
+import { confirmReadiness, listReadiness } from '@/server/readiness/readiness';
 
 /** Interventionists see everyone's check-in; others see their own and the attendance decisions. */
 export const GET = authedRoute(async (_req, ctx, principal) => {
@@ -23,6 +19,6 @@ export const PUT = authedRoute(async (req, ctx, principal) => {
   await requireBoardAction(principal, boardId, 'readiness.confirm-own');
   const attempt = await requireAttempt(boardId, await param(ctx, 'attempt'));
   requireNotFrozen(attempt);
-  await confirmReadiness(principal, boardId, attempt.number, await readJson(req, ConfirmSchema));
+  await confirmReadiness(principal, boardId, attempt.number, await readJson(req, ConfirmReadinessSchema));
   return NextResponse.json({ ok: true });
 });

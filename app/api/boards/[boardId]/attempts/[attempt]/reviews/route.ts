@@ -1,12 +1,9 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
-import { requireNotFrozen } from '@/lib/boards/attempt-guard';
-import { requireAttempt } from '@/lib/boards/attempts';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
-import { listReviews, submitLetter } from '@/lib/review/reviews';
-
-const SubmitSchema = z.object({ letter: z.enum(['impact', 'bottomLine']) });
+import { requireAttempt, requireNotFrozen } from '@/server/attempts/attempts';
+import { SubmitLetterSchema } from '@/lib/schemas/letters';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
+import { listReviews, submitLetter } from '@/server/letters/reviews';
 
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
@@ -21,7 +18,7 @@ export const POST = authedRoute(async (req, ctx, principal) => {
   await requireBoardAction(principal, boardId, 'letters.submit-own');
   const attempt = await requireAttempt(boardId, await param(ctx, 'attempt'));
   requireNotFrozen(attempt);
-  const { letter } = await readJson(req, SubmitSchema);
+  const { letter } = await readJson(req, SubmitLetterSchema);
   await submitLetter(principal, boardId, attempt.number, letter);
   return NextResponse.json({ status: 'submitted' });
 });

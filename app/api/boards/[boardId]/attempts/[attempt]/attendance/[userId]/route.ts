@@ -1,19 +1,16 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
-import { requireNotFrozen } from '@/lib/boards/attempt-guard';
-import { requireAttempt } from '@/lib/boards/attempts';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
-import { decideAttendance } from '@/lib/readiness/readiness';
-
-const DecisionSchema = z.object({ decision: z.enum(['attends', 'letter-read', 'home']) });
+import { requireAttempt, requireNotFrozen } from '@/server/attempts/attempts';
+import { AttendanceDecisionSchema } from '@/lib/schemas/readiness';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
+import { decideAttendance } from '@/server/readiness/readiness';
 
 export const PUT = authedRoute(async (req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   await requireBoardAction(principal, boardId, 'attendance.decide');
   const attempt = await requireAttempt(boardId, await param(ctx, 'attempt'));
   requireNotFrozen(attempt);
-  const { decision } = await readJson(req, DecisionSchema);
+  const { decision } = await readJson(req, AttendanceDecisionSchema);
   await decideAttendance(principal, boardId, attempt.number, await param(ctx, 'userId'), decision);
   return NextResponse.json({ decision });
 });

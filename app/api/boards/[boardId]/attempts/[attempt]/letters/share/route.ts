@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { requireAttempt } from '@/lib/boards/attempts';
-import { setLettersShared } from '@/lib/boards/letters';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { requireBoardAction } from '@/lib/permissions';
+import { requireAttempt } from '@/server/attempts/attempts';
+import { setLettersShared } from '@/server/letters/letters';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { requireBoardAction } from '@/server/permissions';
 
 const ShareSchema = z.object({ shared: z.boolean() });
 

@@ -1,17 +1,11 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
-import { requireNotFrozen } from '@/lib/boards/attempt-guard';
-import { requireAttempt } from '@/lib/boards/attempts';
-import { notFound } from '@/lib/http/errors';
-import { authedRoute, param, readJson } from '@/lib/http/route';
-import { boardRole, requireBoardAction } from '@/lib/permissions';
-import { reviewLetter } from '@/lib/review/reviews';
-
-const ReviewSchema = z.object({
-  letter: z.enum(['impact', 'bottomLine']),
-  decision: z.enum(['approved', 'changes-requested']),
-  comment: z.string().trim().max(4000).default(''),
-});
+import { requireAttempt, requireNotFrozen } from '@/server/attempts/attempts';
+import { notFound } from '@/server/http/errors';
+import { isParticipant } from '@/lib/permissions/rules';
+import { ReviewLetterSchema } from '@/lib/schemas/letters';
+import { authedRoute, param, readJson } from '@/server/http/route';
+import { boardRole, requireBoardAction } from '@/server/permissions';
+import { reviewLetter } from '@/server/letters/reviews';
 
 /** The interventionist approves a letter or asks for changes with a comment. */
 export const PUT = authedRoute(async (req, ctx, principal) => {
@@ -20,9 +14,8 @@ export const PUT = authedRoute(async (req, ctx, principal) => {
   const attempt = await requireAttempt(boardId, await param(ctx, 'attempt'));
   requireNotFrozen(attempt);
   const ownerId = await param(ctx, 'ownerId');
-  const ownerRole = await boardRole(ownerId, boardId);
-  if (ownerRole === null || ownerRole === 'viewer') throw notFound('That participant');
-  const { letter, decision, comment } = await readJson(req, ReviewSchema);
+  if (!isParticipant(await boardRole(ownerId, boardId))) throw notFound('That participant');
+  const { letter, decision, comment } = await readJson(req, ReviewLetterSchema);
   await reviewLetter(principal, boardId, attempt.number, ownerId, letter, decision, comment);
   return NextResponse.json({ status: decision });
 });

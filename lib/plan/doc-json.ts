@@ -1,0 +1,43 @@
+import * as Y from 'yjs';
+import type { DocName } from '../doc-names';
+import { LETTER_FIELDS, NOTES_FIELD } from './schema';
+import { planToJSON } from './to-json';
+
+/** The plain text of a Tiptap fragment: paragraphs separated by blank lines. */
+export function fragmentText(fragment: Y.XmlFragment): string {
+  const blocks: string[] = [];
+  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment, into: string[]) => {
+    if (node instanceof Y.XmlText) {
+      into.push(node.toString().replace(/<[^>]+>/g, ''));
+      return;
+    }
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement || child instanceof Y.XmlText) walk(child, into);
+    }
+  };
+  for (const block of fragment.toArray()) {
+    const parts: string[] = [];
+    if (block instanceof Y.XmlElement || block instanceof Y.XmlText) walk(block, parts);
+    blocks.push(parts.join(''));
+  }
+  return blocks.join('\n\n').trim();
+}
+
+export function lettersToJSON(doc: Y.Doc): Record<(typeof LETTER_FIELDS)[number], string> {
+  return {
+    impact: fragmentText(doc.getXmlFragment('impact')),
+    bottomLine: fragmentText(doc.getXmlFragment('bottomLine')),
+  };
+}
+
+/** A document of any scope as plain JSON, for history, comparison and export. */
+export function docToJSON(name: DocName, doc: Y.Doc): Record<string, unknown> {
+  switch (name.kind) {
+    case 'plan':
+      return planToJSON(doc);
+    case 'letters':
+      return lettersToJSON(doc);
+    case 'notes':
+      return { notes: doc.getText(NOTES_FIELD).toString() };
+  }
+}

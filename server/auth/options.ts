@@ -1,0 +1,75 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { audit } from '../audit';
+import { env } from '../env';
+import { publish } from '../events/bus';
+import { SignInSchema } from '../../lib/schemas/users';
+import { findUserByEmail } from './users';
+import { dummyPasswordHash, verifyPassword } from './password';
+import { clearFailedSignIns, recordFailedSignIn, signInBlocked } from './rate-limit';
+import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from './sessions';
+
+/** The custom server sets this header from the socket's address, overwriting any sent by a client. */
+export const CLIENT_ADDRESS_HEADER = 'x-client-address';
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const value = headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof value === 'string' ? value : 'unknown';
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().secret,
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/signin' },
+    providers: [
+      CredentialsProvider({
+        name: 'Email and password',
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(credentials, req) {
+          const parsed = SignInSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          const { email, password } = parsed.data;
+          const address = clientAddress(req.headers);
+          if (await signInBlocked(email, address)) {
+            await audit({ action: 'sign-in.blocked', userId: null, detail: { email } });
+            throw new Error('Too many attempts. Wait fifteen minutes and try again.');
+          }
+          const user = await findUserByEmail(email);
+          const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+          if (!user || !ok) {
+            await recordFailedSignIn(email, address);
+            await audit({ action: 'sign-in.failed', userId: user?.id ?? null, detail: { email } });
+            return null;
+          }
+          await clearFailedSignIns(email);
+          await audit({ action: 'sign-in', userId: user.id });
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        // On sign-in only: bind the token to a revocable session row.
+        if (user) {
+          token.uid = user.id;
+          token.sid = await createSession(user.id);
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && typeof token.uid === 'string') session.user.id = token.uid;
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const sid = token?.sid;
+        if (typeof sid !== 'string') return;
+        await revokeSession(sid);
+        await audit({ action: 'sign-out', userId: typeof token.uid === 'string' ? token.uid : null });
+        publish({ type: 'session-revoked', sessionId: sid });
+      },
+    },
+  };
+}

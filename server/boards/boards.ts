@@ -1,0 +1,89 @@
+import { audit } from '../audit';
+import type { Principal } from '../auth/principal';
+import { db } from '../db/connection';
+import type { Role } from '../../lib/roles';
+import { publish } from '../events/bus';
+import { badRequest } from '../http/errors';
+import { newId } from '../ids';
+import { purgeBoardDocuments } from './purge';
+
+export interface BoardSummary {
+  id: string;
+  title: string;
+  role: Role;
+  createdAt: number;
+}
+
+export async function createBoard(principal: Principal, title: string): Promise<BoardSummary> {
+  const id = newId();
+  const now = Date.now();
+  await db().kysely.transaction().execute(async (trx) => {
+    await trx.insertInto('boards').values({ id, title, created_by: principal.userId, created_at: now }).execute();
+    await trx
+      .insertInto('memberships')
+      .values({ board_id: id, user_id: principal.userId, role: 'interventionist', created_at: now })
+      .execute();
+    await trx.insertInto('attempts').values({ board_id: id, number: 1, created_at: now, frozen_at: null }).execute();
+  });
+  await audit({ action: 'board.created', userId: principal.userId, boardId: id, detail: { title } });
+  return { id, title, role: 'interventionist', createdAt: now };
+}
+
+export async function listBoards(userId: string): Promise<BoardSummary[]> {
+  const rows = await db()
+    .kysely.selectFrom('memberships')
+    .innerJoin('boards', 'boards.id', 'memberships.board_id')
+    .select(['boards.id', 'boards.title', 'memberships.role', 'boards.created_at'])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('boards.created_at', 'desc')
+    .execute();
+  return rows.map((row) => ({ id: row.id, title: row.title, role: row.role, createdAt: row.created_at }));
+}
+
+export interface AttemptSummary {
+  number: number;
+  createdAt: number;
+  frozenAt: number | null;
+}
+
+export interface BoardDetail {
+  id: string;
+  title: string;
+  createdAt: number;
+  attempts: AttemptSummary[];
+}
+
+export async function getBoard(boardId: string): Promise<BoardDetail | null> {
+  const board = await db().kysely.selectFrom('boards').selectAll().where('id', '=', boardId).executeTakeFirst();
+  if (!board) return null;
+  const attempts = await db()
+    .kysely.selectFrom('attempts')
+    .select(['number', 'created_at', 'frozen_at'])
+    .where('board_id', '=', boardId)
+    .orderBy('number')
+    .execute();
+  return {
+    id: board.id,
+    title: board.title,
+    createdAt: board.created_at,
+    attempts: attempts.map((a) => ({ number: a.number, createdAt: a.created_at, frozenAt: a.frozen_at })),
+  };
+}
+
+/** Deletes the board with its records, documents and update log. The title must be typed back. */
+export async function deleteBoard(principal: Principal, boardId: string, confirmTitle: string): Promise<void> {
+  const board = await db().kysely.selectFrom('boards').select('title').where('id', '=', boardId).executeTakeFirst();
+  if (!board) return;
+  if (confirmTitle.trim() !== board.title) {
+    throw badRequest('Type the board name exactly to confirm.', { confirmTitle: ['Does not match the board name.'] });
+  }
+  await db().kysely.transaction().execute(async (trx) => {
+    await trx.deleteFrom('audit_log').where('board_id', '=', boardId).execute();
+    await trx.deleteFrom('boards').where('id', '=', boardId).execute();
+  });
+  purgeBoardDocuments(boardId);
+  await audit({ action: 'board.deleted', userId: principal.userId, detail: { boardId } });
+  // The realtime server drops the board's live rooms, then purges once more (see server/channels.ts).
+  publish({ type: 'board-deleted', boardId });
+  publish({ type: 'access-changed', boardId });
+}

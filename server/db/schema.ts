@@ -1,0 +1,161 @@
+import type { Generated } from 'kysely';
+import type { AttendanceDecision, Confirmation, LetterName, ReviewStatus } from '../../lib/records';
+import type { Role } from '../../lib/roles';
+
+/** Table shapes for the query layer. Times are milliseconds since the epoch. */
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface BoardsTable {
+  id: string;
+  title: string;
+  created_by: string;
+  created_at: number;
+}
+
+export interface MembershipsTable {
+  board_id: string;
+  user_id: string;
+  role: Role;
+  created_at: number;
+}
+
+export interface InvitesTable {
+  id: string;
+  board_id: string;
+  token_hash: string;
+  role: Role;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  revoked_at: number | null;
+}
+
+export interface AttemptsTable {
+  board_id: string;
+  number: number;
+  created_at: number;
+  frozen_at: number | null;
+}
+
+export interface LetterSharesTable {
+  board_id: string;
+  attempt: number;
+  user_id: string;
+  shared_at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  board_id: string | null;
+  user_id: string | null;
+  action: string;
+  detail: string;
+  at: number;
+}
+
+export interface DocUpdatesTable {
+  doc: string;
+  seq: number;
+  at: number;
+  user_id: string;
+  bytes: Uint8Array;
+}
+
+export interface DocCheckpointsTable {
+  doc: string;
+  seq: number;
+  at: number;
+  state: Uint8Array;
+}
+
+export interface LetterReviewsTable {
+  board_id: string;
+  attempt: number;
+  user_id: string;
+  letter: LetterName;
+  status: ReviewStatus;
+  comment: string;
+  /** The letters document's last logged sequence number when it was approved. */
+  approved_seq: number | null;
+  updated_by: string;
+  updated_at: number;
+}
+
+export interface ReadinessTable {
+  board_id: string;
+  attempt: number;
+  user_id: string;
+  attending: Confirmation;
+  holding: Confirmation;
+  note: string;
+  updated_at: number;
+}
+
+export interface AttendanceDecisionsTable {
+  board_id: string;
+  attempt: number;
+  user_id: string;
+  decision: AttendanceDecision;
+  decided_by: string;
+  decided_at: number;
+}
+
+/** A named moment of the board ("plan as rehearsed"): a label on a point in time. */
+export interface VersionsTable {
+  id: string;
+  board_id: string;
+  attempt: number;
+  label: string;
+  at: number;
+  created_by: string;
+  created_at: number;
+}
+
+export interface DebriefsTable {
+  board_id: string;
+  attempt: number;
+  outcome: string;
+  /** JSON array of what went wrong (the article's five plus free entries). */
+  went_wrong: string;
+  details: string;
+  /** JSON object: participant user id -> note. */
+  participant_notes: string;
+  lessons: string;
+  updated_by: string;
+  updated_at: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  boards: BoardsTable;
+  memberships: MembershipsTable;
+  invites: InvitesTable;
+  attempts: AttemptsTable;
+  letter_shares: LetterSharesTable;
+  audit_log: AuditLogTable;
+  doc_updates: DocUpdatesTable;
+  doc_checkpoints: DocCheckpointsTable;
+  letter_reviews: LetterReviewsTable;
+  readiness: ReadinessTable;
+  attendance_decisions: AttendanceDecisionsTable;
+  versions: VersionsTable;
+  debriefs: DebriefsTable;
+}

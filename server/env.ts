@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { RealtimeLimitsFromEnv } from './yjs/limits-override';
+
+/**
+ * The environment, validated once. Every module reads configuration from here, never from
+ * process.env directly, so a bad value fails at start with a clear message.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Emergency numbers shown in the safety plan; a setting because they differ by country. */
+  EMERGENCY_NUMBER: z.string().default('911'),
+  CRISIS_LINE: z.string().default('988'),
+  /** Overrides of the realtime server's limits (server/yjs/limits.ts), a JSON object. */
+  REALTIME_LIMITS: RealtimeLimitsFromEnv,
+});
+
+export type Env = z.infer<typeof EnvSchema> & { secret: string; dataDir: string };
+
+const SECRET_FILE = 'session-secret';
+
+/** Reads the session secret from the data folder, creating it (mode 0600) on first run. */
+function ensureSecret(dataDir: string): string {
+  const file = path.join(dataDir, SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${issues}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const secret = parsed.data.NEXTAUTH_SECRET ?? ensureSecret(dataDir);
+  cached = { ...parsed.data, secret, dataDir };
+  return cached;
+}

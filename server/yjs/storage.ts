@@ -1,0 +1,56 @@
+import * as Y from 'yjs';
+
+/**
+ * What the sync server needs from storage, handed in by its host (server/sync/main.ts passes
+ * server/update-log/sqlite-storage.ts). The rooms import no database: the same server runs on
+ * another store, and its tests can hand in a store that fails on purpose.
+ *
+ * Every call is synchronous: an update is logged before it is applied and broadcast, within
+ * the turn that received it, so nothing can observe a document holding an unlogged update.
+ */
+export interface DocStorage {
+  /** What the latest state of a document is made of (checkpoint and the updates after it). */
+  readLatest(docName: string): StoredParts;
+  /** Appends an update at the sequence number after the room's last one; throws on a clash. */
+  appendAt(docName: string, seq: number, userId: string, bytes: Uint8Array): void;
+  /** Removes an update that could not be applied; only ever the last one, never broadcast. */
+  remove(docName: string, seq: number): void;
+  /** Records the merged state including every update with seq <= `seq`. */
+  writeCheckpoint(docName: string, seq: number, state: Uint8Array): void;
+  /** Runs `work` in one transaction, committed before it returns; throws when the commit fails. */
+  transaction(work: () => void): void;
+}
+
+/** The stored bytes a state is made of: a checkpoint (if any) first, then the updates after it. */
+export interface StoredParts {
+  parts: Uint8Array[];
+  seq: number;
+  checkpointSeq: number;
+  replayed: number;
+}
+
+export interface RebuiltDoc {
+  /** The rebuilt document (gc on); the caller turns it into JSON and destroys it. */
+  doc: Y.Doc;
+  /** Last sequence number included in the state; 0 for an empty document. */
+  seq: number;
+  /** Sequence number of the checkpoint the rebuild started from; 0 when it started empty. */
+  checkpointSeq: number;
+  /** How many logged updates were applied on top of the checkpoint. */
+  replayed: number;
+}
+
+/** Applies stored parts to a fresh document. */
+export function applyStoredParts(stored: StoredParts): RebuiltDoc {
+  const doc = new Y.Doc({ gc: true });
+  try {
+    // One transaction for the whole replay: observers (none here) and cleanup run once.
+    doc.transact(() => {
+      for (const part of stored.parts) Y.applyUpdate(doc, part);
+    });
+  } catch (error) {
+    doc.destroy();
+    throw error;
+  }
+  return { doc, seq: stored.seq, checkpointSeq: stored.checkpointSeq, replayed: stored.replayed };
+}

@@ -62,6 +62,22 @@ describe('diffWords', () => {
     assert.equal(sideText(segments, 'after'), edited);
     assert.ok(segments.filter((s) => s.kind !== 'same').length <= 4);
   });
+
+  it('diffs a long text edited at both ends word by word', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `word${i % 97}`);
+    const long = words.join(' ');
+    const edited = ['first', ...words.slice(1, -1), 'last'].join(' ');
+    assert.deepEqual(diffWords(long, edited).map((s) => s.kind), ['removed', 'added', 'same', 'removed', 'added']);
+  });
+
+  it('shows a long text rewritten top to bottom as replaced whole, quickly', () => {
+    const long = (prefix: string) => Array.from({ length: 5000 }, (_, i) => `${prefix}${i}`).join(' ');
+    const [a, b] = [long('old'), long('new')];
+    const started = performance.now();
+    const segments = diffWords(a, b);
+    assert.ok(performance.now() - started < 1000);
+    assert.deepEqual(segments, [{ kind: 'removed', text: a }, { kind: 'added', text: b }]);
+  });
 });
 
 function plan(edit: (doc: Y.Doc) => void = () => undefined): { doc: Y.Doc; json: () => ReturnType<typeof planToJSON> } {

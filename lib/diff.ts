@@ -1,3 +1,4 @@
+import { type ArrayChange, diffArrays } from 'diff';
 import { LIST_SPECS, type ListName, type Scalar, SINGLETON_SPECS, type SingletonName } from './plan/schema';
 import type { PlanJSON } from './plan/to-json';
 
@@ -21,46 +22,25 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * Above this many table cells (tokens of one side times the other, after the common start and
- * end are cut off) the middle is shown as replaced whole: a field rewritten from top to bottom
- * reads no better word by word, and the table would cost tens of megabytes.
+ * Above this many tokens added plus removed (after the common start and end are cut off), the
+ * middle is shown as replaced whole: a field rewritten from top to bottom reads no better word by
+ * word, and Myers' diff costs about the square of that count (some 50 ms at 1,000). A bound on
+ * edits rather than jsdiff's `timeout` keeps the result the same on a busy machine.
  */
-const MAX_TABLE_CELLS = 4_000_000;
+const MAX_EDIT_LENGTH = 1_000;
 
-/** Longest common subsequence of two token lists, as same/added/removed tokens in order. */
-function diffMiddle(a: readonly string[], b: readonly string[]): Segment[] {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0) return m === 0 ? [] : [{ kind: 'added', text: b.join('') }];
-  if (m === 0) return [{ kind: 'removed', text: a.join('') }];
-  if (n * m > MAX_TABLE_CELLS) return [{ kind: 'removed', text: a.join('') }, { kind: 'added', text: b.join('') }];
-  // lcs[i * (m + 1) + j]: length of the LCS of a[i..] and b[j..].
-  const width = m + 1;
-  const lcs = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * width + j] = a[i] === b[j] ? (lcs[(i + 1) * width + j + 1] ?? 0) + 1 : Math.max(lcs[(i + 1) * width + j] ?? 0, lcs[i * width + j + 1] ?? 0);
-    }
-  }
-  const out: Segment[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      out.push({ kind: 'same', text: a[i] ?? '' });
-      i++;
-      j++;
-    } else if ((lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0)) {
-      out.push({ kind: 'removed', text: a[i] ?? '' });
-      i++;
-    } else {
-      out.push({ kind: 'added', text: b[j] ?? '' });
-      j++;
-    }
-  }
-  for (; i < n; i++) out.push({ kind: 'removed', text: a[i] ?? '' });
-  for (; j < m; j++) out.push({ kind: 'added', text: b[j] ?? '' });
-  return out;
+/** Myers' diff of two token lists (jsdiff); undefined when more than MAX_EDIT_LENGTH tokens differ. */
+function diffTokens(a: string[], b: string[]): ArrayChange<string>[] | undefined {
+  return diffArrays(a, b, { maxEditLength: MAX_EDIT_LENGTH });
+}
+
+/** The middle of a word diff, as same/added/removed runs in order. */
+function diffMiddle(a: string[], b: string[]): Segment[] {
+  if (a.length === 0) return b.length === 0 ? [] : [{ kind: 'added', text: b.join('') }];
+  if (b.length === 0) return [{ kind: 'removed', text: a.join('') }];
+  const changes = diffTokens(a, b);
+  if (!changes) return [{ kind: 'removed', text: a.join('') }, { kind: 'added', text: b.join('') }];
+  return changes.map((change) => ({ kind: change.added ? 'added' : change.removed ? 'removed' : 'same', text: change.value.join('') }));
 }
 
 /** Joins neighbours of the same kind and drops empty segments. */
@@ -236,8 +216,8 @@ function movedIds(before: readonly string[], after: readonly string[]): Set<stri
   const common = new Set(before.filter((id) => after.includes(id)));
   const a = before.filter((id) => common.has(id));
   const b = after.filter((id) => common.has(id));
-  // Items outside the longest common subsequence are the ones that moved.
-  const kept = new Set(diffMiddle(a, b).filter((s) => s.kind === 'same').map((s) => s.text));
+  // Items outside the longest common subsequence are the ones that moved (all of them past the bound).
+  const kept = new Set((diffTokens(a, b) ?? []).filter((change) => !change.added && !change.removed).flatMap((change) => change.value));
   return new Set(a.filter((id) => !kept.has(id)));
 }
 

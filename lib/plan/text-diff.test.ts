@@ -22,6 +22,15 @@ describe('text splices from an input', () => {
     assert.deepEqual(splice, { index: 1, remove: 2, insert: '\u{1F601}' });
   });
 
+  it('places an emoji typed among the same emoji at the caret, whole', () => {
+    assert.deepEqual(diffText('\u{1F600}\u{1F600}', '\u{1F600}\u{1F600}\u{1F600}', 2), { index: 0, remove: 0, insert: '\u{1F600}' });
+    assert.deepEqual(diffText('a\u{1F600}b', 'a\u{1F601}b', 3), { index: 1, remove: 2, insert: '\u{1F601}' });
+  });
+
+  it('keeps the splice minimal when the caret is not where the edit was', () => {
+    assert.deepEqual(diffText('abcXdef', 'abcYdef', 1), { index: 3, remove: 1, insert: 'Y' });
+  });
+
   it('applies to a Y.Text as a minimal change', () => {
     const doc = new Y.Doc();
     const text = doc.getText('t');

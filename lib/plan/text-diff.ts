@@ -1,3 +1,4 @@
+import { simpleDiffString, simpleDiffStringWithCursor } from 'lib0/diff';
 import type * as Y from 'yjs';
 
 /** One splice that turns a text into another: remove `remove` characters at `index`, then insert. */
@@ -7,31 +8,20 @@ export interface TextSplice {
   insert: string;
 }
 
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
 /**
  * The smallest single splice from `prev` to `next`, as an <input> reports a keystroke or a paste
  * (the whole new value). `cursor` (the caret in `next` after the edit) settles ambiguous cases:
  * typing "a" at the start of "aa" is an insert at 0, not at 2, so that a relative typing later in
- * the same field keeps their place. Splices never cut a surrogate pair (emoji) in half.
+ * the same field keeps their place. Splices never cut a surrogate pair (emoji) in half (lib0 steps
+ * back over one).
  */
 export function diffText(prev: string, next: string, cursor?: number): TextSplice | null {
   if (prev === next) return null;
-  const shortest = Math.min(prev.length, next.length);
-  let prefix = 0;
-  while (prefix < shortest && prev.charCodeAt(prefix) === next.charCodeAt(prefix)) prefix++;
-  if (cursor !== undefined) prefix = Math.min(prefix, Math.max(0, cursor - Math.max(0, next.length - prev.length)));
-  if (prefix > 0 && isHighSurrogate(prev.charCodeAt(prefix - 1))) prefix--;
-  let suffix = 0;
-  while (
-    suffix < shortest - prefix &&
-    prev.charCodeAt(prev.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
-  if (suffix > 0 && isLowSurrogate(prev.charCodeAt(prev.length - suffix))) suffix--;
-  return { index: prefix, remove: prev.length - prefix - suffix, insert: next.slice(prefix, next.length - suffix) };
+  if (cursor === undefined) return simpleDiffString(prev, next);
+  // lib0 matches the common start only up to the position it is given, then the common end, then
+  // what is left of the common start: where the edit could sit in several places, it sits there.
+  // The caret is after what was typed, so the edit starts at the caret minus what the text grew by.
+  return simpleDiffStringWithCursor(prev, next, Math.max(0, cursor - Math.max(0, next.length - prev.length)));
 }
 
 /** Applies `next` (an input's whole new value) to a Y.Text as one minimal splice. */

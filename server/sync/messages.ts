@@ -1,75 +1,51 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { z } from 'zod';
 import type { RevalidateFilter } from '../yjs/yjs-server';
 
 /**
- * What the web process tells the sync process over the IPC channel (see sync-process.ts).
- * The channel carries JSON; an upgrade travels with its socket as the message's handle.
+ * What the web process and the sync process tell each other over the IPC channel (see
+ * sync-process.ts). The channel carries JSON; an upgrade travels with its socket as the message's
+ * handle. Each side parses what it receives: anything else is logged and dropped, never half-read.
  */
-export type ToSyncProcess =
+
+/** Answers are matched to requests by this id. */
+const RequestId = z.number().int().nonnegative();
+
+const HeaderValues = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.undefined()]));
+/** Node types a few headers more narrowly than a record can (set-cookie as string[]); HeaderValues does the check. */
+const Headers = z.custom<IncomingHttpHeaders>((value) => HeaderValues.safeParse(value).success);
+
+const Filter = z.object({ boardId: z.string().optional(), userId: z.string().optional(), sessionId: z.string().optional() }) satisfies z.ZodType<RevalidateFilter>;
+
+/** What the web process tells the sync process. */
+const ToSyncProcessSchema = z.discriminatedUnion('type', [
   /** A websocket upgrade for /yjs/...: the request line and headers, and bytes read past them. */
-  | { type: 'upgrade'; method: string; url: string; headers: IncomingHttpHeaders; head: string }
+  z.object({ type: z.literal('upgrade'), method: z.string(), url: z.string(), headers: Headers, head: z.string() }),
   /** Access on a board (or of a session) shrank: re-check the matching open sockets, then answer `id`. */
-  | { type: 'revalidate'; id: number; filter: RevalidateFilter }
-  /** A board was deleted: close its sockets, discard its rooms, remove its stored documents. */
-  | { type: 'drop-board'; boardId: string }
+  z.object({ type: z.literal('revalidate'), id: RequestId, filter: Filter }),
+  /** A board was deleted: close its sockets, discard its rooms, remove its stored documents. Never an empty id, which could be taken for every board. */
+  z.object({ type: z.literal('drop-board'), boardId: z.string().min(1) }),
   /** Close every socket (rooms checkpointed) and exit. */
-  | { type: 'close' };
+  z.object({ type: z.literal('close') }),
+]);
+export type ToSyncProcess = z.infer<typeof ToSyncProcessSchema>;
 
 /** What the sync process tells the web process. */
-export type FromSyncProcess =
-  | { type: 'ready'; pid: number }
+const FromSyncProcessSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), pid: z.number() }),
   /** Every socket the revalidation `id` matched was re-checked (and closed if its access shrank). */
-  | { type: 'revalidated'; id: number };
+  z.object({ type: z.literal('revalidated'), id: RequestId }),
+]);
+export type FromSyncProcess = z.infer<typeof FromSyncProcessSchema>;
 
-/** Parses a message from the web process; null for anything else (it is logged and dropped). */
+/** Parses a message from the web process; null for anything else. */
 export function parseToSyncProcess(message: unknown): ToSyncProcess | null {
-  if (!isRecord(message)) return null;
-  switch (message.type) {
-    case 'upgrade': {
-      const { method, url, headers, head } = message;
-      if (typeof method !== 'string' || typeof url !== 'string' || typeof head !== 'string' || !isHeaders(headers)) return null;
-      return { type: 'upgrade', method, url, headers, head };
-    }
-    case 'revalidate': {
-      const { id, filter } = message;
-      if (!isRequestId(id) || !isRecord(filter)) return null;
-      const parsed: RevalidateFilter = {};
-      for (const key of ['boardId', 'userId', 'sessionId'] as const) {
-        const value = filter[key];
-        if (value === undefined) continue;
-        if (typeof value !== 'string') return null;
-        parsed[key] = value;
-      }
-      return { type: 'revalidate', id, filter: parsed };
-    }
-    case 'drop-board':
-      return typeof message.boardId === 'string' && message.boardId !== '' ? { type: 'drop-board', boardId: message.boardId } : null;
-    case 'close':
-      return { type: 'close' };
-    default:
-      return null;
-  }
+  const parsed = ToSyncProcessSchema.safeParse(message);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Parses a message from the sync process; null for anything else. */
 export function parseFromSyncProcess(message: unknown): FromSyncProcess | null {
-  if (!isRecord(message)) return null;
-  if (message.type === 'ready' && typeof message.pid === 'number') return { type: 'ready', pid: message.pid };
-  if (message.type === 'revalidated' && isRequestId(message.id)) return { type: 'revalidated', id: message.id };
-  return null;
-}
-
-function isRequestId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isHeaders(value: unknown): value is IncomingHttpHeaders {
-  if (!isRecord(value)) return false;
-  return Object.values(value).every(
-    (entry) => entry === undefined || typeof entry === 'string' || (Array.isArray(entry) && entry.every((part) => typeof part === 'string')),
-  );
+  const parsed = FromSyncProcessSchema.safeParse(message);
+  return parsed.success ? parsed.data : null;
 }

@@ -1,3 +1,4 @@
+import { parseCookie } from 'cookie';
 import { decode } from 'next-auth/jwt';
 import { env } from '../env';
 import type { Principal } from './principal';
@@ -21,20 +22,14 @@ export async function principalFromSessionToken(token: string | undefined): Prom
   return principalForSession(sid, uid);
 }
 
-/** Parses a raw Cookie header (websocket upgrades arrive without Next's cookie helpers). */
+/**
+ * Parses a raw Cookie header (websocket upgrades arrive without Next's cookie helpers). A value
+ * with a malformed percent-escape is kept as sent; of two cookies with one name, the first counts.
+ */
 export function parseCookieHeader(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
-  if (!header) return cookies;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    const raw = part.slice(eq + 1).trim();
-    try {
-      cookies.set(name, decodeURIComponent(raw));
-    } catch {
-      cookies.set(name, raw);
-    }
+  for (const [name, value] of Object.entries(parseCookie(header ?? ''))) {
+    if (value !== undefined) cookies.set(name, value);
   }
   return cookies;
 }

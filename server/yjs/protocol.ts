@@ -5,11 +5,13 @@ import * as Y from 'yjs';
 import type { DecodedUpdate } from './novelty';
 
 /**
- * The y-websocket wire format, parsed strictly. lib0's decoder checks a length prefix against
- * the underlying ArrayBuffer, not against the view it reads (a Node Buffer is often a view into
- * a larger shared one), so a forged length could read bytes that are not part of the message.
- * Hence this small reader: bounded reads, no trailing bytes, every payload copied into its own
- * buffer before Yjs decodes it.
+ * The y-websocket wire format, parsed strictly into a typed message before anything acts on it
+ * (the connection checks access and limits per kind; an update is logged before it is applied).
+ * Hand-written rather than lib0's decoder and y-protocols' readSyncMessage, which applies what it
+ * reads to the document at once: lib0 leaves trailing bytes unremarked, its fixed-width reads past
+ * the end give undefined instead of failing (readUint8), and its byte arrays are views into the
+ * message's buffer. This reader bounds every read, refuses trailing bytes and copies each payload
+ * into its own buffer before Yjs decodes it.
  */
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;

@@ -1,6 +1,10 @@
 /**
  * A token bucket: `ratePerSecond` tokens are added continuously up to `burst`; each message
  * takes one. Synchronous and per socket, so it needs no shared store (one process).
+ * Hand-written rather than rate-limiter-flexible (which limits sign-ins, server/auth/rate-limit.ts):
+ * this runs for every frame, before the frame is queued, and that limiter's consume() answers
+ * with a new Promise (and keeps its counts in a keyed store with a timer per key); here it is two
+ * numbers per socket and a synchronous answer.
  */
 export class TokenBucket {
   private tokens: number;

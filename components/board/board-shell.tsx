@@ -4,7 +4,6 @@ import dynamic from 'next/dynamic';
 import type { BoardDetail } from '@/server/boards/boards';
 import type { InviteSummary } from '@/server/boards/invites';
 import type { Member } from '@/server/boards/members';
-import type { Role } from '@/lib/roles';
 import { RoleBadge } from '../ui/role-badge';
 import Link from 'next/link';
 import { QuickHideButton } from '../quick-hide';
@@ -12,6 +11,7 @@ import { Notifications } from '../tools/notifications';
 import { Alert } from '../ui/alert';
 import { DangerZone } from './danger-zone';
 import { InvitesPanel } from './invites-panel';
+import type { Me } from './me';
 import { MembersPanel } from './members-panel';
 import { PresenceBar } from './presence-bar';
 import { type ChannelStatus, useBoardChannel } from '../hooks/use-board-channel';
@@ -28,12 +28,6 @@ const PlanBoard = dynamic(() => import('../plan/plan-board').then((module) => mo
     </p>
   ),
 });
-
-export interface Me {
-  userId: string;
-  name: string;
-  role: Role;
-}
 
 const STATUS_MESSAGES: Partial<Record<ChannelStatus, string>> = {
   'access-lost': 'You no longer have access to this board.',
@@ -80,7 +74,7 @@ export function BoardShell(props: {
       <div className="board-access">
         <MembersPanel boardId={board.id} me={me} members={members} />
         {invites ? <InvitesPanel boardId={board.id} invites={invites} /> : null}
-        {me.role === 'interventionist' ? <DangerZone boardId={board.id} title={board.title} /> : null}
+        {me.abilities.can['board.delete'] ? <DangerZone boardId={board.id} title={board.title} /> : null}
       </div>
     </div>
   );

@@ -4,10 +4,12 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
 import type { InviteSummary } from '@/server/boards/invites';
-import { type Role, roleLabel } from '@/lib/roles';
+import { ROLES, type Role, roleLabel } from '@/lib/roles';
 import { Alert } from '../ui/alert';
 
 const STATUS_LABEL: Record<InviteSummary['status'], string> = { open: 'Open', used: 'Used', revoked: 'Withdrawn', expired: 'Expired' };
+/** An invite names a role by what it lets the person do, so whoever sends it knows what they give. */
+const INVITE_LABEL: Readonly<Record<Role, string>> = { interventionist: 'Interventionist', family: 'Family member', viewer: 'Viewer (reads only)' };
 
 export function InvitesPanel({ boardId, invites }: { boardId: string; invites: InviteSummary[] }) {
   const router = useRouter();
@@ -52,9 +54,9 @@ export function InvitesPanel({ boardId, invites }: { boardId: string; invites: I
       <form className="row" onSubmit={create}>
         <label htmlFor="invite-role">Role</label>
         <select id="invite-role" name="invite-role" defaultValue="family" style={{ width: 'auto' }}>
-          <option value="family">Family member</option>
-          <option value="viewer">Viewer (reads only)</option>
-          <option value="interventionist">Interventionist</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>{INVITE_LABEL[role]}</option>
+          ))}
         </select>
         <button className="button" type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create invite link'}</button>
       </form>

@@ -7,13 +7,13 @@ import type { Member } from '@/server/boards/members';
 import { ROLES, type Role, roleLabel } from '@/lib/roles';
 import { RoleBadge } from '../ui/role-badge';
 import { Alert } from '../ui/alert';
-import type { Me } from './board-shell';
+import type { Me } from './me';
 
 export function MembersPanel({ boardId, me, members }: { boardId: string; me: Me; members: Member[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const manage = me.role === 'interventionist';
+  const manage = me.abilities.can['members.manage'];
 
   async function run(userId: string, action: () => Promise<unknown>) {
     setBusyId(userId);

@@ -5,6 +5,7 @@ import { PLAN_PARTS, type PlanPart } from '@/lib/diff';
 import { Alert } from '../ui/alert';
 import { CompareView, type MomentOption } from './compare-view';
 import { shortMoment } from './format';
+import { timelineSectionRank } from './labels';
 import { MomentList } from './moment-list';
 import { MomentView } from './moment-view';
 import { entrySections, type Moment, momentIndexAt, seqAtTime, toMoments } from './moments';
@@ -14,9 +15,6 @@ import type { DocOption } from './use-documents';
 import { useTimeline } from './use-timeline';
 import type { NamedVersion } from './use-versions';
 import { VersionsPanel } from './versions-panel';
-
-const SECTION_ORDER = ['Plan setup', 'Approach and goals', 'Team', 'Bottom lines', 'Contingencies', 'Objections', 'Treatment and escort', 'Logistics', 'Safety plan', 'Questions', 'Impact letter', 'Bottom-line letter', 'Private notes'];
-const sectionRank = (s: string) => (SECTION_ORDER.includes(s) ? SECTION_ORDER.indexOf(s) : SECTION_ORDER.length);
 
 /**
  * One document's history: its timeline (filterable), the moment on screen and the comparison
@@ -48,7 +46,7 @@ export function DocHistory(props: {
   const allMoments = useMemo(() => toMoments(entries), [entries]);
   const moments = useMemo(() => toMoments(entries, { person, section }), [entries, person, section]);
   const people = useMemo(() => [...new Set(entries.map((e) => e.userId))].map((userId) => ({ userId, name: nameOf(userId) })), [entries, nameOf]);
-  const sections = useMemo(() => [...new Set(entries.flatMap(entrySections))].sort((a, b) => sectionRank(a) - sectionRank(b)), [entries]);
+  const sections = useMemo(() => [...new Set(entries.flatMap(entrySections))].sort((a, b) => timelineSectionRank(a) - timelineSectionRank(b)), [entries]);
 
   const lastSeq = entries[entries.length - 1]?.seq ?? 0;
   const selectedSeq = selected ?? lastSeq;

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
-import type { Role } from '@/lib/roles';
+import type { Me, PageMember } from '../board/me';
 import { Alert } from '../ui/alert';
 import { DocHistory } from './doc-history';
 import { DocPicker } from './doc-picker';
@@ -13,19 +13,8 @@ import { useDocuments } from './use-documents';
 import { useVersions } from './use-versions';
 import './history.css';
 
-export interface PageMember {
-  userId: string;
-  name: string;
-  role: Role;
-}
-
-export interface PageMe {
-  userId: string;
-  role: Role;
-}
-
 /** The history page: choose an attempt and one of its documents, then walk through its past. */
-export function HistoryView({ boardId, attempts, me, members }: { boardId: string; attempts: AttemptSummary[]; me: PageMe; members: PageMember[] }) {
+export function HistoryView({ boardId, attempts, me, members }: { boardId: string; attempts: AttemptSummary[]; me: Me; members: PageMember[] }) {
   const router = useRouter();
   const latest = attempts[attempts.length - 1]?.number ?? 1;
   const [attempt, setAttempt] = useState(latest);
@@ -80,7 +69,7 @@ export function HistoryView({ boardId, attempts, me, members }: { boardId: strin
           doc={doc}
           nameOf={nameOf}
           versions={versions.versions.filter((v) => v.attempt === attempt)}
-          canNameVersions={me.role === 'interventionist'}
+          canNameVersions={me.abilities.can['versions.create']}
           onVersionsChanged={versions.reload}
         />
       ) : null}

@@ -1,46 +1,33 @@
 import type { PlanPart } from '@/lib/diff';
+import { ATTENDANCE, LETTER_FIELDS, META, NOTES_FIELD, TEAM_ROLES } from '@/lib/plan/schema';
+import { LETTER_LABEL, PLAN_SECTIONS, sectionLabel } from '@/lib/plan/sections';
 
 /**
  * Readable names for what the history shows: the plan's parts, their fields and their values,
- * worded as on the board's own sections (components/plan/sections), so a change reads the same
- * in both places.
+ * worded as on the board's own sections (section and part names come from lib/plan/sections,
+ * choices from lib/plan/schema), so a change reads the same in both places.
  */
 
-export const PART_LABEL: Record<PlanPart, string> = {
-  approach: 'Approach and goals',
-  team: 'Team',
-  bottomLines: 'Bottom lines',
-  contingencies: 'Contingencies',
-  objections: 'Objections',
-  treatment: 'Treatment options',
-  escort: 'Escort to treatment',
-  logistics: 'Logistics',
-  safety: 'Safety plan',
-  questions: 'Questions',
-};
+/** The timeline's sections, in the board's order: several parts share one (escort is on the treatment page). */
+const TIMELINE_SECTIONS: readonly { fields: readonly string[]; label: string }[] = [
+  { fields: [META], label: 'Plan setup' },
+  ...PLAN_SECTIONS.filter((section) => section.parts.length > 0).map((section) => ({ fields: section.parts, label: section.label })),
+  ...LETTER_FIELDS.map((field) => ({ fields: [field], label: LETTER_LABEL[field] })),
+  { fields: [NOTES_FIELD], label: sectionLabel('notes') },
+];
 
-/** The timeline's sections: several parts share one (escort is on the treatment page). */
-const SECTION_OF_FIELD: Record<string, string> = {
-  approach: 'Approach and goals',
-  team: 'Team',
-  bottomLines: 'Bottom lines',
-  contingencies: 'Contingencies',
-  objections: 'Objections',
-  treatment: 'Treatment and escort',
-  escort: 'Treatment and escort',
-  logistics: 'Logistics',
-  safety: 'Safety plan',
-  questions: 'Questions',
-  meta: 'Plan setup',
-  impact: 'Impact letter',
-  bottomLine: 'Bottom-line letter',
-  notes: 'Private notes',
-};
+const SECTION_OF_FIELD = new Map(TIMELINE_SECTIONS.flatMap(({ fields, label }) => fields.map((field) => [field, label] as const)));
 
 /** The section a timeline field belongs to: "logistics.place" → "Logistics". */
 export function sectionOfField(field: string): string {
   const top = field.split('.')[0] ?? field;
-  return SECTION_OF_FIELD[top] ?? 'Other';
+  return SECTION_OF_FIELD.get(top) ?? 'Other';
+}
+
+/** Where a timeline section sorts: in the board's order, anything else last. */
+export function timelineSectionRank(label: string): number {
+  const rank = TIMELINE_SECTIONS.findIndex((section) => section.label === label);
+  return rank < 0 ? TIMELINE_SECTIONS.length : rank;
 }
 
 export const FIELD_LABEL: Record<PlanPart, Record<string, string>> = {
@@ -81,18 +68,10 @@ export const TITLE_FIELD: Record<string, string> = {
 
 const VALUE_LABEL: Record<string, Record<string, string>> = {
   model: { '': 'Not chosen', surprise: 'Formal surprise intervention', invitational: 'Invitational', craft: 'CRAFT first' },
-  attendance: { attends: 'Attends', 'letter-read': 'Letter read by someone else', home: 'Stays home' },
+  attendance: Object.fromEntries(ATTENDANCE.map(({ value, label }) => [value, label])),
   status: { 'not-started': 'Not started', 'in-effect': 'In effect', broken: 'Broken' },
   level: { '': 'Not decided', detox: 'Medical detox', inpatient: 'Inpatient / residential', outpatient: 'Outpatient' },
-  roles: {
-    chair: 'Chair',
-    speaker: 'Speaker',
-    closer: 'Closer (last letter)',
-    escort: 'Escort to treatment',
-    follower: 'Follows if they walk out',
-    'safety-lead': 'Safety lead',
-    'emergency-caller': 'Calls emergency services',
-  },
+  roles: Object.fromEntries(TEAM_ROLES.map(({ value, label }) => [value, label])),
 };
 
 export function fieldLabel(part: PlanPart, field: string): string {
@@ -110,9 +89,6 @@ export function valueLabel(field: string, value: unknown): string {
 
 /** The letters and notes documents' fields. */
 export const TEXT_DOC_FIELDS: Record<'letters' | 'notes', readonly { field: string; label: string }[]> = {
-  letters: [
-    { field: 'impact', label: 'Impact letter' },
-    { field: 'bottomLine', label: 'Bottom-line letter' },
-  ],
-  notes: [{ field: 'notes', label: 'Private notes' }],
+  letters: LETTER_FIELDS.map((field) => ({ field, label: LETTER_LABEL[field] })),
+  notes: [{ field: NOTES_FIELD, label: sectionLabel('notes') }],
 };

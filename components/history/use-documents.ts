@@ -1,7 +1,7 @@
 'use client';
 
 import { formatDocName } from '@/lib/doc-names';
-import type { Role } from '@/lib/roles';
+import type { BoardAbilities } from '@/lib/permissions/abilities';
 import { useApi } from '../hooks/use-api';
 
 export type DocKind = 'plan' | 'letters' | 'notes';
@@ -23,13 +23,13 @@ interface LettersEntry {
  * letters the server lists for them, and the private notes for interventionists. The server
  * checks each document again when its history is asked for.
  */
-export function useDocuments(boardId: string, attempt: number, me: { userId: string; role: Role }) {
+export function useDocuments(boardId: string, attempt: number, me: { userId: string; abilities: BoardAbilities }) {
   const letters = useApi<{ letters: LettersEntry[] }>(`/api/boards/${boardId}/attempts/${attempt}/letters`);
   const docs: DocOption[] = [{ name: formatDocName({ kind: 'plan', boardId, attempt }), kind: 'plan', label: 'Shared plan' }];
   for (const entry of letters.data?.letters ?? []) {
     if (!entry.docName.includes(`/letters/${attempt}/`)) continue;
     docs.push({ name: entry.docName, kind: 'letters', label: entry.ownerId === me.userId ? 'Your letters' : `Letters of ${entry.ownerName}` });
   }
-  if (me.role === 'interventionist') docs.push({ name: formatDocName({ kind: 'notes', boardId }), kind: 'notes', label: 'Private notes (only interventionists)' });
+  if (me.abilities.notes !== 'none') docs.push({ name: formatDocName({ kind: 'notes', boardId }), kind: 'notes', label: 'Private notes (only interventionists)' });
   return { docs, loading: letters.loading, error: letters.error };
 }

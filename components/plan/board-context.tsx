@@ -3,21 +3,15 @@
 import { createContext, useContext } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { Member } from '@/server/boards/members';
-import type { Role } from '@/lib/roles';
+import type { Me } from '../board/me';
 import type { PresenceUser } from '../hooks/use-synced-doc';
-
-export interface BoardMe {
-  userId: string;
-  name: string;
-  role: Role;
-}
 
 /** Facts about the board and the person, shared by every section. */
 export interface BoardContextValue {
   boardId: string;
   attempt: number;
   frozen: boolean;
-  me: BoardMe;
+  me: Me;
   /** The presence identity (name and colour) shown to the others. */
   user: PresenceUser;
   members: Member[];

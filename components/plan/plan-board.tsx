@@ -5,11 +5,12 @@ import type { Socket } from 'socket.io-client';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { Member } from '@/server/boards/members';
 import { formatDocName } from '@/lib/doc-names';
-import { decideDocAccess } from '@/lib/permissions/rules';
+import { planAccess } from '@/lib/permissions/abilities';
 import { ensureDefaults } from '@/lib/plan/defaults';
 import { planTypes } from '@/lib/plan/scope';
 import type { PresencePerson } from '../hooks/use-board-channel';
-import { type BoardMe, BoardProvider, type BoardContextValue } from './board-context';
+import type { Me } from '../board/me';
+import { BoardProvider, type BoardContextValue } from './board-context';
 import type { EditContextValue } from './edit-context';
 import { personHex } from '../browser/colour';
 import { usePeers } from '../hooks/use-peers';
@@ -26,7 +27,7 @@ import './plan.css';
 export interface PlanBoardProps {
   boardId: string;
   attempts: AttemptSummary[];
-  me: BoardMe;
+  me: Me;
   members: Member[];
   socket: Socket | null;
   people: PresencePerson[];
@@ -51,8 +52,8 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
   const attempt = attempts.find((a) => a.number === attemptNumber) ?? attempts[attempts.length - 1];
   const frozen = attempt?.frozenAt != null;
   const doc = { kind: 'plan', boardId, attempt: attemptNumber } as const;
-  // The server decides; the page mirrors the same rule (lib/permissions/rules) to disable controls.
-  const access = decideDocAccess(me.userId, doc, { role: me.role, attemptExists: true, attemptFrozen: frozen, lettersShared: false });
+  // Decided by the server for this render (a freeze or a role change renders the page again).
+  const access = planAccess(me.abilities, attemptNumber);
   const readOnly = access !== 'write';
   const user = useMemo(() => ({ userId: me.userId, name: me.name, color: personHex(me.userId) }), [me.userId, me.name]);
   const plan = useSyncedDoc({ docName: formatDocName(doc), label: 'this plan', user, readOnly, persist: !readOnly });
@@ -95,9 +96,10 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
     };
   }, [plan.doc, plan.provider, plan.status, readOnly, origin, undo.manager, peers]);
 
+  // An open attempt that is still read-only is so because of the person's role: only viewers read along.
   const readOnlyReason = frozen
     ? 'This attempt is closed. You can read it, but it can no longer be changed.'
-    : me.role === 'viewer'
+    : access === 'read'
       ? 'You follow this plan as a viewer: you can read what the team shares, but not change it.'
       : null;
 
@@ -135,7 +137,7 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
         </div>
         <ConnectionBanner status={plan.status} closedReason={plan.closedReason} readOnlyReason={readOnlyReason} />
         <div className="plan-layout">
-          <SectionNav current={section} onChange={setSection} role={me.role} myUserId={me.userId} people={people} counts={counts} />
+          <SectionNav current={section} onChange={setSection} abilities={me.abilities} myUserId={me.userId} people={people} counts={counts} />
           <div className="plan-panel" data-testid="plan-panel">
             <SectionView
               section={section}

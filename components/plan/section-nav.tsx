@@ -2,21 +2,22 @@
 
 import type { PresencePerson } from '../hooks/use-board-channel';
 import { personColour } from '../browser/colour';
-import { type SectionId, sectionsFor } from './sections/registry';
-import type { Role } from '@/lib/roles';
+import type { BoardAbilities } from '@/lib/permissions/abilities';
+import type { SectionId } from '@/lib/plan/sections';
+import { sectionsFor } from './sections/registry';
 
 interface SectionNavProps {
   current: SectionId;
   onChange(id: SectionId): void;
-  role: Role;
+  abilities: BoardAbilities;
   myUserId: string;
   people: PresencePerson[];
   counts: Partial<Record<SectionId, number>>;
 }
 
 /** A list of sections beside the plan on wide screens; a select on a phone. */
-export function SectionNav({ current, onChange, role, myUserId, people, counts }: SectionNavProps) {
-  const sections = sectionsFor(role);
+export function SectionNav({ current, onChange, abilities, myUserId, people, counts }: SectionNavProps) {
+  const sections = sectionsFor(abilities);
   const others = people.filter((person) => person.userId !== myUserId);
   return (
     <>

@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import type { ReactNode } from 'react';
+import type { SectionId } from '@/lib/plan/sections';
 import { EditProvider, type EditContextValue } from './edit-context';
 import { ApproachSection } from './sections/approach-section';
 import { BottomLinesSection } from './sections/bottom-lines-section';
@@ -10,7 +11,6 @@ import { LogisticsSection } from './sections/logistics-section';
 import { NotesSection } from './sections/notes-section';
 import { ObjectionsSection } from './sections/objections-section';
 import { QuestionsSection } from './sections/questions-section';
-import type { SectionId } from './sections/registry';
 import { SafetySection } from './sections/safety-section';
 import { TreatmentSection } from './sections/treatment-section';
 import { TeamSection } from './team/team-section';

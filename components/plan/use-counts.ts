@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { listMap } from '@/lib/plan/lists';
 import type { ListName } from '@/lib/plan/schema';
-import type { SectionId } from './sections/registry';
+import type { SectionId } from '@/lib/plan/sections';
 
 const COUNTED: readonly [SectionId, ListName][] = [
   ['team', 'team'],

@@ -2,8 +2,9 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { Role } from '@/lib/roles';
-import { isSectionId, type SectionId } from './sections/registry';
+import type { BoardAbilities } from '@/lib/permissions/abilities';
+import type { SectionId } from '@/lib/plan/sections';
+import { isOfferedSection } from './sections/registry';
 
 interface PresenceMessage {
   boardId: string;
@@ -14,18 +15,18 @@ interface PresenceMessage {
  * The section on screen, kept in the URL hash (a reload stays put) and told to the others
  * through the board channel ('presence:update'), so the avatars show who is where.
  */
-export function useSection(boardId: string, me: { userId: string; role: Role }, socket: Socket | null): [SectionId, (id: SectionId) => void] {
+export function useSection(boardId: string, me: { userId: string; abilities: BoardAbilities }, socket: Socket | null): [SectionId, (id: SectionId) => void] {
   const [section, setSection] = useState<SectionId>('approach');
 
   useEffect(() => {
     const fromHash = () => {
       const hash = window.location.hash.slice(1);
-      if (isSectionId(hash, me.role)) setSection(hash);
+      if (isOfferedSection(hash, me.abilities)) setSection(hash);
     };
     fromHash();
     window.addEventListener('hashchange', fromHash);
     return () => window.removeEventListener('hashchange', fromHash);
-  }, [me.role]);
+  }, [me.abilities]);
 
   useEffect(() => {
     if (!socket) return;

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
 import { diffPlan, PLAN_PARTS } from '@/lib/diff';
-import { PART_LABEL } from '../history/labels';
+import { partLabel } from '@/lib/plan/sections';
 import { StateFrame } from '../history/state-frame';
 import { useApi } from '../hooks/use-api';
 import { OUTCOME_LABEL, WENT_WRONG_INFO } from './debrief-labels';
@@ -43,7 +43,7 @@ export function AttemptCompare({ boardId, attempts, debriefRound }: { boardId: s
   const names = { before: `Attempt ${older}`, after: `Attempt ${newer}` };
   const changes = before.plan && after.plan ? diffPlan(before.plan, after.plan) : [];
   const changed = new Set(changes.map((c) => c.part));
-  const unchanged = PLAN_PARTS.filter((part) => !changed.has(part)).map((part) => PART_LABEL[part]);
+  const unchanged = PLAN_PARTS.filter((part) => !changed.has(part)).map(partLabel);
   const lessons = debrief.data?.debrief.lessons.trim() ?? '';
 
   return (

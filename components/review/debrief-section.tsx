@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { PlanJSON } from '@/lib/plan/to-json';
-import type { PageMe, PageMember } from '../history/history-view';
+import type { Me, PageMember } from '../board/me';
 import { Alert } from '../ui/alert';
 import { DebriefForm } from './debrief-form';
 import { isRefusal } from './debrief-labels';
@@ -15,7 +15,7 @@ import { useLatestPlan } from './use-latest-plan';
 export function DebriefSection(props: {
   boardId: string;
   attempts: readonly AttemptSummary[];
-  me: PageMe;
+  me: Me;
   members: readonly PageMember[];
   /** Increases whenever someone saves a debrief on this board. */
   debriefRound: number;
@@ -29,7 +29,7 @@ export function DebriefSection(props: {
   const debrief = useDebrief(boardId, attempt);
   const otherPlan = useLatestPlan(boardId, attempt === latest ? null : attempt);
   const plan = attempt === latest ? latestPlan : otherPlan.plan;
-  const canEdit = me.role !== 'viewer';
+  const canEdit = me.abilities.can['debrief.edit'];
 
   const { refresh, dirty, saved } = debrief;
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { Fields } from '@/lib/diff';
+import { isParticipant } from '@/lib/permissions/rules';
 import { roleLabel } from '@/lib/roles';
-import type { PageMember } from '../history/history-view';
+import type { PageMember } from '../board/me';
 
 export interface Participant {
   /** The key of their note in the debrief: a member's user id, or `team:<item id>` for a relative without an account. */
@@ -33,7 +34,7 @@ export function participantsOf(members: readonly PageMember[], team: readonly Fi
     if (name) out.push({ key: `team:${text(item, 'id')}`, name, detail: text(item, 'relationship') || 'On the team, no account' });
   }
   const fromMembers = members
-    .filter((m) => m.role !== 'viewer')
+    .filter((m) => isParticipant(m.role))
     .map((m) => ({ key: m.userId, name: m.name, detail: relationship.get(m.userId) || roleLabel(m.role) }));
   const all = [...fromMembers, ...out];
   const known = new Set(all.map((p) => p.key));

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
-import type { PageMe, PageMember } from '../history/history-view';
+import type { Me, PageMember } from '../board/me';
 import { type BoardChange, useBoardEvents } from '../history/use-board-events';
 import { Alert } from '../ui/alert';
 import { AttemptCompare } from './attempt-compare';
@@ -23,7 +23,7 @@ const PLAN_REFRESH_MS = 20_000;
  * After an attempt: the debrief, who is keeping their bottom line, the first 72 hours' rules,
  * the comparison with the previous attempt, and (for the interventionist) staging the next one.
  */
-export function ReviewView({ boardId, attempts, me, members }: { boardId: string; attempts: AttemptSummary[]; me: PageMe; members: PageMember[] }) {
+export function ReviewView({ boardId, attempts, me, members }: { boardId: string; attempts: AttemptSummary[]; me: Me; members: PageMember[] }) {
   const router = useRouter();
   const latest = attempts[attempts.length - 1]?.number ?? 1;
   const latestPlan = useLatestPlan(boardId, latest, PLAN_REFRESH_MS);
@@ -57,7 +57,7 @@ export function ReviewView({ boardId, attempts, me, members }: { boardId: string
           <First72Hours refused={refused} />
         </div>
         {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} debriefRound={debriefRound} /> : null}
-        {me.role === 'interventionist' ? (
+        {me.abilities.can['attempts.stage'] ? (
           <StageAttempt boardId={boardId} latest={latest} />
         ) : (
           <section className="history-card" aria-labelledby="next-heading">

@@ -1,7 +1,8 @@
 import type { FieldChange, ItemChange, PartChanges } from '@/lib/diff';
 import type { ListName } from '@/lib/plan/schema';
+import { partLabel } from '@/lib/plan/sections';
 import { FieldChangeValue } from '../history/diff/field-change';
-import { fieldLabel, PART_LABEL, TITLE_FIELD } from '../history/labels';
+import { fieldLabel, TITLE_FIELD } from '../history/labels';
 import { ItemFields } from '../history/snapshot/item-fields';
 
 type Side = 'before' | 'after';
@@ -63,7 +64,7 @@ export function SideBySide({ changes, names }: { changes: readonly PartChanges[]
       </div>
       {changes.map((change) => (
         <section key={change.part} className="sbs-section" aria-labelledby={`sbs-${change.part}`}>
-          <h3 id={`sbs-${change.part}`}>{PART_LABEL[change.part]}</h3>
+          <h3 id={`sbs-${change.part}`}>{partLabel(change.part)}</h3>
           {change.kind === 'fields' ? (
             <div className="sbs-row">
               {(['before', 'after'] as const).map((side) => (

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
 import type { AttendanceDecision } from '@/lib/records';
+import { ATTENDANCE } from '@/lib/plan/schema';
 import type { ReadinessEntry } from '@/server/readiness/readiness';
 import { useBoard } from '../plan/board-context';
 import { useEdit } from '../plan/edit-context';
@@ -15,7 +16,7 @@ import './tools.css';
 import { useBoardTopic } from './use-board-topic';
 import { useCoverage } from './use-coverage';
 
-const DECISION_TEXT: Record<AttendanceDecision, string> = { attends: 'Attends', 'letter-read': 'Letter read by someone else', home: 'Stays home' };
+const DECISION_TEXT = new Map<AttendanceDecision, string>(ATTENDANCE.map(({ value, label }) => [value, label]));
 
 /** Is everyone ready, and does the plan cover what it must? Check-ins, decisions, coverage, freeze. */
 export function ReadinessSection() {
@@ -27,28 +28,30 @@ export function ReadinessSection() {
   const checks = useCoverage(doc);
   const entries = readiness.data?.readiness ?? [];
   const own = entries.find((e) => e.userId === me.userId) ?? null;
-  const lead = me.role === 'interventionist';
+  const { can } = me.abilities;
+  // The server sends everyone's check-in only to those who may see them all; others get their own.
+  const seesAll = can['readiness.view-all'];
 
   return (
     <Section id="readiness">
-      <SectionHeader id="readiness" title="Readiness">
+      <SectionHeader id="readiness">
         <p>Before the day: is each person ready to take part and to hold their bottom lines, and does the plan cover every situation?</p>
       </SectionHeader>
       {readiness.error ? <div className="alert alert-error" role="alert">{readiness.error}</div> : null}
       {readiness.loading && !readiness.data ? <p className="plan-loading" role="status">Loading check-ins…</p> : null}
-      {me.role !== 'viewer' && readiness.data ? (
+      {can['readiness.confirm-own'] && readiness.data ? (
         <ReadinessCheckin boardId={boardId} attempt={attempt} own={own} frozen={frozen} onSaved={readiness.reload} />
       ) : null}
       <div className="subsection">
-        <h3>{lead ? 'The team' : 'Who attends'}</h3>
-        {lead ? (
-          <ReadinessTable boardId={boardId} attempt={attempt} entries={entries} frozen={frozen} onChanged={readiness.reload} />
+        <h3>{seesAll ? 'The team' : 'Who attends'}</h3>
+        {seesAll ? (
+          <ReadinessTable boardId={boardId} attempt={attempt} entries={entries} frozen={frozen} canDecide={can['attendance.decide']} onChanged={readiness.reload} />
         ) : (
           <ul className="list" data-testid="attendance-list">
             {entries.map((entry) => (
               <li key={entry.userId} className="spread">
                 <span>{entry.name}</span>
-                <span className="muted small">{DECISION_TEXT[entry.decision ?? 'attends']}</span>
+                <span className="muted small">{DECISION_TEXT.get(entry.decision ?? 'attends')}</span>
               </li>
             ))}
           </ul>
@@ -58,7 +61,7 @@ export function ReadinessSection() {
         <h3>What the plan still needs</h3>
         <CoverageList checks={checks} />
       </div>
-      {lead ? <FreezeControl boardId={boardId} attempt={attempt} frozen={frozen} /> : null}
+      {can['attempts.freeze'] ? <FreezeControl boardId={boardId} attempt={attempt} frozen={frozen} /> : null}
     </Section>
   );
 }

@@ -2,15 +2,11 @@
 
 import { useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
+import { ATTENDANCE } from '@/lib/plan/schema';
 import type { AttendanceDecision, Confirmation } from '@/lib/records';
 import type { ReadinessEntry } from '@/server/readiness/readiness';
 
 const ANSWER: Record<Confirmation, string> = { yes: 'Yes', unsure: 'Unsure', no: 'No' };
-const DECISIONS: { value: AttendanceDecision; label: string }[] = [
-  { value: 'attends', label: 'Attends' },
-  { value: 'letter-read', label: 'Letter read by someone else' },
-  { value: 'home', label: 'Stays home' },
-];
 
 function answer(value: Confirmation | null) {
   if (value === null) return <span className="answer answer-missing">Not confirmed</span>;
@@ -21,7 +17,8 @@ function answer(value: Confirmation | null) {
  * Everyone's check-in for the interventionist, with the attendance decision per person. People
  * who have not confirmed or who waver come first: they are who needs a call tonight.
  */
-export function ReadinessTable({ boardId, attempt, entries, frozen, onChanged }: { boardId: string; attempt: number; entries: ReadinessEntry[]; frozen: boolean; onChanged(): void }) {
+export function ReadinessTable(props: { boardId: string; attempt: number; entries: ReadinessEntry[]; frozen: boolean; canDecide: boolean; onChanged(): void }) {
+  const { boardId, attempt, entries, frozen, canDecide, onChanged } = props;
   const [error, setError] = useState<string | null>(null);
   const needsAttention = (e: ReadinessEntry) => e.attending !== 'yes' || e.holding !== 'yes';
   const sorted = [...entries].sort((a, b) => Number(needsAttention(b)) - Number(needsAttention(a)) || a.name.localeCompare(b.name));
@@ -51,8 +48,8 @@ export function ReadinessTable({ boardId, attempt, entries, frozen, onChanged }:
             </div>
             <div className="field">
               <label htmlFor={`decision-${entry.userId}`} className="small">Attendance</label>
-              <select id={`decision-${entry.userId}`} value={entry.decision ?? 'attends'} disabled={frozen} onChange={(e) => void decide(entry.userId, e.target.value as AttendanceDecision)}>
-                {DECISIONS.map((d) => (
+              <select id={`decision-${entry.userId}`} value={entry.decision ?? 'attends'} disabled={frozen || !canDecide} onChange={(e) => void decide(entry.userId, e.target.value as AttendanceDecision)}>
+                {ATTENDANCE.map((d) => (
                   <option key={d.value} value={d.value}>{d.label}</option>
                 ))}
               </select>

@@ -3,31 +3,34 @@ import type { DocName } from '../doc-names';
 
 /**
  * The rules of who may do what, as pure functions. Every route handler, the Yjs server and the
- * socket.io channel decide through lib/permissions (which gathers the facts and calls these);
- * there is no second copy of the rules anywhere.
+ * socket.io channel decide through server/permissions (which gathers the facts and calls these),
+ * and the pages are handed the answers as abilities (./abilities.ts); there is no second copy of
+ * the rules anywhere.
  */
 export type DocAccess = 'none' | 'read' | 'write';
 
-export type BoardAction =
-  | 'board.view'
-  | 'board.delete'
-  | 'board.export'
-  | 'members.manage'
-  | 'invites.manage'
-  | 'audit.view'
-  | 'attempts.freeze'
-  | 'letters.share-own'
-  | 'letters.submit-own'
-  | 'letters.review'
-  | 'readiness.confirm-own'
-  | 'readiness.view-all'
-  | 'attendance.decide'
-  | 'versions.create'
-  | 'attempts.stage'
-  | 'history.view'
-  | 'debrief.edit'
-  | 'questions.ask'
-  | 'questions.answer';
+export const BOARD_ACTIONS = [
+  'board.view',
+  'board.delete',
+  'board.export',
+  'members.manage',
+  'invites.manage',
+  'audit.view',
+  'attempts.freeze',
+  'letters.share-own',
+  'letters.submit-own',
+  'letters.review',
+  'readiness.confirm-own',
+  'readiness.view-all',
+  'attendance.decide',
+  'versions.create',
+  'attempts.stage',
+  'history.view',
+  'debrief.edit',
+  'questions.ask',
+  'questions.answer',
+] as const;
+export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
 const EVERYONE: readonly Role[] = ROLES;
 const INTERVENTIONIST: readonly Role[] = ['interventionist'];

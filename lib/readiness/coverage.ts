@@ -1,5 +1,5 @@
 import { DEFAULT_CONTINGENCIES } from '../plan/defaults';
-import type { TeamRole } from '../plan/schema';
+import { TEAM_ROLES, type TeamRole } from '../plan/schema';
 import type { PlanJSON } from '../plan/to-json';
 
 export interface CoverageCheck {
@@ -10,13 +10,10 @@ export interface CoverageCheck {
   missing: string[];
 }
 
-/** The roles an intervention cannot run without (GUIDE.md, "Team"). */
-export const ESSENTIAL_ROLES: readonly { role: TeamRole; label: string }[] = [
-  { role: 'chair', label: 'Chair' },
-  { role: 'closer', label: 'Closer (last letter)' },
-  { role: 'escort', label: 'Escort to treatment' },
-  { role: 'safety-lead', label: 'Safety lead' },
-];
+const ESSENTIAL: readonly TeamRole[] = ['chair', 'closer', 'escort', 'safety-lead'];
+
+/** The roles an intervention cannot run without (GUIDE.md, "Team"), named as on the team cards. */
+export const ESSENTIAL_ROLES: readonly { role: TeamRole; label: string }[] = TEAM_ROLES.filter(({ value }) => ESSENTIAL.includes(value)).map(({ value, label }) => ({ role: value, label }));
 
 const PRESET_WHO = new Map(DEFAULT_CONTINGENCIES.map((preset) => [preset.id, preset.who.trim()]));
 

@@ -6,7 +6,7 @@ import { forbidden, notFound } from '../http/errors';
 import { isId } from '../../lib/ids';
 import { type BoardAction, can, type DocAccess, decideDocAccess } from '../../lib/permissions/rules';
 
-export { can, decideDocAccess } from '../../lib/permissions/rules';
+export { can, decideDocAccess, isParticipant } from '../../lib/permissions/rules';
 export type { BoardAction, DocAccess, DocFacts } from '../../lib/permissions/rules';
 
 export async function boardRole(userId: string, boardId: string): Promise<Role | null> {

@@ -5,7 +5,7 @@ import { getBoard } from '@/server/boards/boards';
 import { listInvites } from '@/server/boards/invites';
 import { listMembers } from '@/server/boards/members';
 import { env } from '@/server/env';
-import { boardRole, can } from '@/server/permissions';
+import { boardStanding } from '@/server/permissions/abilities';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,16 +13,16 @@ export default async function BoardPage({ params }: { params: Promise<{ boardId:
   const { boardId } = await params;
   const principal = await currentPrincipal();
   if (!principal) redirect(`/signin?next=${encodeURIComponent(`/boards/${boardId}`)}`);
-  const role = await boardRole(principal.userId, boardId);
-  if (!can(role, 'board.view') || role === null) notFound();
+  const standing = await boardStanding(principal, boardId);
+  if (!standing?.abilities.can['board.view']) notFound();
   const board = await getBoard(boardId);
   if (!board) notFound();
   const members = await listMembers(boardId);
-  const invites = can(role, 'invites.manage') ? await listInvites(boardId) : null;
+  const invites = standing.abilities.can['invites.manage'] ? await listInvites(boardId) : null;
   return (
     <BoardShell
       board={board}
-      me={{ userId: principal.userId, name: principal.name, role }}
+      me={{ userId: principal.userId, name: principal.name, ...standing }}
       members={members}
       invites={invites}
       emergency={{ number: env().EMERGENCY_NUMBER, crisisLine: env().CRISIS_LINE }}

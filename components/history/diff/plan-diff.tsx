@@ -1,6 +1,7 @@
 import type { FieldChange, ItemChange, PartChanges } from '@/lib/diff';
 import type { ListName } from '@/lib/plan/schema';
-import { fieldLabel, PART_LABEL, TITLE_FIELD } from '../labels';
+import { partLabel } from '@/lib/plan/sections';
+import { fieldLabel, TITLE_FIELD } from '../labels';
 import { ItemFields } from '../snapshot/item-fields';
 import { FieldChangeValue } from './field-change';
 
@@ -52,7 +53,7 @@ export function PlanDiff({ changes }: { changes: readonly PartChanges[] }) {
     <div className="snapshot" data-testid="plan-diff">
       {changes.map((change) => (
         <section key={change.part} className="snapshot-section" aria-labelledby={`diff-${change.part}`} data-testid={`diff-${change.part}`}>
-          <h3 id={`diff-${change.part}`}>{PART_LABEL[change.part]}</h3>
+          <h3 id={`diff-${change.part}`}>{partLabel(change.part)}</h3>
           {change.kind === 'fields' ? (
             <FieldChanges part={change.part} fields={change.fields} />
           ) : (

@@ -1,7 +1,8 @@
 import { type Fields, isListPart, PLAN_PARTS } from '@/lib/diff';
 import type { ListName } from '@/lib/plan/schema';
 import type { PlanJSON } from '@/lib/plan/to-json';
-import { PART_LABEL, TITLE_FIELD } from '../labels';
+import { partLabel } from '@/lib/plan/sections';
+import { TITLE_FIELD } from '../labels';
 import { ItemFields } from './item-fields';
 
 function ListItems({ part, items }: { part: ListName; items: readonly Fields[] }) {
@@ -34,7 +35,7 @@ export function PlanSnapshot({ plan, touched }: { plan: PlanJSON; touched?: Read
         return (
           <section key={part} className={`snapshot-section${changed ? ' is-touched' : ''}`} aria-labelledby={`snap-${part}`} data-testid={`snapshot-${part}`}>
             <h3 id={`snap-${part}`}>
-              {PART_LABEL[part]}
+              {partLabel(part)}
               {changed ? <span className="chip-changed">changed here</span> : null}
             </h3>
             {isListPart(part) ? <ListItems part={part} items={plan[part]} /> : <ItemFields part={part} fields={plan[part]} />}

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { LettersEntry } from '@/server/letters/letters';
 import { api, ApiError } from '@/components/browser/api';
+import { LETTER_LABEL } from '@/lib/plan/sections';
 import { useBoard } from '../board-context';
 import { useSyncedDoc } from '../../hooks/use-synced-doc';
 import { SaveStatus } from '../save-status';
@@ -55,8 +56,8 @@ export function LetterDoc({ entry, mine, onGone }: { entry: LettersEntry; mine: 
       ownerId={entry.ownerId}
       letter={letter}
       review={reviewOf(letter)}
-      canSubmit={mine && me.role !== 'viewer'}
-      canReview={me.role === 'interventionist' && !mine}
+      canSubmit={mine && me.abilities.can['letters.submit-own']}
+      canReview={me.abilities.can['letters.review'] && !mine}
       frozen={frozen}
       onChanged={reviews.reload}
     />
@@ -81,7 +82,7 @@ export function LetterDoc({ entry, mine, onGone }: { entry: LettersEntry; mine: 
     }
   }
 
-  const showAdvice = mine || me.role === 'interventionist';
+  const showAdvice = mine || me.abilities.can['letters.review'];
   return (
     <article className="letter-card" data-testid="letter-card" data-owner={entry.ownerId} aria-labelledby={`letters-of-${entry.ownerId}`}>
       <header className="letter-card-head">
@@ -105,11 +106,11 @@ export function LetterDoc({ entry, mine, onGone }: { entry: LettersEntry; mine: 
       {letters.doc && letters.provider && letters.loaded ? (
         <div className="letter-pair">
           <div>
-            <LetterEditor doc={letters.doc} provider={letters.provider} field="impact" title="Impact letter" hint={IMPACT_HINT} readOnly={readOnly} user={user} showAdvice={showAdvice} />
+            <LetterEditor doc={letters.doc} provider={letters.provider} field="impact" title={LETTER_LABEL.impact} hint={IMPACT_HINT} readOnly={readOnly} user={user} showAdvice={showAdvice} />
             {reviewFor('impact')}
           </div>
           <div>
-            <LetterEditor doc={letters.doc} provider={letters.provider} field="bottomLine" title="Bottom-line letter" hint={BOTTOM_LINE_HINT} readOnly={readOnly} user={user} showAdvice={showAdvice} />
+            <LetterEditor doc={letters.doc} provider={letters.provider} field="bottomLine" title={LETTER_LABEL.bottomLine} hint={BOTTOM_LINE_HINT} readOnly={readOnly} user={user} showAdvice={showAdvice} />
             {reviewFor('bottomLine')}
           </div>
         </div>

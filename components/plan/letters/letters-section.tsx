@@ -11,10 +11,11 @@ export function LettersSection() {
   const mine = entries?.find((entry) => entry.ownerId === me.userId) ?? null;
   const others = (entries ?? []).filter((entry) => entry.ownerId !== me.userId).sort((a, b) => a.ownerName.localeCompare(b.ownerName));
   const onGone = refresh;
-  const interventionist = me.role === 'interventionist';
+  // A reviewer reads every participant's letters, shared or not: the team's come first for them.
+  const reviewer = me.abilities.can['letters.review'];
   return (
     <Section id="letters">
-      <SectionHeader id="letters" title="Letters">
+      <SectionHeader id="letters">
         <p>
           Each person writes two letters: an impact letter, read to your loved one, and a bottom-line letter, read only if they refuse help. Your
           letters stay private between you and the interventionist until you share them with the team.
@@ -26,13 +27,13 @@ export function LettersSection() {
           <span className="plan-spinner" aria-hidden="true" /> Loading letters…
         </p>
       ) : null}
-      {mine && !interventionist ? <LetterDoc key={`${mine.docName}:${mine.access}`} entry={mine} mine onGone={onGone} /> : null}
+      {mine && !reviewer ? <LetterDoc key={`${mine.docName}:${mine.access}`} entry={mine} mine onGone={onGone} /> : null}
       {entries !== null ? (
         <>
-          <h3 className="letters-others-heading">{interventionist ? 'The team’s letters' : 'Letters shared with the team'}</h3>
+          <h3 className="letters-others-heading">{reviewer ? 'The team’s letters' : 'Letters shared with the team'}</h3>
           {others.length === 0 ? (
             <p className="plan-empty" data-testid="no-shared-letters">
-              {interventionist ? 'No one else is on this board yet.' : 'When others share their letters, they appear here.'}
+              {reviewer ? 'No one else is on this board yet.' : 'When others share their letters, they appear here.'}
             </p>
           ) : (
             others.map((entry) => <LetterDoc key={`${entry.docName}:${entry.access}`} entry={entry} mine={false} onGone={onGone} />)
@@ -40,7 +41,7 @@ export function LettersSection() {
         </>
       ) : null}
       {/* Interventionists rarely write letters of their own: theirs come after the team's. */}
-      {mine && interventionist ? <LetterDoc key={`${mine.docName}:${mine.access}`} entry={mine} mine onGone={onGone} /> : null}
+      {mine && reviewer ? <LetterDoc key={`${mine.docName}:${mine.access}`} entry={mine} mine onGone={onGone} /> : null}
     </Section>
   );
 }

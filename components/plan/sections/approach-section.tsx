@@ -20,7 +20,7 @@ export function ApproachSection() {
   const model = values.get('model');
   return (
     <Section id="approach">
-      <SectionHeader id="approach" title="Approach and goals">
+      <SectionHeader id="approach">
         <p>What this is all for, and how you will go about it together.</p>
       </SectionHeader>
       <div className="goals-card">

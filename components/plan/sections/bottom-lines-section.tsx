@@ -34,7 +34,7 @@ export function BottomLinesSection() {
   const items = useList(doc, 'bottomLines');
   return (
     <Section id="bottom-lines">
-      <SectionHeader id="bottom-lines" title="Bottom lines">
+      <SectionHeader id="bottom-lines">
         <p>What each of you will do if your loved one refuses help: your own action, said once and then kept. No bartering, no bargaining, no compromise.</p>
       </SectionHeader>
       {items.length === 0 ? <EmptyList>No bottom lines yet. Each person writes their own.</EmptyList> : null}

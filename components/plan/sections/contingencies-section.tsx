@@ -11,7 +11,7 @@ export function ContingenciesSection() {
   const items = useList(doc, 'contingencies');
   return (
     <Section id="contingencies">
-      <SectionHeader id="contingencies" title="Contingencies">
+      <SectionHeader id="contingencies">
         <p>Decide now what you will do if things go differently, so no one has to improvise on the day. Add anything your family worries about.</p>
       </SectionHeader>
       {items.length === 0 ? <EmptyList>No contingencies yet.</EmptyList> : null}

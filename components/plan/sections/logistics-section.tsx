@@ -17,7 +17,7 @@ export function LogisticsSection() {
   const set = (field: string) => (next: string) => setSingletonValue(doc, 'logistics', field, next, origin);
   return (
     <Section id="logistics">
-      <SectionHeader id="logistics" title="Logistics">
+      <SectionHeader id="logistics">
         <p>The date and the place are the most sensitive facts in this plan. Never write them anywhere your loved one might see: not on a calendar, not in a group chat.</p>
       </SectionHeader>
       <div className="item-grid">

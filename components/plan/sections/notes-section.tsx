@@ -36,7 +36,7 @@ export function NotesSection() {
   );
   return (
     <Section id="notes">
-      <SectionHeader id="notes" title="Private notes">
+      <SectionHeader id="notes">
         <p>Only interventionists on this board can open these notes: risk assessment, observations, what to change next time. Family members never receive them.</p>
       </SectionHeader>
       <div className="row">

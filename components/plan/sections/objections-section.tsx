@@ -11,7 +11,7 @@ export function ObjectionsSection() {
   const items = useList(doc, 'objections');
   return (
     <Section id="objections">
-      <SectionHeader id="objections" title="Objections">
+      <SectionHeader id="objections">
         <p>Every “but” your loved one is likely to raise (“I can quit on my own”, “I can’t leave work”), who answers it, and with what. Answers are short, kind and already settled.</p>
       </SectionHeader>
       {items.length === 0 ? <EmptyList>No objections yet. Start with the one you hear most often.</EmptyList> : null}

@@ -4,11 +4,12 @@ import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { addItem, itemText, removeItem, type ItemInit } from '@/lib/plan/lists';
 import type { ListName } from '@/lib/plan/schema';
+import { type SectionId, sectionLabel } from '@/lib/plan/sections';
 import { useBoard } from '../board-context';
 import { useEdit } from '../edit-context';
 
-/** A section's heading and a few calm words of guidance. */
-export function SectionHeader({ id, title, children }: { id: string; title: string; children?: ReactNode }) {
+/** A section's heading (its name in the menu, unless it says more) and a few calm words of guidance. */
+export function SectionHeader({ id, title = sectionLabel(id), children }: { id: SectionId; title?: string; children?: ReactNode }) {
   return (
     <header className="section-header">
       <h2 id={`${id}-heading`}>{title}</h2>

@@ -9,10 +9,10 @@ import { TextField } from '../fields/text-field';
 import { useList, useTextValue } from '../fields/use-y';
 import { AddItemButton, EmptyList, ItemCard, Section, SectionHeader } from './parts';
 
-function Answer({ text, itemId, interventionist, onAnswered }: { text: Y.Text | null; itemId: string; interventionist: boolean; onAnswered(value: string): void }) {
+function Answer({ text, itemId, answers, onAnswered }: { text: Y.Text | null; itemId: string; answers: boolean; onAnswered(value: string): void }) {
   const answer = useTextValue(text);
-  if (!interventionist && !answer.trim()) return <p className="muted small span-2">Waiting for an answer.</p>;
-  return <TextField text={text} field={fieldKey('questions', itemId, 'answer')} label="Answer" multiline locked={!interventionist} className="span-2 answer-field" onCommit={onAnswered} />;
+  if (!answers && !answer.trim()) return <p className="muted small span-2">Waiting for an answer.</p>;
+  return <TextField text={text} field={fieldKey('questions', itemId, 'answer')} label="Answer" multiline locked={!answers} className="span-2 answer-field" onCommit={onAnswered} />;
 }
 
 function QuestionState({ text }: { text: Y.Text | null }) {
@@ -36,7 +36,8 @@ export function QuestionsSection() {
     announced.current.add(key);
     socket?.emit(event, { boardId, ...payload });
   };
-  const interventionist = me.role === 'interventionist';
+  // Whoever answers questions also looks after them: edits and removes anyone's.
+  const answers = me.abilities.can['questions.answer'];
   return (
     <Section id="questions">
       <SectionHeader id="questions" title="Questions for the interventionist">
@@ -49,9 +50,9 @@ export function QuestionsSection() {
           const mine = askedBy === me.userId;
           const answer = itemText(item.map, 'answer');
           return (
-            <ItemCard key={item.id} list="questions" item={item} titleField="question" noun="question" canRemove={mine || interventionist} head={<span className="muted small">Asked by {itemValue(item.map, 'askedByName', '') || 'someone'} <QuestionState text={answer} /></span>}>
-              <TextField text={itemText(item.map, 'question')} field={fieldKey('questions', item.id, 'question')} label="Question" multiline locked={!mine && !interventionist} className="span-2" onCommit={(value) => mine && announce(`asked:${item.id}`, value, 'question:asked', {})} />
-              <Answer text={answer} itemId={item.id} interventionist={interventionist} onAnswered={(value) => askedBy && announce(`answered:${item.id}`, value, 'question:answered', { askerId: askedBy })} />
+            <ItemCard key={item.id} list="questions" item={item} titleField="question" noun="question" canRemove={mine || answers} head={<span className="muted small">Asked by {itemValue(item.map, 'askedByName', '') || 'someone'} <QuestionState text={answer} /></span>}>
+              <TextField text={itemText(item.map, 'question')} field={fieldKey('questions', item.id, 'question')} label="Question" multiline locked={!mine && !answers} className="span-2" onCommit={(value) => mine && announce(`asked:${item.id}`, value, 'question:asked', {})} />
+              <Answer text={answer} itemId={item.id} answers={answers} onAnswered={(value) => askedBy && announce(`answered:${item.id}`, value, 'question:answered', { askerId: askedBy })} />
             </ItemCard>
           );
         })}

@@ -22,7 +22,7 @@ export function SafetySection() {
   const values = useSingleton(doc, 'safety');
   return (
     <Section id="safety">
-      <SectionHeader id="safety" title="Safety plan">
+      <SectionHeader id="safety">
         <p>
           If anyone is in danger, stop at once and call emergency services
           {emergency ? ` (${emergency.number}; crisis line ${emergency.crisisLine})` : ''}. Everything else can wait.

@@ -46,7 +46,7 @@ export function TreatmentSection() {
   const items = useList(doc, 'treatment');
   return (
     <Section id="treatment">
-      <SectionHeader id="treatment" title="Treatment and escort">
+      <SectionHeader id="treatment">
         <p>Have at least three options ready before the day, with insurance checked and a bed held, so a “yes” can become an admission the same day.</p>
       </SectionHeader>
       {items.length === 0 ? <EmptyList>No treatment options yet.</EmptyList> : null}

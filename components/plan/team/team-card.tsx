@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import type { Member } from '@/server/boards/members';
+import { isParticipant } from '@/lib/permissions/rules';
 import { type ItemRef, itemSet, itemText, itemValue, setItemValue, toggleInSet } from '@/lib/plan/lists';
 import { ATTENDANCE, type Attendance, TEAM_ROLES } from '@/lib/plan/schema';
 import { fieldKey, useEdit } from '../edit-context';
@@ -18,7 +19,7 @@ export function TeamCard({ item, members }: { item: ItemRef; members: Member[] }
   const roles = itemSet(item.map, 'roles');
   const accounts = [
     { value: '', label: 'No account (not on this board)' },
-    ...members.filter((m) => m.role !== 'viewer' || m.userId === memberId).map((m) => ({ value: m.userId, label: m.name })),
+    ...members.filter((m) => isParticipant(m.role) || m.userId === memberId).map((m) => ({ value: m.userId, label: m.name })),
   ];
   const linkAccount = (userId: string) => {
     doc.transact(() => {

@@ -1,5 +1,6 @@
 'use client';
 
+import { isParticipant } from '@/lib/permissions/rules';
 import { addItem } from '@/lib/plan/lists';
 import { useBoard } from '../board-context';
 import { useEdit } from '../edit-context';
@@ -16,7 +17,7 @@ export function TeamSection() {
   const { members } = useBoard();
   const items = useList(doc, 'team');
   const linked = new Set(items.map((item) => item.map.get('memberId')));
-  const unlisted = members.filter((member) => member.role !== 'viewer' && !linked.has(member.userId));
+  const unlisted = members.filter((member) => isParticipant(member.role) && !linked.has(member.userId));
   const addMembers = () => {
     doc.transact(() => {
       for (const member of unlisted) addItem(doc, 'team', { text: { name: member.name }, values: { memberId: member.userId } });
@@ -24,7 +25,7 @@ export function TeamSection() {
   };
   return (
     <Section id="team">
-      <SectionHeader id="team" title="Team">
+      <SectionHeader id="team">
         <p>
           Three to seven people who love them. Leave out anyone they strongly dislike, anyone with their own unmanaged problem, and anyone who
           might warn them or cannot keep to the script.

@@ -3,7 +3,7 @@ import { HistoryView } from '@/components/history/history-view';
 import { currentPrincipal } from '@/server/auth/session';
 import { getBoard } from '@/server/boards/boards';
 import { listMembers } from '@/server/boards/members';
-import { boardRole, can } from '@/server/permissions';
+import { boardStanding } from '@/server/permissions/abilities';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,11 +12,11 @@ export default async function HistoryPage({ params }: { params: Promise<{ boardI
   const { boardId } = await params;
   const principal = await currentPrincipal();
   if (!principal) redirect(`/signin?next=${encodeURIComponent(`/boards/${boardId}/history`)}`);
-  const role = await boardRole(principal.userId, boardId);
-  if (!can(role, 'history.view') || role === null) notFound();
+  const standing = await boardStanding(principal, boardId);
+  if (!standing?.abilities.can['history.view']) notFound();
   const board = await getBoard(boardId);
   if (!board) notFound();
   // Names only: e-mail addresses are for the interventionist's member list, not for this page.
   const members = (await listMembers(boardId)).map(({ userId, name, role: memberRole }) => ({ userId, name, role: memberRole }));
-  return <HistoryView boardId={boardId} attempts={board.attempts} me={{ userId: principal.userId, role }} members={members} />;
+  return <HistoryView boardId={boardId} attempts={board.attempts} me={{ userId: principal.userId, name: principal.name, ...standing }} members={members} />;
 }

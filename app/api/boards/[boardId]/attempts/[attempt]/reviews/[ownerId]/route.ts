@@ -1,10 +1,9 @@
 import { NextResponse } from 'next/server';
 import { requireAttempt, requireNotFrozen } from '@/server/attempts/attempts';
 import { notFound } from '@/server/http/errors';
-import { isParticipant } from '@/lib/permissions/rules';
 import { ReviewLetterSchema } from '@/lib/schemas/letters';
 import { authedRoute, param, readJson } from '@/server/http/route';
-import { boardRole, requireBoardAction } from '@/server/permissions';
+import { boardRole, isParticipant, requireBoardAction } from '@/server/permissions';
 import { reviewLetter } from '@/server/letters/reviews';
 
 /** The interventionist approves a letter or asks for changes with a comment. */

@@ -4,7 +4,7 @@ import { addItem, removeItem } from '../lib/plan/lists';
 import { singletonText } from '../lib/plan/singletons';
 import { applyTextChange } from '../lib/plan/text-diff';
 import { connectDoc } from '../components/browser/connect-doc';
-import { cookieSocket } from '../test/helpers/provider';
+import { cookieSocket } from '../test/helpers/provider-socket';
 import { expect, test } from './fixtures/plan';
 import { lookAt } from './fixtures/look';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { sleep } from './clock';
+import { sleep } from '../../test/helpers/wait';
 
 /**
  * The machine as a whole. Other people's builds, tests and browsers share these two cores; a

@@ -1,6 +1,6 @@
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { sleep } from '../lib/clock';
+import { sleep } from '../../test/helpers/wait';
 import type { Job } from './ipc';
 import { openProvider, whenSynced } from './provider';
 

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { wallMs } from '../lib/clock';
-import { docUrl } from '../lib/cookie-socket';
+import { docUrl } from '../../test/helpers/urls';
 import type { Job } from './ipc';
 
 export interface PingerSpec {

@@ -1,22 +1,15 @@
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { cookieSocket } from '../lib/cookie-socket';
-
-type ProviderOptions = NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>;
-type Polyfill = NonNullable<ProviderOptions['WebSocketPolyfill']>;
+import { cookieSocket, nodeProviderOptions } from '../../test/helpers/provider-socket';
+import { encodeDocName } from '../../test/helpers/urls';
 
 /**
  * A real y-websocket provider on `docName`, as the product's page opens one (same URL scheme as
- * components/browser/connect-doc.ts). disableBc: Node 20 has a global BroadcastChannel, and providers
- * in one process would otherwise sync through it and bypass the server entirely.
+ * components/browser/connect-doc.ts), with the options of every provider in Node (no
+ * BroadcastChannel, the cookie on the upgrade).
  */
 export function openProvider(wsBase: string, docName: string, cookie: string | null, doc: Y.Doc): WebsocketProvider {
-  const room = docName.split('/').map(encodeURIComponent).join('/');
-  return new WebsocketProvider(`${wsBase}/yjs`, room, doc, {
-    disableBc: true,
-    // ws's class is not the DOM WebSocket type y-websocket declares, but it is what it calls.
-    WebSocketPolyfill: cookieSocket(cookie) as unknown as Polyfill,
-  });
+  return new WebsocketProvider(`${wsBase}/yjs`, encodeDocName(docName), doc, nodeProviderOptions(cookieSocket(cookie)));
 }
 
 /** Resolves once the provider has the server's state (its first sync), or rejects after `ms`. */

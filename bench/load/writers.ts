@@ -1,10 +1,10 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { sleep } from '../lib/clock';
-import { docUrl } from '../lib/cookie-socket';
+import { syncUpdate } from '../../test/helpers/frames';
+import { docUrl } from '../../test/helpers/urls';
+import { sleep } from '../../test/helpers/wait';
 import { EditRecorder, type EditLog, typeOne } from './edit-log';
 import type { Job } from './ipc';
-import { syncUpdateFrame } from './wire';
 
 export interface WritersSpec {
   wsBase: string;
@@ -68,7 +68,7 @@ export class WritersJob implements Job {
     const doc = new Y.Doc();
     const writer: Writer = { socket, doc, typed: 0, frame: null, closedWith: null };
     doc.on('update', (update: Uint8Array) => {
-      writer.frame = syncUpdateFrame(update);
+      writer.frame = syncUpdate(update);
     });
     socket.on('close', (code) => {
       writer.closedWith = code;

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { sleep } from '../lib/clock';
+import { sleep } from '../../test/helpers/wait';
 import { CpuMeter } from '../lib/proc';
 import { type Summary, summarize } from '../lib/stats';
 import type { BenchOptions } from '../options';

@@ -1,4 +1,4 @@
-import { sleep } from '../lib/clock';
+import { sleep } from '../../test/helpers/wait';
 import { matchEdits } from '../lib/match';
 import { type Summary, summarize } from '../lib/stats';
 import type { EditorsReport, EditorsSpec } from '../load/editors';

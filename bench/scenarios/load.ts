@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { docToJSON } from '../../lib/plan/doc-json';
 import { lastSeq, rebuildAtSeq } from '../../server/update-log/rebuild';
 import { parseDocName } from '../../lib/doc-names';
-import { sleep } from '../lib/clock';
+import { sleep } from '../../test/helpers/wait';
 import { type Summary, summarize } from '../lib/stats';
 import type { JoinReport, JoinerSpec } from '../load/joiner';
 import type { HolderSpec } from '../load/holder';

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { sleep } from '../lib/clock';
+import { sleep } from '../../test/helpers/wait';
 import { matchEdits } from '../lib/match';
 import { type Summary, summarize } from '../lib/stats';
 import type { EditorsReport, EditorsSpec } from '../load/editors';

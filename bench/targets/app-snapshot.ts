@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sleep } from '../lib/clock';
+import { sleep } from '../../test/helpers/wait';
 import { REPO_ROOT } from './spawn-server';
 
 const BUILD_WAIT_MS = 5 * 60_000;

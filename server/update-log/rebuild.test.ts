@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, test } from 'node:test';
 import * as Y from 'yjs';
 import { UpdateStore } from './update-store';
 import { openDatabase } from '../db/connection';
 import { lastSeq, listChanges, rebuildAtSeq, rebuildAtTime, rebuildLatest } from './rebuild';
+import { removeTempDbs, tempDbFile } from '../../test/helpers/temp-db';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'rebuild-test-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(removeTempDbs);
 
 const DOC = 'board/b1/attempt/1';
 const T0 = Date.UTC(2025, 0, 1);
@@ -34,7 +31,7 @@ function snapshot(doc: Y.Doc): Snapshot {
  * client had after seq k, once it had seen updates 1..k, is recorded to compare against.
  */
 function record(): { db: ReturnType<typeof openDatabase>; snapshots: Snapshot[] } {
-  const db = openDatabase(path.join(dir, `test-${Math.random().toString(36).slice(2)}.sqlite`));
+  const db = openDatabase(tempDbFile());
   const store = new UpdateStore(db.sqlite);
   const server = new Y.Doc();
   const clients = [new Y.Doc(), new Y.Doc()];
@@ -129,7 +126,7 @@ test('listChanges pages through the log without its bytes', () => {
 });
 
 test('sequence numbers are per document and continue after checkpoints', () => {
-  const db = openDatabase(path.join(dir, 'seq.sqlite'));
+  const db = openDatabase(tempDbFile());
   const store = new UpdateStore(db.sqlite);
   const update = Y.encodeStateAsUpdate(new Y.Doc());
   assert.equal(store.append('a', 'u', update), 1);

@@ -2,17 +2,11 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import { DEFAULT_LIMITS } from './limits';
-import {
-  awarenessMessage,
-  awarenessPayload,
-  awarenessSeenBy,
-  client,
-  RawClient,
-  cleanUp,
-  startTestServer,
-  synced,
-  waitFor,
-} from '../../test/helpers/yjs-server';
+import { awarenessMessage, awarenessPayload } from '../../test/helpers/frames';
+import { synced } from '../../test/helpers/providers';
+import { awarenessSeenBy } from '../../test/helpers/sockets';
+import { cleanUp, client, rawClient, startTestServer } from '../../test/helpers/sync-server';
+import { waitFor } from '../../test/helpers/wait';
 
 after(cleanUp);
 
@@ -22,9 +16,9 @@ test('one awareness id per socket: the first announced; others dropped; removed 
   const server = await startTestServer();
   server.access.set('victor', DOC, 'read');
   server.access.set('alice', DOC, 'write');
-  const observer = await RawClient.connect(server, 'victor', DOC);
-  const reader = await RawClient.connect(server, 'victor', DOC);
-  const writer = await RawClient.connect(server, 'alice', DOC);
+  const observer = await rawClient(server, 'victor', DOC);
+  const reader = await rawClient(server, 'victor', DOC);
+  const writer = await rawClient(server, 'alice', DOC);
   const settle = async (): Promise<void> => {
     // Everything each socket sent is processed, then everything broadcast reached the observer.
     await reader.roundtrip();

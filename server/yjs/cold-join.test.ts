@@ -3,8 +3,12 @@ import { after, test } from 'node:test';
 import * as Y from 'yjs';
 import { UpdateStore } from '../update-log/update-store';
 import { CloseCode } from '../../lib/protocol/close-codes';
-import { MessageType, parseServerFrame } from '../../test/helpers/yjs';
-import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncStep1Message, textUpdate, waitFor, type TestServer } from '../../test/helpers/yjs-server';
+import { MessageType, syncStep1, textUpdate } from '../../test/helpers/frames';
+import { synced } from '../../test/helpers/providers';
+import { RawYjsSocket } from '../../test/helpers/sockets';
+import { storedCount } from '../../test/helpers/stored-docs';
+import { cleanUp, client, rawClient, startTestServer, type TestServer } from '../../test/helpers/sync-server';
+import { waitFor } from '../../test/helpers/wait';
 
 after(cleanUp);
 
@@ -13,9 +17,9 @@ const DOC = 'board/b1/attempt/1';
 type SyncMessage = { kind: 'step1' | 'step2' | 'update'; payload: Uint8Array };
 const SYNC_KINDS = ['step1', 'step2', 'update'] as const;
 
-/** The sync frames a raw client received, in order, as parseServerFrame reads them. */
-function syncMessages(raw: RawClient): SyncMessage[] {
-  return raw.messages.map(parseServerFrame).flatMap((frame) => {
+/** The sync frames a raw client received, in order, as parseFrame reads them. */
+function syncMessages(raw: RawYjsSocket): SyncMessage[] {
+  return raw.parsed().flatMap((frame) => {
     const kind = frame.type === MessageType.Sync ? SYNC_KINDS[frame.syncType ?? -1] : undefined;
     return kind ? [{ kind, payload: frame.payload }] : [];
   });
@@ -45,7 +49,7 @@ test('joining a room nobody has open: the stored state comes first, then an empt
   const expected = writer.doc.getText('text').toString();
 
   // A reader gets it too: reading is all the stored state needs.
-  const cold = await RawClient.connect(server, 'bob', DOC);
+  const cold = await rawClient(server, 'bob', DOC);
   await waitFor(() => syncMessages(cold).some((m) => m.kind === 'step1'), "server's sync step 1");
   const kinds = syncMessages(cold).map((m) => m.kind);
   // The checkpoint at seq 12, then the two updates after it; then the marker; then step 1.
@@ -56,18 +60,18 @@ test('joining a room nobody has open: the stored state comes first, then an empt
   assert.deepEqual([...(syncMessages(cold)[3]?.payload ?? [])], EMPTY);
 
   // Its first request (sent, as providers do, before anything arrived) adds nothing...
-  cold.send(syncStep1Message(new Uint8Array([0])));
+  cold.send(syncStep1(new Uint8Array([0])));
   await waitFor(() => syncMessages(cold).filter((m) => m.kind === 'step2').length === 2, 'first answer');
   assert.deepEqual([...(syncMessages(cold)[5]?.payload ?? [])], EMPTY);
   // ...and a later one is answered in full, as always.
-  cold.send(syncStep1Message(new Uint8Array([0])));
+  cold.send(syncStep1(new Uint8Array([0])));
   await waitFor(() => syncMessages(cold).filter((m) => m.kind === 'step2').length === 3, 'second answer');
   const full = new Y.Doc();
   Y.applyUpdate(full, syncMessages(cold)[6]?.payload ?? new Uint8Array());
   assert.equal(full.getText('text').toString(), expected);
 
   // A join to the open room starts with the server's step 1, as before.
-  const warm = await RawClient.connect(server, 'bob', DOC);
+  const warm = await rawClient(server, 'bob', DOC);
   await waitFor(() => syncMessages(warm).length > 0, 'first message');
   assert.equal(syncMessages(warm)[0]?.kind, 'step1');
 
@@ -87,7 +91,7 @@ test('joining a room nobody has open: the stored state comes first, then an empt
 test('a document with nothing stored: the empty step 2 alone, and the provider is synced at once', async () => {
   const server = await startTestServer();
   server.access.set('alice', DOC, 'write');
-  const raw = await RawClient.connect(server, 'alice', DOC);
+  const raw = await rawClient(server, 'alice', DOC);
   await waitFor(() => syncMessages(raw).some((m) => m.kind === 'step1'), "server's sync step 1");
   assert.deepEqual(
     syncMessages(raw).map((m) => m.kind),
@@ -115,7 +119,7 @@ test('access revoked between sending the stored state and building the room: clo
     server.access.set('bob', DOC, 'none');
     void server.yjs.revalidate({ userId: 'bob' });
   });
-  const raw = await RawClient.connect(server, 'bob', DOC);
+  const raw = await rawClient(server, 'bob', DOC);
   const closed = await raw.closed;
   assert.equal(closed.code, CloseCode.AccessRevoked);
   // What was already sent is what bob could read when he asked; nothing after it.

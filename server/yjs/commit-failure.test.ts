@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { CloseCode } from '../../lib/protocol/close-codes';
-import { cleanUp, client, RawClient, startTestServer, storedCount, synced, syncUpdateMessage, textUpdate, waitFor } from '../../test/helpers/yjs-server';
+import { syncUpdate, textUpdate } from '../../test/helpers/frames';
+import { synced } from '../../test/helpers/providers';
+import { storedCount } from '../../test/helpers/stored-docs';
+import { cleanUp, client, rawClient, startTestServer } from '../../test/helpers/sync-server';
+import { waitFor } from '../../test/helpers/wait';
 
 after(cleanUp);
 
@@ -13,12 +17,12 @@ test('an update whose commit fails reaches nobody; the room reloads from the log
   server.access.set('bob', DOC, 'write');
   const bob = client(server, 'bob', DOC);
   await synced(bob);
-  const alice = await RawClient.connect(server, 'alice', DOC);
-  alice.send(syncUpdateMessage(textUpdate('stored ')));
+  const alice = await rawClient(server, 'alice', DOC);
+  alice.send(syncUpdate(textUpdate('stored ')));
   await waitFor(() => bob.doc.getText('text').toString().includes('stored'), 'first update delivered');
   // The disk fails on the next update: SQLite rolls the whole transaction back.
   server.sqlite.exec(`CREATE TRIGGER fail BEFORE INSERT ON doc_updates WHEN NEW.seq = 2 BEGIN SELECT RAISE(ROLLBACK, 'disk failed'); END`);
-  alice.send(syncUpdateMessage(textUpdate('lost ')));
+  alice.send(syncUpdate(textUpdate('lost ')));
   const closed = await alice.closed;
   assert.equal(closed.code, CloseCode.InternalError, 'the sender may reconnect and send it again');
   // Bob's room may hold what the log does not, so it is closed and reloaded.

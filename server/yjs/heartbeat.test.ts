@@ -1,26 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { awarenessMessage, awarenessPayload, cleanUp, RawClient, startTestServer } from '../../test/helpers/yjs-server';
+import { awarenessMessage, awarenessPayload } from '../../test/helpers/frames';
+import { cleanUp, rawClient, startTestServer } from '../../test/helpers/sync-server';
+import { sleep } from '../../test/helpers/wait';
 
 after(cleanUp);
 
 const DOC = 'board/b1/plan';
 const INTERVAL = 300;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 test('a quiet socket that stops answering pings is cut off; one that answers stays', async () => {
   const server = await startTestServer({ limits: { pingIntervalMs: INTERVAL } });
   server.access.set('alice', DOC, 'write');
   server.access.set('rita', DOC, 'write');
   // Both send nothing; `ws` answers pings by itself unless told not to.
-  const answering = await RawClient.connect(server, 'alice', DOC);
+  const answering = await rawClient(server, 'alice', DOC);
   let pings = 0;
   answering.ws.on('ping', () => pings++);
   // A client whose network went away without a close: it never answers a ping.
-  const silent = await RawClient.connect(server, 'rita', DOC, { autoPong: false });
+  const silent = await rawClient(server, 'rita', DOC, { autoPong: false });
   const connectedAt = Date.now();
   await new Promise<void>((resolve) => silent.ws.once('close', () => resolve()));
   const elapsed = Date.now() - connectedAt;
@@ -36,7 +34,7 @@ test('a quiet socket that stops answering pings is cut off; one that answers sta
 test('a socket that keeps sending is not pinged, even if it would not answer', async () => {
   const server = await startTestServer({ limits: { pingIntervalMs: INTERVAL } });
   server.access.set('alice', DOC, 'write');
-  const busy = await RawClient.connect(server, 'alice', DOC, { autoPong: false });
+  const busy = await rawClient(server, 'alice', DOC, { autoPong: false });
   let pings = 0;
   busy.ws.on('ping', () => pings++);
   // Like a page renewing its awareness, more often than the ping interval.

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { checkpointSeqs, cleanUp, client, startTestServer, storedCount, synced, waitFor, type TestServer } from '../../test/helpers/yjs-server';
+import { synced } from '../../test/helpers/providers';
+import { checkpointSeqs, storedCount } from '../../test/helpers/stored-docs';
+import { cleanUp, client, startTestServer, type TestServer } from '../../test/helpers/sync-server';
+import { waitFor } from '../../test/helpers/wait';
 
 after(cleanUp);
 

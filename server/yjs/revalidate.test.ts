@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import WebSocket from 'ws';
 import { CloseCode, isTerminalCloseCode } from '../../lib/protocol/close-codes';
-import { cleanUp, client, startTestServer, storedCount, synced, waitFor } from '../../test/helpers/yjs-server';
+import { synced } from '../../test/helpers/providers';
+import { storedCount } from '../../test/helpers/stored-docs';
+import { cleanUp, client, startTestServer } from '../../test/helpers/sync-server';
+import { sleep, waitFor } from '../../test/helpers/wait';
 
 after(cleanUp);
 
@@ -17,7 +20,7 @@ test('revalidate: write->read reconnects read-only, write->none stops the client
   const r = client(server, 'rita', DOC);
   const x = client(server, 'xavier', DOC);
   const y = client(server, 'yan', OTHER_BOARD_DOC);
-  await Promise.all([a, r, x, y].map(synced));
+  await Promise.all([a, r, x, y].map((c) => synced(c)));
   const otherBoardChecks = server.accessCalls.get(OTHER_BOARD_DOC);
 
   server.access.set('rita', DOC, 'read');
@@ -44,7 +47,7 @@ test('revalidate: write->read reconnects read-only, write->none stops the client
   assert.equal(storedCount(server.sqlite, DOC), before + 1);
   assert.equal(a.doc.getText('text').toString(), '', 'the reader edit never arrived');
 
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  await sleep(400);
   assert.equal(server.authCalls.get('xavier'), 1, 'xavier never tried again');
   for (const c of [a, r, x, y]) c.provider.destroy();
   await server.stop();
@@ -99,7 +102,7 @@ test('an upgrade in flight during a revocation re-checks its access and is refus
       resolve(res.statusCode ?? 0);
     });
   });
-  await new Promise((resolve) => setTimeout(resolve, 40));
+  await sleep(40);
   // The first docAccess answer ('write') is still on its way when access is removed.
   server.access.set('zoe', DOC, 'none');
   await server.yjs.revalidate({ boardId: 'b1' });
@@ -139,11 +142,11 @@ test('a session that expires is closed at the next heartbeat with NotAuthenticat
   server.access.set('rita', DOC, 'write');
   const a = client(server, 'alice', DOC);
   const r = client(server, 'rita', DOC);
-  await Promise.all([a, r].map(synced));
+  await Promise.all([a, r].map((c) => synced(c)));
   server.expiredSessions.add('session-alice');
   await waitFor(() => a.terminal.length === 1, 'expired session closed', 2000);
   assert.deepEqual(a.terminal.map((t) => t.code), [CloseCode.NotAuthenticated]);
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  await sleep(400);
   assert.deepEqual(r.closeCodes, [], 'a live session stays connected');
   for (const c of [a, r]) c.provider.destroy();
   await server.stop();

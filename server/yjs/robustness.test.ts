@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { rebuildLatest } from '../update-log/rebuild';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import { DEFAULT_LIMITS } from './limits';
+import { awarenessMessage, awarenessPayload, awarenessPayloadOfJson, syncStep1, syncUpdate, varUint } from '../../test/helpers/frames';
 import { prng } from '../../test/helpers/prng';
-import {
-  awarenessMessage,
-  client,
-  RawClient,
-  cleanUp,
-  startTestServer,
-  storedCount,
-  synced,
-  syncStep1Message,
-  syncUpdateMessage,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from '../../test/helpers/yjs-server';
+import { type ProviderClient, synced } from '../../test/helpers/providers';
+import { storedCount } from '../../test/helpers/stored-docs';
+import { cleanUp, client, rawClient, startTestServer, type TestServer } from '../../test/helpers/sync-server';
+import { waitFor } from '../../test/helpers/wait';
 
 after(cleanUp);
 
@@ -35,12 +25,6 @@ interface FuzzCase {
   mustClose: boolean;
 }
 
-function varUint(n: number): number[] {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, n);
-  return [...encoding.toUint8Array(encoder)];
-}
-
 function validMessages(): Uint8Array[] {
   const doc = new Y.Doc();
   doc.getText('text').insert(0, 'some text to carry');
@@ -48,17 +32,10 @@ function validMessages(): Uint8Array[] {
   const other = new Y.Doc();
   other.getArray('order').push(['x']);
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
-  const state = JSON.stringify({ user: { name: 'fuzz' } });
-  const awarenessPayload = encoding.encode((encoder) => {
-    encoding.writeVarUint(encoder, 1);
-    encoding.writeVarUint(encoder, 424242);
-    encoding.writeVarUint(encoder, 1);
-    encoding.writeVarString(encoder, state);
-  });
   return [
-    syncUpdateMessage(Y.encodeStateAsUpdate(doc)),
-    syncStep1Message(Y.encodeStateVector(doc)),
-    awarenessMessage(awarenessPayload),
+    syncUpdate(Y.encodeStateAsUpdate(doc)),
+    syncStep1(Y.encodeStateVector(doc)),
+    awarenessMessage(awarenessPayload([{ clientId: 424242, clock: 1, state: { user: { name: 'fuzz' } } }])),
   ];
 }
 
@@ -99,16 +76,10 @@ function fuzzCases(seed: number, count: number): FuzzCase[] {
     () => ({ kind: 'empty frame', payload: new Uint8Array(0), mustClose: true }),
     () => {
       const garbage = bytes(4 + int(60));
-      return { kind: 'garbage update', payload: syncUpdateMessage(new Uint8Array(garbage)), mustClose: false };
+      return { kind: 'garbage update', payload: syncUpdate(new Uint8Array(garbage)), mustClose: false };
     },
     () => {
-      const json = '{"broken": ';
-      const inner = encoding.encode((encoder) => {
-        encoding.writeVarUint(encoder, 1);
-        encoding.writeVarUint(encoder, 99);
-        encoding.writeVarUint(encoder, 1);
-        encoding.writeVarString(encoder, json);
-      });
+      const inner = awarenessPayloadOfJson([{ clientId: 99, clock: 1, json: '{"broken": ' }]);
       return { kind: 'awareness with bad JSON', payload: awarenessMessage(inner), mustClose: true };
     },
     () => ({ kind: 'text frame', payload: String.fromCharCode(...bytes(1 + int(40)).map((b) => 32 + (b % 90))), mustClose: true }),
@@ -119,7 +90,7 @@ function fuzzCases(seed: number, count: number): FuzzCase[] {
 
 /** Sends one case from a fresh writer socket; returns the close code, or null if it stayed open. */
 async function runCase(server: TestServer, fuzz: FuzzCase): Promise<number | null> {
-  const raw = await RawClient.connect(server, 'fuzzer', DOC);
+  const raw = await rawClient(server, 'fuzzer', DOC);
   raw.send(fuzz.payload);
   const outcome = await Promise.race([
     raw.closed.then((closed) => closed.code),
@@ -132,7 +103,7 @@ async function runCase(server: TestServer, fuzz: FuzzCase): Promise<number | nul
   return outcome;
 }
 
-async function setup(): Promise<{ server: TestServer; a: TestClient; b: TestClient }> {
+async function setup(): Promise<{ server: TestServer; a: ProviderClient; b: ProviderClient }> {
   const server = await startTestServer();
   for (const user of ['alice', 'bob', 'fuzzer']) server.access.set(user, DOC, 'write');
   const a = client(server, 'alice', DOC);
@@ -208,7 +179,7 @@ describe('malformed input', () => {
           const at = Math.floor(random() * update.length);
           update[at] = (update[at] as number) ^ (1 << Math.floor(random() * 8));
         }
-        return { kind: 'bit flip', payload: syncUpdateMessage(update), mustClose: false };
+        return { kind: 'bit flip', payload: syncUpdate(update), mustClose: false };
       });
       // One after another: the room's state, and so each flip's outcome, is then the same every run.
       const codes: (number | null)[] = [];
@@ -243,15 +214,15 @@ describe('malformed input', () => {
 describe('limits', () => {
   test('more messages than the rate limit closes that socket with RateLimited', async () => {
     const { server, a, b } = await setup();
-    const flooder = await RawClient.connect(server, 'fuzzer', DOC);
-    const polite = await RawClient.connect(server, 'fuzzer', DOC);
+    const flooder = await rawClient(server, 'fuzzer', DOC);
+    const polite = await rawClient(server, 'fuzzer', DOC);
     for (let i = 0; i < DEFAULT_LIMITS.messageBurst * 3; i++) flooder.send(new Uint8Array([3]));
     for (let i = 0; i < DEFAULT_LIMITS.messageBurst / 2; i++) polite.send(new Uint8Array([3]));
     assert.equal((await flooder.closed).code, CloseCode.RateLimited);
     await polite.roundtrip();
     // Sync requests (each answered with the missing state) have their own, tighter budget.
-    const resyncer = await RawClient.connect(server, 'fuzzer', DOC);
-    for (let i = 0; i <= DEFAULT_LIMITS.syncRequestBurst; i++) resyncer.send(syncStep1Message(new Uint8Array([0])));
+    const resyncer = await rawClient(server, 'fuzzer', DOC);
+    for (let i = 0; i <= DEFAULT_LIMITS.syncRequestBurst; i++) resyncer.send(syncStep1(new Uint8Array([0])));
     assert.equal((await resyncer.closed).code, CloseCode.RateLimited);
     a.doc.getText('text').insert(0, 'ok');
     await waitFor(() => b.doc.getText('text').toString() === 'ok', 'others unaffected');
@@ -263,7 +234,7 @@ describe('limits', () => {
 
   test('a frame over maxPayload is closed by ws with 1009, which connectDoc treats as terminal', async () => {
     const { server, a, b } = await setup();
-    const raw = await RawClient.connect(server, 'fuzzer', DOC);
+    const raw = await rawClient(server, 'fuzzer', DOC);
     raw.send(new Uint8Array(DEFAULT_LIMITS.maxFrameBytes + 1));
     assert.equal((await raw.closed).code, CloseCode.MessageTooBig);
     // Through the provider: an oversized local update gets the provider closed for good.

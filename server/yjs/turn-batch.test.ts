@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import { cleanUp, tempDbFile } from '../../test/helpers/yjs-server';
+import { cleanUp } from '../../test/helpers/sync-server';
+import { tempDbFile } from '../../test/helpers/temp-db';
 import { TurnBatch, type Recipient } from './turn-batch';
 
 after(cleanUp);

@@ -4,27 +4,19 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { rebuildAtSeq, rebuildLatest } from '../update-log/rebuild';
 import { CloseCode } from '../../lib/protocol/close-codes';
-import {
-  checkpointSeqs,
-  client,
-  RawClient,
-  cleanUp,
-  startTestServer,
-  storedCount,
-  synced,
-  syncUpdateMessage,
-  tempDbFile,
-  textUpdate,
-  waitFor,
-  type TestClient,
-} from '../../test/helpers/yjs-server';
+import { syncUpdate, textUpdate } from '../../test/helpers/frames';
+import { type ProviderClient, synced } from '../../test/helpers/providers';
+import { checkpointSeqs, storedCount } from '../../test/helpers/stored-docs';
+import { cleanUp, client, rawClient, startTestServer } from '../../test/helpers/sync-server';
+import { tempDbFile } from '../../test/helpers/temp-db';
+import { waitFor } from '../../test/helpers/wait';
 import { UpdateStore } from '../update-log/update-store';
 
 after(cleanUp);
 
 const DOC = 'board/b1/attempt/1';
 
-function destroyAll(...clients: TestClient[]): void {
+function destroyAll(...clients: ProviderClient[]): void {
   for (const c of clients) c.provider.destroy();
 }
 
@@ -100,8 +92,8 @@ describe('sync and access at the upgrade', () => {
     assert.equal(v.doc.getText('text').toString(), 'plan');
     v.doc.getText('text').insert(0, 'HACKED ');
     // And a raw reader sending updates by hand, then a round trip proving they were processed.
-    const raw = await RawClient.connect(server, 'victor', DOC);
-    raw.send(syncUpdateMessage(textUpdate('raw update ')));
+    const raw = await rawClient(server, 'victor', DOC);
+    raw.send(syncUpdate(textUpdate('raw update ')));
     raw.send(new Uint8Array([0, 1, ...encodeVarBytes(textUpdate('raw step 2 '))]));
     await raw.roundtrip();
     assert.equal(raw.isClosed, false, 'dropping is silent: readers send sync step 2 by protocol');
@@ -183,7 +175,7 @@ describe('persistence', () => {
     const users = ['u1', 'u2', 'u3', 'u4', 'u5'];
     for (const user of users) server.access.set(user, DOC, user === 'u5' ? 'read' : 'write');
     const clients = users.map((user) => client(server, user, DOC));
-    await Promise.all(clients.map(synced));
+    await Promise.all(clients.map((c) => synced(c)));
     for (const c of clients) assert.equal(c.doc.getText('text').toString(), 'preloaded');
     assert.deepEqual(server.yjs.stats(), { rooms: 1, idleRooms: 0, connections: 5 });
     assert.equal(server.events.filter((e) => e.event === 'yjs.room-loaded').length, 1);

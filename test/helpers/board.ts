@@ -4,10 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
+import type { Role } from '../../lib/roles';
 import { TestClient, uniqueEmail } from './client';
-import { sleep, waitFor } from './yjs';
-
-export type Role = 'interventionist' | 'family' | 'viewer';
+import { waitFor } from './wait';
 
 export async function person(baseUrl: string, label: string): Promise<TestClient> {
   const client = new TestClient(baseUrl);
@@ -59,19 +58,21 @@ export const lettersDoc = (boardId: string, ownerId: string, attempt = 1): strin
 export const notesDoc = (boardId: string): string => `board/${boardId}/notes`;
 
 /** Polls until the server answers HTTP (restart() may resolve before the new process listens). */
-export async function waitForHttp(baseUrl: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+export function waitForHttp(baseUrl: string, timeoutMs = 30_000): Promise<void> {
+  return waitFor(answersHttp(baseUrl), `${baseUrl} to answer HTTP`, timeoutMs, 50);
+}
+
+function answersHttp(baseUrl: string): () => Promise<boolean> {
+  return async () => {
     try {
       const res = await fetch(`${baseUrl}/api/auth/csrf`);
       await res.arrayBuffer();
-      if (res.status === 200) return;
+      return res.status === 200;
     } catch {
       // not listening yet
+      return false;
     }
-    if (Date.now() > deadline) throw new Error(`${baseUrl} did not answer within ${timeoutMs} ms`);
-    await sleep(50);
-  }
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,5 +122,3 @@ export async function openChannel(baseUrl: string, cookie: string): Promise<Boar
     },
   };
 }
-
-export { waitFor };

@@ -9,7 +9,8 @@ import { after, afterEach } from 'node:test';
 import type { TestClient } from './client';
 import { type BoardChannelClient, openChannel, person } from './board';
 import { type RunningServer, startServer } from './server';
-import { openProvider, type ProviderClient, RawYjsSocket } from './yjs';
+import { openProvider, type ProviderClient } from './providers';
+import { RawYjsSocket } from './sockets';
 
 export interface ScenePeople {
   server: RunningServer;

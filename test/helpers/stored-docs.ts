@@ -1,6 +1,6 @@
 /**
- * Read-only access to the server's stored documents (update log and checkpoints) for the
- * integration tests, and the byte search they use to prove what was never stored or sent.
+ * Reading the stored documents (update log and checkpoints): the real server's SQLite file for
+ * the integration tests, the in-process sync server's for the unit tests.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,10 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as Y from 'yjs';
 import { rebuildLatest } from '../../server/update-log/rebuild';
-
-export function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
-  return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(Buffer.from(needle)) >= 0;
-}
+import { containsBytes } from './bytes';
 
 export function dbFile(dataDir: string): string {
   return path.join(dataDir, 'board.sqlite');
@@ -62,6 +59,15 @@ export function withStoredDoc<T>(db: BetterSqlite3.Database, docName: string, re
 export function loggedCount(db: BetterSqlite3.Database, docName: string): number {
   const row = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?').get(docName) as { n: number };
   return row.n;
+}
+
+/** loggedCount under the name the sync server's tests use in their assertions. */
+export const storedCount = loggedCount;
+
+export function checkpointSeqs(db: BetterSqlite3.Database, docName: string): number[] {
+  return (db.prepare('SELECT seq FROM doc_checkpoints WHERE doc = ? ORDER BY seq').all(docName) as Array<{ seq: number }>).map(
+    (row) => row.seq,
+  );
 }
 
 /** Whether any stored update or checkpoint, of any document, contains these bytes. */

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { docPath, sleep } from './yjs';
+import { docPath } from './urls';
+import { sleep } from './wait';
 
 export interface FrameOptions {
   opcode: number;

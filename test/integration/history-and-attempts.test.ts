@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addItem } from '../../lib/plan/lists';
+import type { Role } from '../../lib/roles';
 import type { TestClient } from '../helpers/client';
-import { createBoard, joinAs, person, type Role } from '../helpers/board';
-import { eventually, openDoc, writeParagraph } from '../helpers/provider';
+import { createBoard, joinAs, person } from '../helpers/board';
+import { openDoc } from '../helpers/providers';
+import { writeParagraph } from '../helpers/tiptap-fragments';
+import { REQUEST_POLL_MS, sleep, waitFor } from '../helpers/wait';
 import { type RunningServer, startServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -39,9 +42,9 @@ describe('history', () => {
   test('the timeline says who changed which section; a past state is served exactly; access is checked per document', async () => {
     const plan = await openDoc(ana, planDoc(1));
     addItem(plan.doc, 'team', { text: { name: 'Ana', relationship: 'sister' } });
-    await eventually(async () => (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}`)).body.changes?.length === 1, 5000, 'first change logged');
+    await waitFor(async () => (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}`)).body.changes?.length === 1, 'first change logged', 5000, REQUEST_POLL_MS);
     plan.doc.getText('logistics.place').insert(0, 'Mum and Dad’s kitchen');
-    await eventually(async () => (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}`)).body.changes?.length === 2, 5000, 'second change logged');
+    await waitFor(async () => (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}`)).body.changes?.length === 2, 'second change logged', 5000, REQUEST_POLL_MS);
 
     const timeline = await ben.json<{ entries: TimelineEntry[] }>('GET', `/api/boards/${boardId}/history/timeline?doc=${q(planDoc(1))}`);
     assert.equal(timeline.status, 200);
@@ -55,14 +58,14 @@ describe('history', () => {
     const latest = await ben.json<{ seq: number; state: { logistics: { place: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}&at=${Date.now()}`);
     assert.equal(latest.body.seq, 2);
     assert.equal(latest.body.state.logistics.place, 'Mum and Dad’s kitchen');
-    plan.close();
+    plan.destroy();
 
     // Notes and another member's unshared letters: not found, past or present.
     const notes = await openDoc(lead, `board/${boardId}/notes`);
     notes.doc.getText('notes').insert(0, 'Ben may lose his temper.');
     const letters = await openDoc(ana, lettersDoc(1, ana));
     writeParagraph(letters.doc, 'impact', 'A private first draft.');
-    await eventually(async () => (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(lettersDoc(1, ana))}`)).body.changes?.length === 1, 5000, 'letter logged');
+    await waitFor(async () => (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(lettersDoc(1, ana))}`)).body.changes?.length === 1, 'letter logged', 5000, REQUEST_POLL_MS);
     for (const doc of [`board/${boardId}/notes`, lettersDoc(1, ana)]) {
       assert.equal((await ben.json('GET', `/api/boards/${boardId}/history?doc=${q(doc)}`)).status, 404);
       assert.equal((await ben.json('GET', `/api/boards/${boardId}/history/timeline?doc=${q(doc)}`)).status, 404);
@@ -79,8 +82,8 @@ describe('history', () => {
     assert.equal((await lead.json('GET', `/api/boards/${boardId}/history?doc=${q('board/AAAAAAAAAAAAAAAAAAAAAA/notes')}`)).status, 404);
     assert.equal((await lead.json('GET', `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}`)).status, 400);
     assert.equal((await lead.json('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}&limit=-4`)).status, 400);
-    notes.close();
-    letters.close();
+    notes.destroy();
+    letters.destroy();
   });
 
   test('named versions: interventionists label moments, everyone sees the labels', async () => {
@@ -115,11 +118,11 @@ describe('a second attempt', () => {
 
     const letters = await openDoc(ana, lettersDoc(1, ana));
     writeParagraph(letters.doc, 'bottomLine', 'I will no longer pay your rent.');
-    await eventually(async () => {
+    await waitFor(async () => {
       const state = await lead.json<{ state: { bottomLine: string } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(lettersDoc(1, ana))}&at=${Date.now()}`);
       return state.body.state.bottomLine === 'I will no longer pay your rent.';
-    }, 5000, 'bottom line stored');
-    letters.close();
+    }, 'bottom line stored', 5000, REQUEST_POLL_MS);
+    letters.destroy();
 
     assert.equal((await ana.json('POST', `/api/boards/${boardId}/attempts`)).status, 403);
     const staged = await lead.json<{ attempt: number }>('POST', `/api/boards/${boardId}/attempts`);
@@ -136,20 +139,20 @@ describe('a second attempt', () => {
     plan2.doc.getText('approach.goals').insert(0, 'Second attempt.');
     const letters2 = await openDoc(ana, lettersDoc(2, ana));
     assert.match(letters2.doc.getXmlFragment('bottomLine').toString(), /I will no longer pay your rent\./);
-    letters2.close();
+    letters2.destroy();
     // Drafts start private again: Ben cannot open Ana's letters of the new attempt.
     await assert.rejects(openDoc(ben, lettersDoc(2, ana), 1500));
     // The first attempt is read-only for everyone, the interventionist included.
     const plan1 = await openDoc(lead, planDoc(1));
     plan1.doc.getText('approach.goals').insert(0, 'should not stick');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     const frozen = await lead.json<{ state: { approach: { goals: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}&at=${Date.now()}`);
     assert.ok(!frozen.body.state.approach.goals.includes('should not stick'));
-    await eventually(async () => {
+    await waitFor(async () => {
       const state = await lead.json<{ state: { approach: { goals: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(planDoc(2))}&at=${Date.now()}`);
       return state.body.state.approach.goals === 'Second attempt.';
-    }, 5000, 'attempt 2 is writable');
-    plan1.close();
-    plan2.close();
+    }, 'attempt 2 is writable', 5000, REQUEST_POLL_MS);
+    plan1.destroy();
+    plan2.destroy();
   });
 });

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Role } from '../../lib/roles';
 import type { TestClient } from '../helpers/client';
-import { createBoard, joinAs, person, type Role } from '../helpers/board';
-import { eventually, openDoc, writeParagraph } from '../helpers/provider';
+import { createBoard, joinAs, person } from '../helpers/board';
+import { openDoc } from '../helpers/providers';
+import { writeParagraph } from '../helpers/tiptap-fragments';
+import { REQUEST_POLL_MS, sleep, waitFor } from '../helpers/wait';
 import { type RunningServer, startServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -39,7 +42,7 @@ describe('letter review', () => {
     const letters = await openDoc(ana, `board/${boardId}/letters/1/${ana.userId}`);
     writeParagraph(letters.doc, 'impact', 'Sam, I love you. On March 3rd I was afraid.');
     const reviewsPath = `/api/boards/${boardId}/attempts/1/reviews`;
-    await eventually(async () => (await lead.json<{ reviews: Review[] }>('GET', reviewsPath)).status === 200);
+    await waitFor(async () => (await lead.json<{ reviews: Review[] }>('GET', reviewsPath)).status === 200, 'the reviews answer', 5000, REQUEST_POLL_MS);
     assert.equal((await ana.json('POST', reviewsPath, { letter: 'impact' })).status, 200);
     assert.equal((await viewer.json('POST', reviewsPath, { letter: 'impact' })).status, 403);
     assert.equal((await ana.json('POST', reviewsPath, { letter: 'poem' })).status, 400);
@@ -58,17 +61,17 @@ describe('letter review', () => {
     assert.deepEqual(mine.body.reviews.map((r) => [r.status, r.comment]), [['changes-requested', 'Add one specific moment.']]);
 
     // Approval is taken against what the server has stored at that moment.
-    await eventually(async () => {
+    await waitFor(async () => {
       await lead.json('PUT', review, { letter: 'impact', decision: 'approved' });
       const now = await ana.json<{ reviews: Review[] }>('GET', reviewsPath);
       return now.body.reviews[0]?.status === 'approved' && now.body.reviews[0]?.changedSinceApproval === false;
-    }, 5000, 'approval without changes');
+    }, 'approval without changes', 5000, REQUEST_POLL_MS);
     writeParagraph(letters.doc, 'impact', 'Please accept help today.');
-    await eventually(async () => {
+    await waitFor(async () => {
       mine = await ana.json<{ reviews: Review[] }>('GET', reviewsPath);
       return mine.body.reviews[0]?.changedSinceApproval === true;
-    }, 5000, 'changed since approval');
-    letters.close();
+    }, 'changed since approval', 5000, REQUEST_POLL_MS);
+    letters.destroy();
   });
 });
 
@@ -112,19 +115,19 @@ describe('freezing', () => {
     assert.equal((await lead.json('PUT', freeze, { frozen: 'yes' })).status, 400);
     const plan = await openDoc(ana, `board/${boardId}/attempt/1`);
     plan.doc.getText('approach.goals').insert(0, 'before freeze. ');
-    await eventually(async () => {
+    await waitFor(async () => {
       const state = await lead.json<{ state: { approach: { goals: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${encodeURIComponent(`board/${boardId}/attempt/1`)}&seq=999999`);
       return state.body.state.approach.goals.includes('before freeze');
-    }, 5000, 'edit stored');
+    }, 'edit stored', 5000, REQUEST_POLL_MS);
     assert.equal((await lead.json('PUT', freeze, { frozen: true })).status, 200);
     assert.equal((await ana.json('PUT', `/api/boards/${boardId}/attempts/1/readiness`, { attending: 'yes', holding: 'yes' })).status, 409);
     // After the freeze the socket comes back read-only: an edit is not stored.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await sleep(600);
     plan.doc.getText('approach.goals').insert(0, 'after freeze. ');
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await sleep(800);
     const state = await lead.json<{ state: { approach: { goals: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${encodeURIComponent(`board/${boardId}/attempt/1`)}&seq=999999`);
     assert.ok(!state.body.state.approach.goals.includes('after freeze'), 'a write to a frozen plan is refused');
-    plan.close();
+    plan.destroy();
     assert.equal((await lead.json('PUT', freeze, { frozen: false })).status, 200);
   });
 });

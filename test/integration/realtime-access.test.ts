@@ -13,19 +13,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { TestClient } from '../helpers/client';
 import { addMember, anotherSession, createBoard, expectStatus, lettersDoc, notesDoc, person, planDoc } from '../helpers/board';
 import { type RunningServer, startServer } from '../helpers/server';
-import {
-  awarenessMessage,
-  bytesOf,
-  openStore,
-  RawYjsSocket,
-  storageContains,
-  storedDocNames,
-  syncStep2,
-  syncUpdate,
-  textInsertUpdate,
-  waitFor,
-  withStoredDoc,
-} from '../helpers/yjs';
+import { bytesOf } from '../helpers/bytes';
+import { awarenessMessage, awarenessPayload, syncStep2, syncUpdate, textUpdate } from '../helpers/frames';
+import { awarenessSeenBy, RawYjsSocket } from '../helpers/sockets';
+import { openStore, storageContains, storedDocNames, withStoredDoc } from '../helpers/stored-docs';
+import { waitFor } from '../helpers/wait';
 
 let server: RunningServer;
 let store: BetterSqlite3.Database | null = null;
@@ -113,7 +105,7 @@ test('every role x every document kind x read, write, awareness and history', as
   const seed = async (writer: TestClient, docName: string): Promise<string> => {
     const secret = `SECRET-${hex()}-${docName.split('/')[2] ?? ''}`;
     const socket = await RawYjsSocket.connect(url, docName, writer.cookieHeader(), `seed ${docName}`);
-    socket.send(syncUpdate(textInsertUpdate(secret, 'text')));
+    socket.send(syncUpdate(textUpdate(secret, 'text')));
     await socket.roundtrip();
     socket.close();
     await socket.closed;
@@ -208,8 +200,8 @@ test('every role x every document kind x read, write, awareness and history', as
     const socket = await open(actor, doc, 'write');
     if (!socket) return;
     // A live update, and the same content as a sync step 2 (what a provider sends on connect).
-    socket.send(syncUpdate(textInsertUpdate(`${marker}/update`, 'probe')));
-    socket.send(syncStep2(textInsertUpdate(`${marker}/step2`, 'probe')));
+    socket.send(syncUpdate(textUpdate(`${marker}/update`, 'probe')));
+    socket.send(syncStep2(textUpdate(`${marker}/step2`, 'probe')));
     await socket.roundtrip();
     assert.equal(socket.isClosed, false, `${actor.key} write ${doc.variant}: a reader's update is dropped quietly`);
     const stored = withStoredDoc(db, doc.name, (d) => d.getText('probe').toString());
@@ -230,27 +222,27 @@ test('every role x every document kind x read, write, awareness and history', as
     const observer = await RawYjsSocket.connect(url, doc.name, ivyCookie, `observer of ${doc.variant}`);
     socketRecords.push({ socket: observer, docName: doc.name, access: doc.access.interventionist });
     const observerId = awarenessId++;
-    observer.send(awarenessMessage([{ clientId: observerId, clock: 1, state: { user: 'observer' } }]));
+    observer.send(awarenessMessage(awarenessPayload([{ clientId: observerId, clock: 1, state: { user: 'observer' } }])));
     await observer.roundtrip();
     const socket = await open(actor, doc, 'awareness');
     assert.ok(socket);
     // Who is here is sent on join.
-    await waitFor(() => socket.awarenessStates().has(observerId), `${actor.key} sees presence on ${doc.variant}`);
+    await waitFor(() => awarenessSeenBy(socket).has(observerId), `${actor.key} sees presence on ${doc.variant}`);
     const ownId = awarenessId++;
     const foreignId = awarenessId++;
     const state = { user: actor.key, marker: `AWARE-${hex()}` };
-    socket.send(awarenessMessage([{ clientId: ownId, clock: 1, state }]));
+    socket.send(awarenessMessage(awarenessPayload([{ clientId: ownId, clock: 1, state }])));
     // One id per socket: another id, or the observer's, is dropped.
-    socket.send(awarenessMessage([{ clientId: foreignId, clock: 1, state: { spoof: true } }]));
-    socket.send(awarenessMessage([{ clientId: observerId, clock: 7, state: { spoof: true } }]));
+    socket.send(awarenessMessage(awarenessPayload([{ clientId: foreignId, clock: 1, state: { spoof: true } }])));
+    socket.send(awarenessMessage(awarenessPayload([{ clientId: observerId, clock: 7, state: { spoof: true } }])));
     await socket.roundtrip();
     await observer.roundtrip();
-    const seen = observer.awarenessStates();
+    const seen = awarenessSeenBy(observer);
     assert.deepEqual(seen.get(ownId), state, `${actor.key} presence on ${doc.variant} reaches the others`);
     assert.equal(seen.has(foreignId), false, `${actor.key} cannot announce a second id`);
     assert.deepEqual(seen.get(observerId), { user: 'observer' }, `${actor.key} cannot take another socket's id`);
     await finish(socket);
-    await waitFor(() => !observer.awarenessStates().has(ownId), `${actor.key} presence removed on close`);
+    await waitFor(() => !awarenessSeenBy(observer).has(ownId), `${actor.key} presence removed on close`);
     await finish(observer);
   };
 

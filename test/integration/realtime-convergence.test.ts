@@ -12,7 +12,10 @@ import { after, before, test } from 'node:test';
 import * as Y from 'yjs';
 import { addMember, anotherSession, createBoard, person, planDoc } from '../helpers/board';
 import { type RunningServer, startServer } from '../helpers/server';
-import { loggedCount, openProvider, openStore, type ProviderClient, prng, sleep, storedDoc, waitFor } from '../helpers/yjs';
+import { prng } from '../helpers/prng';
+import { openProvider, type ProviderClient } from '../helpers/providers';
+import { loggedCount, openStore, storedDoc } from '../helpers/stored-docs';
+import { sleep, waitFor } from '../helpers/wait';
 
 let server: RunningServer;
 before(async () => {

@@ -14,7 +14,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createBoard, addMember, person, planDoc, waitForHttp } from '../helpers/board';
 import { type RunningServer, startServer } from '../helpers/server';
-import { openProvider, openStore, type ProviderClient, prng, sleep, snapshotStore, synced, waitFor, withStoredDoc } from '../helpers/yjs';
+import { prng } from '../helpers/prng';
+import { openProvider, type ProviderClient, synced } from '../helpers/providers';
+import { openStore, snapshotStore, withStoredDoc } from '../helpers/stored-docs';
+import { sleep, waitFor } from '../helpers/wait';
 
 let server: RunningServer;
 before(async () => {

@@ -12,30 +12,30 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import { DEFAULT_LIMITS } from '../../server/yjs/limits';
 import { addMember, createBoard, person, planDoc } from '../helpers/board';
 import { type RunningServer, startServer } from '../helpers/server';
 import { encodeFrame, RawTcpWebSocket } from '../helpers/ws-frames';
+import { bytesOf } from '../helpers/bytes';
 import {
   awarenessMessage,
-  bytesOf,
-  loggedCount,
-  openProvider,
-  openStore,
-  type ProviderClient,
-  prng,
-  RawYjsSocket,
-  storageContains,
+  awarenessPayload,
+  awarenessPayloadOfJson,
+  MessageType,
+  parseFrame,
   syncStep1,
+  syncStep2,
+  SyncType,
   syncUpdate,
-  synced,
   varUint,
-  waitFor,
-  withStoredDoc,
-} from '../helpers/yjs';
+} from '../helpers/frames';
+import { prng } from '../helpers/prng';
+import { openProvider, type ProviderClient, synced } from '../helpers/providers';
+import { RawYjsSocket } from '../helpers/sockets';
+import { loggedCount, openStore, storageContains, withStoredDoc } from '../helpers/stored-docs';
+import { waitFor } from '../helpers/wait';
 
 let server: RunningServer;
 before(async () => {
@@ -68,9 +68,9 @@ function validMessages(): Uint8Array[] {
   doc.destroy();
   return [
     syncUpdate(update),
-    new Uint8Array([0, 1, ...varUint(update.length), ...update]),
+    syncStep2(update),
     syncStep1(stateVector),
-    awarenessMessage([{ clientId: 77_000_001, clock: 1, state: { user: FUZZ_MARK } }]),
+    awarenessMessage(awarenessPayload([{ clientId: 77_000_001, clock: 1, state: { user: FUZZ_MARK } }])),
   ];
 }
 
@@ -80,11 +80,10 @@ function validMessages(): Uint8Array[] {
  */
 function couldChangeDoc(bytes: Uint8Array): boolean {
   try {
-    const decoder = decoding.createDecoder(bytes);
-    if (decoding.readVarUint(decoder) !== 0) return false;
-    const syncType = decoding.readVarUint(decoder);
-    if (syncType !== 1 && syncType !== 2) return false;
-    const { structs, ds } = Y.decodeUpdate(decoding.readVarUint8Array(decoder));
+    const frame = parseFrame(bytes);
+    if (frame.type !== MessageType.Sync) return false;
+    if (frame.syncType !== SyncType.Step2 && frame.syncType !== SyncType.Update) return false;
+    const { structs, ds } = Y.decodeUpdate(frame.payload);
     return structs.length > 0 || ds.clients.size > 0;
   } catch {
     return false;
@@ -156,7 +155,7 @@ function messageCases(seed: number, count: number): MessageCase[] {
     },
     () => ({
       kind: 'awareness with bad JSON',
-      payload: new Uint8Array([1, ...varUint(14), 1, ...varUint(99), 1, ...varUint(10), ...bytesOf('{"broken":')]),
+      payload: awarenessMessage(awarenessPayloadOfJson([{ clientId: 99, clock: 1, json: '{"broken":' }])),
       mustClose: true,
       codes: MALFORMED,
     }),

@@ -16,7 +16,10 @@ import {
   useRevocationScene,
 } from '../helpers/revocation-scene';
 import type { RunningServer } from '../helpers/server';
-import { bytesOf, loggedCount, openStore, sleep, storageContains, storedDoc, storedDocNames, synced, waitFor } from '../helpers/yjs';
+import { bytesOf } from '../helpers/bytes';
+import { synced } from '../helpers/providers';
+import { loggedCount, openStore, storageContains, storedDoc, storedDocNames } from '../helpers/stored-docs';
+import { sleep, waitFor } from '../helpers/wait';
 
 const scene = useRevocationScene();
 const { provider, raw, channel } = scene;

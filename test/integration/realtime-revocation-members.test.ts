@@ -16,7 +16,11 @@ import {
   useRevocationScene,
 } from '../helpers/revocation-scene';
 import type { RunningServer } from '../helpers/server';
-import { bytesOf, openStore, RawYjsSocket, sleep, storageContains, synced, waitFor } from '../helpers/yjs';
+import { bytesOf } from '../helpers/bytes';
+import { synced } from '../helpers/providers';
+import { RawYjsSocket } from '../helpers/sockets';
+import { openStore, storageContains } from '../helpers/stored-docs';
+import { sleep, waitFor } from '../helpers/wait';
 
 const scene = useRevocationScene();
 const { provider, raw, channel, upgradeStatus } = scene;

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { addMember, createBoard, person, planDoc } from '../helpers/board';
 import { type RunningServer, startServer } from '../helpers/server';
-import { openProvider, RawYjsSocket, sleep, synced, waitFor } from '../helpers/yjs';
+import { openProvider, synced } from '../helpers/providers';
+import { RawYjsSocket } from '../helpers/sockets';
+import { sleep, waitFor } from '../helpers/wait';
 
 let server: RunningServer;
 before(async () => {

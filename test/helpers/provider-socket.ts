@@ -1,0 +1,38 @@
+/**
+ * The WebSocket class a y-websocket provider is handed in Node, and the options every provider
+ * in a Node process is opened with. Shared by the tests, the end-to-end specs and the bench.
+ */
+import WebSocket from 'ws';
+import type { WebsocketProvider } from 'y-websocket';
+
+type ProviderOptions = NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>;
+export type Polyfill = NonNullable<ProviderOptions['WebSocketPolyfill']>;
+
+/**
+ * A `ws` class that sends `headers` with its upgrade: y-websocket takes a class, not an
+ * instance, so the headers are baked into a subclass. No permessage-deflate: neither the sync
+ * server nor the bench's relay accepts it, so offering it would only change the upgrade request.
+ */
+export function socketSending(headers: Record<string, string>): Polyfill {
+  class SocketWithHeaders extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers, perMessageDeflate: false });
+    }
+  }
+  // y-websocket declares the DOM WebSocket; `ws` is the class it is written against in Node and
+  // behaves the same, but TypeScript sees two unrelated classes. The toolkit's one such cast.
+  return SocketWithHeaders as unknown as Polyfill;
+}
+
+/** Sends this person's session cookie, as a browser does on a same-origin upgrade; null sends none. */
+export function cookieSocket(cookie: string | null): Polyfill {
+  return socketSending(cookie === null ? {} : { cookie });
+}
+
+/**
+ * Node 20 has a global BroadcastChannel: providers of one document in one process would sync
+ * through it and bypass the server entirely, so every provider in Node turns it off.
+ */
+export function nodeProviderOptions(WebSocketPolyfill: Polyfill): { WebSocketPolyfill: Polyfill; disableBc: true } {
+  return { WebSocketPolyfill, disableBc: true };
+}

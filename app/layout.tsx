@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { ApiDataScope } from '@/components/hooks/api-data-scope';
 import { QuickHide } from '@/components/quick-hide';
 import { SiteHeader } from '@/components/site-header';
 import { currentPrincipal } from '@/server/auth/session';
@@ -22,7 +23,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
         <SiteHeader user={principal ? { name: principal.name } : null} />
-        <main id="main">{children}</main>
+        <main id="main">
+          <ApiDataScope userId={principal?.userId ?? null}>{children}</ApiDataScope>
+        </main>
         <QuickHide />
       </body>
     </html>

@@ -15,6 +15,7 @@ import type { Me } from './me';
 import { MembersPanel } from './members-panel';
 import { PresenceBar } from './presence-bar';
 import { type ChannelStatus, useBoardChannel } from '../hooks/use-board-channel';
+import { BOARD_TOPICS } from '@/lib/protocol/board-events';
 
 /**
  * The plan runs only in the browser: its content comes from Yjs documents, never from the server
@@ -44,7 +45,8 @@ export function BoardShell(props: {
   emergency?: { number: string; crisisLine: string } | null;
 }) {
   const { board, me, members, invites, emergency = null } = props;
-  const { people, status, socket } = useBoardChannel(board.id);
+  // Every change refreshes the server-rendered records (members, invites, attempts), as it always did.
+  const { people, status, socket } = useBoardChannel(board.id, { refreshPageOn: BOARD_TOPICS });
   const ended = STATUS_MESSAGES[status];
   return (
     <div className="page board-page">

@@ -1,37 +1,27 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { Me, PageMember } from '../board/me';
+import { isChannelEnded, useBoardChannel } from '../hooks/use-board-channel';
 import { Alert } from '../ui/alert';
 import { DocHistory } from './doc-history';
 import { DocPicker } from './doc-picker';
-import { type BoardChange, useBoardEvents } from './use-board-events';
 import { useDocuments } from './use-documents';
 import { useVersions } from './use-versions';
 import './history.css';
 
 /** The history page: choose an attempt and one of its documents, then walk through its past. */
 export function HistoryView({ boardId, attempts, me, members }: { boardId: string; attempts: AttemptSummary[]; me: Me; members: PageMember[] }) {
-  const router = useRouter();
   const latest = attempts[attempts.length - 1]?.number ?? 1;
   const [attempt, setAttempt] = useState(latest);
   const [choice, setChoice] = useState<string | null>(null);
   const documents = useDocuments(boardId, attempt, me);
   const versions = useVersions(boardId);
-  const reloadVersions = versions.reload;
-  const status = useBoardEvents(
-    boardId,
-    useCallback(
-      (change: BoardChange) => {
-        if (change.topic === 'versions') reloadVersions();
-        if (change.topic === 'attempts' || change.topic === 'role' || change.topic === 'members') router.refresh();
-      },
-      [reloadVersions, router],
-    ),
-  );
+  // The attempts and the members come from the server render.
+  const channel = useBoardChannel(boardId, { refreshPageOn: ['attempts', 'members'] });
+  const ended = isChannelEnded(channel.status);
   // A document not (or no longer) readable falls back to the shared plan, which always is.
   const doc = documents.docs.find((d) => d.name === choice) ?? documents.docs[0];
   const nameOf = useCallback((userId: string) => members.find((m) => m.userId === userId)?.name ?? 'Someone no longer on the board', [members]);
@@ -44,7 +34,7 @@ export function HistoryView({ boardId, attempts, me, members }: { boardId: strin
       </nav>
       <h1>History</h1>
       <p className="muted history-intro">See any document exactly as it was at a moment, who changed what, and compare two moments. Nothing here can change the plan.</p>
-      {status === 'ended' ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
+      {ended ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
       {documents.error ? <Alert kind="error">{`Letters could not be listed: ${documents.error}`}</Alert> : null}
       <div className="history-card">
         <DocPicker
@@ -61,7 +51,7 @@ export function HistoryView({ boardId, attempts, me, members }: { boardId: strin
           loadingDocs={documents.loading}
         />
       </div>
-      {doc && status !== 'ended' ? (
+      {doc && !ended ? (
         <DocHistory
           key={doc.name}
           boardId={boardId}

@@ -2,7 +2,7 @@
 
 import { formatDocName } from '@/lib/doc-names';
 import type { BoardAbilities } from '@/lib/permissions/abilities';
-import { useApi } from '../hooks/use-api';
+import { useApiData } from '../hooks/use-api-data';
 
 export type DocKind = 'plan' | 'letters' | 'notes';
 
@@ -24,7 +24,7 @@ interface LettersEntry {
  * checks each document again when its history is asked for.
  */
 export function useDocuments(boardId: string, attempt: number, me: { userId: string; abilities: BoardAbilities }) {
-  const letters = useApi<{ letters: LettersEntry[] }>(`/api/boards/${boardId}/attempts/${attempt}/letters`);
+  const letters = useApiData<{ letters: LettersEntry[] }>(`/api/boards/${boardId}/attempts/${attempt}/letters`);
   const docs: DocOption[] = [{ name: formatDocName({ kind: 'plan', boardId, attempt }), kind: 'plan', label: 'Shared plan' }];
   for (const entry of letters.data?.letters ?? []) {
     if (!entry.docName.includes(`/letters/${attempt}/`)) continue;

@@ -1,7 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '@/components/browser/api';
+import { api } from '@/components/browser/api';
+import { useApiData } from '../hooks/use-api-data';
 import type { TimelineEntry } from './moments';
 
 const PAGE = 1000;
@@ -11,51 +11,42 @@ const MAX_PAGES = 20;
 export interface Timeline {
   doc: string | null;
   entries: TimelineEntry[];
+  /** Asked for, the first time or again ("Check for newer"). */
   loading: boolean;
   error: string | null;
   truncated: boolean;
   reload(): void;
 }
 
+const NO_ENTRIES: TimelineEntry[] = [];
+
+interface WholeTimeline {
+  entries: TimelineEntry[];
+  truncated: boolean;
+}
+
+/** Every page of `path` (the timeline of one document), oldest first. */
+async function readPages(path: string): Promise<WholeTimeline> {
+  const entries: TimelineEntry[] = [];
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const afterSeq = entries[entries.length - 1]?.seq ?? 0;
+    const result = await api<{ entries: TimelineEntry[] }>(`${path}&${new URLSearchParams({ afterSeq: String(afterSeq), limit: String(PAGE) })}`);
+    entries.push(...result.entries);
+    if (result.entries.length < PAGE) return { entries, truncated: false };
+  }
+  return { entries, truncated: true };
+}
+
 /** Every logged change of a document (metadata only), page by page, oldest first. */
 export function useTimeline(boardId: string, docName: string | null): Timeline {
-  const [state, setState] = useState<Omit<Timeline, 'reload'>>({ doc: null, entries: [], loading: docName !== null, error: null, truncated: false });
-  const [round, setRound] = useState(0);
-
-  useEffect(() => {
-    if (!docName) return;
-    let current = true;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    (async () => {
-      const entries: TimelineEntry[] = [];
-      let truncated = false;
-      for (let page = 0; ; page++) {
-        if (page === MAX_PAGES) {
-          truncated = true;
-          break;
-        }
-        const afterSeq = entries[entries.length - 1]?.seq ?? 0;
-        const query = new URLSearchParams({ doc: docName, afterSeq: String(afterSeq), limit: String(PAGE) });
-        const result = await api<{ entries: TimelineEntry[] }>(`/api/boards/${boardId}/history/timeline?${query}`);
-        entries.push(...result.entries);
-        if (result.entries.length < PAGE || !current) break;
-      }
-      if (current) setState({ doc: docName, entries, loading: false, error: null, truncated });
-    })().catch((caught: unknown) => {
-      if (!current) return;
-      const message =
-        caught instanceof ApiError && caught.status === 404
-          ? 'You cannot open the history of this document.'
-          : caught instanceof ApiError
-            ? caught.message
-            : 'The history could not be loaded.';
-      setState({ doc: docName, entries: [], loading: false, error: message, truncated: false });
-    });
-    return () => {
-      current = false;
-    };
-  }, [boardId, docName, round]);
-
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { ...state, reload };
+  const path = docName === null ? null : `/api/boards/${boardId}/history/timeline?${new URLSearchParams({ doc: docName })}`;
+  const timeline = useApiData(path, { load: readPages, keepPrevious: false });
+  return {
+    doc: timeline.data ? docName : null,
+    entries: timeline.data?.entries ?? NO_ENTRIES,
+    loading: timeline.loading || timeline.refreshing,
+    error: timeline.notFound ? 'You cannot open the history of this document.' : timeline.error,
+    truncated: timeline.data?.truncated ?? false,
+    reload: timeline.reload,
+  };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useApi } from '../hooks/use-api';
+import { useApiData } from '../hooks/use-api-data';
 
 export interface NamedVersion {
   id: string;
@@ -10,8 +10,8 @@ export interface NamedVersion {
   createdByName: string | null;
 }
 
-/** The board's named versions (labels on a moment), reloaded when someone adds or removes one. */
+/** The board's named versions (labels on a moment), asked again when someone adds or removes one. */
 export function useVersions(boardId: string) {
-  const resource = useApi<{ versions: NamedVersion[] }>(`/api/boards/${boardId}/versions`);
+  const resource = useApiData<{ versions: NamedVersion[] }>(`/api/boards/${boardId}/versions`, { refreshOn: ['versions'] });
   return { versions: resource.data?.versions ?? [], error: resource.error, reload: resource.reload };
 }

@@ -1,60 +1,94 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import type { Role } from '@/lib/roles';
+import { useEffect, useRef, useState } from 'react';
+import { io } from 'socket.io-client';
+import { useSWRConfig } from 'swr';
+import type { BoardClientSocket, BoardTopic, PresencePerson } from '@/lib/protocol/board-events';
+import { isStaleAfter } from './api-key';
 
-export interface PresencePerson {
-  userId: string;
-  name: string;
-  role: Role;
-  section: string | null;
-}
+export type { PresencePerson } from '@/lib/protocol/board-events';
 
 export type ChannelStatus = 'connecting' | 'live' | 'offline' | 'access-lost' | 'signed-out' | 'deleted';
 
+/** The board is gone for this page: no more events will come, and what it shows may not be theirs to see. */
+export function isChannelEnded(status: ChannelStatus): boolean {
+  return status === 'access-lost' || status === 'signed-out' || status === 'deleted';
+}
+
+export interface BoardChannelOptions {
+  /** Topics of the records this page's server render shows: their changes refresh the route. */
+  refreshPageOn?: readonly BoardTopic[];
+}
+
+export interface BoardChannel {
+  people: PresencePerson[];
+  status: ChannelStatus;
+  socket: BoardClientSocket | null;
+}
+
+const EVERY_TOPIC = () => true;
+
 /**
- * Joins the board's socket.io room: keeps the list of who is here, and refreshes the page's
- * server-rendered records (members, invites) when the server says they changed.
+ * Joins the board's socket.io room. Keeps the list of who is here; when the server says records
+ * of a topic changed, has every useApiData answer of this board that depends on that topic asked
+ * again, and refreshes the route for the topics in `refreshPageOn`. A change of this person's
+ * role refreshes both (what they may see depends on it), and so does each (re)join: changes made
+ * while the page was not in the room were not sent to it. The server decides who may join and
+ * sends each change only to those who may see it.
  */
-export function useBoardChannel(boardId: string): { people: PresencePerson[]; status: ChannelStatus; socket: Socket | null } {
+export function useBoardChannel(boardId: string, options: BoardChannelOptions = {}): BoardChannel {
   const router = useRouter();
+  const { mutate } = useSWRConfig();
   const [people, setPeople] = useState<PresencePerson[]>([]);
   const [status, setStatus] = useState<ChannelStatus>('connecting');
-  const [socket, setSocket] = useState<Socket | null>(null);
+  const [socket, setSocket] = useState<BoardClientSocket | null>(null);
+  // The latest topics, without reconnecting whenever the page re-renders.
+  const refreshPageOn = useRef(options.refreshPageOn ?? []);
+  useEffect(() => {
+    refreshPageOn.current = options.refreshPageOn ?? [];
+  }, [options.refreshPageOn]);
 
   useEffect(() => {
-    const connection = io({ path: '/socket.io/', transports: ['websocket'] });
+    const connection: BoardClientSocket = io({ path: '/socket.io/', transports: ['websocket'] });
     setSocket(connection);
-    const join = () =>
-      connection.emit('board:join', { boardId }, (reply: { ok: boolean }) => {
+    const mine = (message: { boardId: string }) => message.boardId === boardId;
+    const askAgain = (changed: (topic: BoardTopic) => boolean) => void mutate((key) => isStaleAfter(key, boardId, changed));
+    const afterCut = (s: ChannelStatus) => (s === 'live' || s === 'connecting' ? 'offline' : s);
+
+    connection.on('connect', () => {
+      connection.emit('board:join', { boardId }, (reply) => {
         setStatus(reply.ok ? 'live' : 'access-lost');
+        if (reply.ok) askAgain(EVERY_TOPIC);
       });
-    connection.on('connect', join);
-    connection.on('disconnect', () => setStatus((s) => (s === 'live' || s === 'connecting' ? 'offline' : s)));
-    connection.on('connect_error', () => setStatus((s) => (s === 'live' || s === 'connecting' ? 'offline' : s)));
-    connection.on('presence', (message: { boardId: string; people: PresencePerson[] }) => {
-      if (message.boardId === boardId) setPeople(message.people);
     });
-    connection.on('board:changed', (message: { boardId: string }) => {
-      if (message.boardId === boardId) router.refresh();
+    connection.on('disconnect', () => setStatus(afterCut));
+    connection.on('connect_error', () => setStatus(afterCut));
+    connection.on('presence', (message) => {
+      if (mine(message)) setPeople(message.people);
     });
-    connection.on('board:role-changed', (message: { boardId: string }) => {
-      if (message.boardId === boardId) router.refresh();
+    connection.on('board:changed', (message) => {
+      if (!mine(message)) return;
+      askAgain((topic) => topic === message.topic);
+      if (refreshPageOn.current.includes(message.topic)) router.refresh();
     });
-    connection.on('board:access-lost', (message: { boardId: string }) => {
-      if (message.boardId === boardId) setStatus('access-lost');
+    connection.on('board:role-changed', (message) => {
+      if (!mine(message)) return;
+      askAgain(EVERY_TOPIC);
+      router.refresh();
     });
-    connection.on('board:deleted', (message: { boardId: string }) => {
-      if (message.boardId === boardId) setStatus('deleted');
+    connection.on('board:access-lost', (message) => {
+      if (mine(message)) setStatus('access-lost');
+    });
+    connection.on('board:deleted', (message) => {
+      if (mine(message)) setStatus('deleted');
     });
     connection.on('session:ended', () => setStatus('signed-out'));
     return () => {
       connection.emit('board:leave', { boardId });
       connection.close();
     };
-  }, [boardId, router]);
+  }, [boardId, router, mutate]);
 
   return { people, status, socket };
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { Socket } from 'socket.io-client';
+import type { BoardClientSocket } from '@/lib/protocol/board-events';
 import type { Member } from '@/server/boards/members';
 import type { Me } from '../board/me';
 import type { PresenceUser } from '../hooks/use-synced-doc';
@@ -15,7 +15,7 @@ export interface BoardContextValue {
   /** The presence identity (name and colour) shown to the others. */
   user: PresenceUser;
   members: Member[];
-  socket: Socket | null;
+  socket: BoardClientSocket | null;
   emergency: { number: string; crisisLine: string } | null;
   /** Says something to screen readers (and shows it briefly), optionally with an Undo button. */
   notify(message: string, options?: { undo?: boolean }): void;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import type { Socket } from 'socket.io-client';
+import type { BoardClientSocket } from '@/lib/protocol/board-events';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { Member } from '@/server/boards/members';
 import { formatDocName } from '@/lib/doc-names';
@@ -29,7 +29,7 @@ export interface PlanBoardProps {
   attempts: AttemptSummary[];
   me: Me;
   members: Member[];
-  socket: Socket | null;
+  socket: BoardClientSocket | null;
   people: PresencePerson[];
   emergency?: { number: string; crisisLine: string } | null;
 }

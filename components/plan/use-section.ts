@@ -1,21 +1,16 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import type { Socket } from 'socket.io-client';
 import type { BoardAbilities } from '@/lib/permissions/abilities';
 import type { SectionId } from '@/lib/plan/sections';
+import type { BoardClientSocket, PresenceMessage } from '@/lib/protocol/board-events';
 import { isOfferedSection } from './sections/registry';
-
-interface PresenceMessage {
-  boardId: string;
-  people: { userId: string; section: string | null }[];
-}
 
 /**
  * The section on screen, kept in the URL hash (a reload stays put) and told to the others
  * through the board channel ('presence:update'), so the avatars show who is where.
  */
-export function useSection(boardId: string, me: { userId: string; abilities: BoardAbilities }, socket: Socket | null): [SectionId, (id: SectionId) => void] {
+export function useSection(boardId: string, me: { userId: string; abilities: BoardAbilities }, socket: BoardClientSocket | null): [SectionId, (id: SectionId) => void] {
   const [section, setSection] = useState<SectionId>('approach');
 
   useEffect(() => {

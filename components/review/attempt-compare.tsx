@@ -6,7 +6,7 @@ import type { AttemptSummary } from '@/server/boards/boards';
 import { diffPlan, PLAN_PARTS } from '@/lib/diff';
 import { partLabel } from '@/lib/plan/sections';
 import { StateFrame } from '../history/state-frame';
-import { useApi } from '../hooks/use-api';
+import { useApiData } from '../hooks/use-api-data';
 import { OUTCOME_LABEL, WENT_WRONG_INFO } from './debrief-labels';
 import { SideBySide } from './side-by-side';
 import type { SavedDebrief } from './use-debrief';
@@ -27,18 +27,14 @@ function DebriefBrief({ debrief }: { debrief: SavedDebrief | null }) {
  * Attempt n and n+1 side by side: the earlier one's outcome on the left; on the right, the
  * lessons it taught at the top, where the team starts, then what changed between the plans.
  */
-export function AttemptCompare({ boardId, attempts, debriefRound }: { boardId: string; attempts: readonly AttemptSummary[]; debriefRound: number }) {
+export function AttemptCompare({ boardId, attempts }: { boardId: string; attempts: readonly AttemptSummary[] }) {
   const latest = attempts[attempts.length - 1]?.number ?? 2;
   const [newer, setNewer] = useState(latest);
   useEffect(() => setNewer(latest), [latest]);
   const older = newer - 1;
   const before = useLatestPlan(boardId, older);
   const after = useLatestPlan(boardId, newer);
-  const debrief = useApi<{ debrief: SavedDebrief }>(`/api/boards/${boardId}/attempts/${older}/debrief`);
-  const reloadDebrief = debrief.reload;
-  useEffect(() => {
-    if (debriefRound > 0) reloadDebrief();
-  }, [debriefRound, reloadDebrief]);
+  const debrief = useApiData<{ debrief: SavedDebrief }>(`/api/boards/${boardId}/attempts/${older}/debrief`, { refreshOn: ['debrief'] });
 
   const names = { before: `Attempt ${older}`, after: `Attempt ${newer}` };
   const changes = before.plan && after.plan ? diffPlan(before.plan, after.plan) : [];

@@ -17,12 +17,10 @@ export function DebriefSection(props: {
   attempts: readonly AttemptSummary[];
   me: Me;
   members: readonly PageMember[];
-  /** Increases whenever someone saves a debrief on this board. */
-  debriefRound: number;
   onOutcome(refused: boolean): void;
   latestPlan: PlanJSON | null;
 }) {
-  const { boardId, attempts, me, members, debriefRound, onOutcome, latestPlan } = props;
+  const { boardId, attempts, me, members, onOutcome, latestPlan } = props;
   const latest = attempts[attempts.length - 1]?.number ?? 1;
   const [attempt, setAttempt] = useState(latest);
   useEffect(() => setAttempt(latest), [latest]);
@@ -31,10 +29,7 @@ export function DebriefSection(props: {
   const plan = attempt === latest ? latestPlan : otherPlan.plan;
   const canEdit = me.abilities.can['debrief.edit'];
 
-  const { refresh, dirty, saved } = debrief;
-  useEffect(() => {
-    if (debriefRound > 0) void refresh();
-  }, [debriefRound, refresh]);
+  const { dirty, saved } = debrief;
   useEffect(() => {
     onOutcome(saved !== null && attempt === latest && isRefusal(saved.outcome));
   }, [saved, attempt, latest, onOutcome]);

@@ -1,11 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { Me, PageMember } from '../board/me';
-import { type BoardChange, useBoardEvents } from '../history/use-board-events';
+import { isChannelEnded, useBoardChannel } from '../hooks/use-board-channel';
 import { Alert } from '../ui/alert';
 import { AttemptCompare } from './attempt-compare';
 import { DebriefSection } from './debrief-section';
@@ -24,21 +23,11 @@ const PLAN_REFRESH_MS = 20_000;
  * the comparison with the previous attempt, and (for the interventionist) staging the next one.
  */
 export function ReviewView({ boardId, attempts, me, members }: { boardId: string; attempts: AttemptSummary[]; me: Me; members: PageMember[] }) {
-  const router = useRouter();
   const latest = attempts[attempts.length - 1]?.number ?? 1;
   const latestPlan = useLatestPlan(boardId, latest, PLAN_REFRESH_MS);
-  const [debriefRound, setDebriefRound] = useState(0);
   const [refused, setRefused] = useState(false);
-  const status = useBoardEvents(
-    boardId,
-    useCallback(
-      (change: BoardChange) => {
-        if (change.topic === 'debrief') setDebriefRound((n) => n + 1);
-        if (change.topic === 'attempts' || change.topic === 'role' || change.topic === 'members') router.refresh();
-      },
-      [router],
-    ),
-  );
+  // The attempts and the members come from the server render.
+  const { status } = useBoardChannel(boardId, { refreshPageOn: ['attempts', 'members'] });
 
   return (
     <div className="page review-page">
@@ -48,16 +37,16 @@ export function ReviewView({ boardId, attempts, me, members }: { boardId: string
       </nav>
       <h1>Review and next steps</h1>
       <p className="muted history-intro">Record how attempt {latest} went, keep the bottom lines, and when the team is ready, plan the next attempt from what you learned.</p>
-      {status === 'ended' ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
+      {isChannelEnded(status) ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
       {status === 'offline' ? <Alert kind="info">Reconnecting… Changes others save appear once the connection is back.</Alert> : null}
       <div className="review-grid">
-        <DebriefSection boardId={boardId} attempts={attempts} me={me} members={members} debriefRound={debriefRound} onOutcome={setRefused} latestPlan={latestPlan.plan} />
+        <DebriefSection boardId={boardId} attempts={attempts} me={me} members={members} onOutcome={setRefused} latestPlan={latestPlan.plan} />
         <div className="review-follow">
           <FollowThroughPanel boardId={boardId} attempt={latest} plan={latestPlan.plan} loading={latestPlan.loading} refreshing={latestPlan.refreshing} error={latestPlan.error} onRefresh={latestPlan.reload} />
           <First72Hours refused={refused} />
         </div>
-        {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} debriefRound={debriefRound} /> : null}
-        {me.abilities.can['attempts.stage'] ? (
+          {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} /> : null}
+          {me.abilities.can['attempts.stage'] ? (
           <StageAttempt boardId={boardId} latest={latest} />
         ) : (
           <section className="history-card" aria-labelledby="next-heading">

@@ -1,8 +1,9 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Debrief } from '@/lib/schemas/debrief';
 import { api, ApiError } from '@/components/browser/api';
+import { useApiData } from '../hooks/use-api-data';
 
 export type SavedDebrief = Debrief & { updatedAt: number | null };
 
@@ -27,87 +28,81 @@ export function sameDebrief(a: Debrief, b: Debrief): boolean {
   );
 }
 
-const message = (caught: unknown, fallback: string) => (caught instanceof ApiError ? caught.message : fallback);
-
 /**
  * The debrief of one attempt: what the server has, the draft on screen, and saving it. Saving
  * is explicit (a debrief is a considered record, not a live document). When someone else saves,
- * `refresh` brings their version in at once unless this person is in the middle of editing; then
- * it is held in `incoming` until they choose, so nobody's words vanish under their cursor.
+ * the board channel has it asked again, and their version comes in at once unless this person
+ * is in the middle of editing; then it is held in `incoming` until they choose, so nobody's
+ * words vanish under their cursor.
  */
 export function useDebrief(boardId: string, attempt: number) {
   const path = `/api/boards/${boardId}/attempts/${attempt}/debrief`;
+  // Never another attempt's debrief while this one loads.
+  const server = useApiData<{ debrief: SavedDebrief }>(path, { refreshOn: ['debrief'], keepPrevious: false });
+  const [scope, setScope] = useState(path);
   const [saved, setSaved] = useState<SavedDebrief | null>(null);
   const [draft, setDraft] = useState<Debrief>(EMPTY);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  /** The server's answer last taken into account, so that each is handled once. */
+  const [considered, setConsidered] = useState<SavedDebrief | null>(null);
+  /** What a save is sending now; answers wait until it is done. */
+  const [sending, setSending] = useState<Debrief | null>(null);
+  /** What this person saved, until the server's answer with it comes back. */
+  const [sent, setSent] = useState<Debrief | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [incoming, setIncoming] = useState<SavedDebrief | null>(null);
   const [updatedByOther, setUpdatedByOther] = useState<number | null>(null);
-  const [round, setRound] = useState(0);
-  const latest = useRef({ saved, draft });
-  useEffect(() => {
-    latest.current = { saved, draft };
-  }, [saved, draft]);
 
-  const fetchDebrief = useCallback(async () => (await api<{ debrief: SavedDebrief }>(path)).debrief, [path]);
-
-  useEffect(() => {
-    let current = true;
+  // Both adjustments happen while rendering (React's pattern for state that follows a prop), so
+  // no render ever shows an answer that was not handled yet.
+  if (scope !== path) {
+    setScope(path);
     setSaved(null);
-    setLoadError(null);
+    setConsidered(null);
+    setSent(null);
     setIncoming(null);
     setUpdatedByOther(null);
-    fetchDebrief()
-      .then((debrief) => {
-        if (!current) return;
-        setSaved(debrief);
-        setDraft(content(debrief));
-      })
-      .catch((caught: unknown) => current && setLoadError(message(caught, 'The debrief could not be loaded.')));
-    return () => {
-      current = false;
-    };
-  }, [fetchDebrief, round]);
-
-  const refresh = useCallback(async () => {
-    let next: SavedDebrief;
-    try {
-      next = await fetchDebrief();
-    } catch {
-      return; // The next change or a reload brings it; the draft on screen is untouched.
+  }
+  const latest = server.data?.debrief ?? null;
+  if (scope === path && latest !== null && latest !== considered && sending === null) {
+    setConsidered(latest);
+    if (saved === null) {
+      setSaved(latest);
+      setDraft(content(latest));
+    } else if (latest.updatedAt !== saved.updatedAt) {
+      const editing = !sameDebrief(draft, saved);
+      if (sent !== null && sameDebrief(latest, sent)) {
+        // This person's own save: words typed while saving stay in the draft (shown as unsaved).
+        setSent(null);
+        setSaved(latest);
+        setIncoming(null);
+        setUpdatedByOther(null);
+        if (sameDebrief(draft, sent)) setDraft(content(latest));
+      } else if (!editing || sameDebrief(draft, latest)) {
+        if (!sameDebrief(draft, latest)) setUpdatedByOther(latest.updatedAt);
+        setSaved(latest);
+        setDraft(content(latest));
+        setIncoming(null);
+      } else {
+        setIncoming(latest);
+      }
     }
-    const { saved: known, draft: mine } = latest.current;
-    if (known && next.updatedAt === known.updatedAt) return;
-    const editing = known !== null && !sameDebrief(mine, known);
-    if (!editing || sameDebrief(mine, next)) {
-      if (!sameDebrief(mine, next)) setUpdatedByOther(next.updatedAt);
-      setSaved(next);
-      setDraft(content(next));
-      setIncoming(null);
-    } else {
-      setIncoming(next);
-    }
-  }, [fetchDebrief]);
+  }
 
+  const { revalidate } = server;
   const save = useCallback(async () => {
-    const sent = content(latest.current.draft);
-    setSaving(true);
+    const body = content(draft);
+    setSending(body);
     setSaveError(null);
     try {
-      await api(path, { method: 'PUT', body: sent });
-      const next = await fetchDebrief();
-      setSaved(next);
-      setIncoming(null);
-      setUpdatedByOther(null);
-      // Words typed while saving stay in the draft (and the form shows them as unsaved).
-      if (sameDebrief(latest.current.draft, sent)) setDraft(content(next));
+      await api(path, { method: 'PUT', body });
+      setSent(body);
+      await revalidate();
     } catch (caught) {
-      setSaveError(message(caught, 'The debrief was not saved. Check your connection and try again.'));
+      setSaveError(caught instanceof ApiError ? caught.message : 'The debrief was not saved. Check your connection and try again.');
     } finally {
-      setSaving(false);
+      setSending(null);
     }
-  }, [path, fetchDebrief]);
+  }, [path, draft, revalidate]);
 
   const acceptIncoming = useCallback(() => {
     if (!incoming) return;
@@ -121,5 +116,6 @@ export function useDebrief(boardId: string, attempt: number) {
   }, [saved]);
 
   const dirty = saved !== null && !sameDebrief(draft, saved);
-  return { saved, draft, setDraft, dirty, loadError, reload: () => setRound((n) => n + 1), saving, saveError, save, refresh, incoming, acceptIncoming, discard, updatedByOther };
+  const loadError = saved === null ? server.error : null;
+  return { saved, draft, setDraft, dirty, loadError, reload: server.reload, saving: sending !== null, saveError, save, incoming, acceptIncoming, discard, updatedByOther };
 }

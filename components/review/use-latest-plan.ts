@@ -1,25 +1,17 @@
 'use client';
 
-import { useEffect } from 'react';
 import { formatDocName } from '@/lib/doc-names';
 import { isPlanJSON } from '../history/plan-shape';
 import { LATEST_SEQ, useDocState } from '../history/use-doc-state';
 
 /**
  * The current state of an attempt's plan, read through the history API (plain JSON, no live
- * document on this page). Refreshed every `refreshMs` while the page is visible, so statuses
- * changed on the board appear here without a reload. A null attempt loads nothing.
+ * document on this page). Asked for again every `refreshMs` while the page is visible, so
+ * statuses changed on the board appear here without a reload. A null attempt loads nothing.
  */
 export function useLatestPlan(boardId: string, attempt: number | null, refreshMs = 0) {
-  const state = useDocState(boardId, attempt === null ? null : formatDocName({ kind: 'plan', boardId, attempt }), LATEST_SEQ, 0);
-  const { reload } = state;
-  useEffect(() => {
-    if (refreshMs <= 0) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') reload();
-    }, refreshMs);
-    return () => clearInterval(timer);
-  }, [refreshMs, reload]);
+  const docName = attempt === null ? null : formatDocName({ kind: 'plan', boardId, attempt });
+  const state = useDocState(boardId, docName, LATEST_SEQ, { delayMs: 0, refreshIntervalMs: refreshMs });
   const plan = state.data && isPlanJSON(state.data.state) ? state.data.state : null;
-  return { plan, loading: state.loading, refreshing: state.refreshing, error: state.error, reload };
+  return { plan, loading: state.loading, refreshing: state.refreshing, error: state.error, reload: state.reload };
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Socket } from 'socket.io-client';
+import type { BoardClientSocket, NotifyMessage } from '@/lib/protocol/board-events';
 import './tools.css';
 
 interface Notice {
@@ -16,12 +16,12 @@ const MESSAGES: Record<string, (from: string) => string> = {
 const SHOW_MS = 8000;
 
 /** Brief, discreet notices from the board channel (no plan details: only who and what kind). */
-export function Notifications({ socket, boardId }: { socket: Socket | null; boardId: string }) {
+export function Notifications({ socket, boardId }: { socket: BoardClientSocket | null; boardId: string }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   useEffect(() => {
     if (!socket) return;
     let next = 0;
-    const onNotify = (message: { boardId: string; kind: string; from: string }) => {
+    const onNotify = (message: NotifyMessage) => {
       const text = MESSAGES[message.kind]?.(message.from);
       if (message.boardId !== boardId || !text) return;
       const id = (next += 1);

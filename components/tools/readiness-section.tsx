@@ -11,20 +11,18 @@ import { Section, SectionHeader } from '../plan/sections/parts';
 import { CoverageList } from './coverage-list';
 import { ReadinessCheckin } from './readiness-checkin';
 import { ReadinessTable } from './readiness-table';
-import { useApiData } from './use-api-data';
+import { useApiData } from '../hooks/use-api-data';
 import './tools.css';
-import { useBoardTopic } from './use-board-topic';
 import { useCoverage } from './use-coverage';
 
 const DECISION_TEXT = new Map<AttendanceDecision, string>(ATTENDANCE.map(({ value, label }) => [value, label]));
 
 /** Is everyone ready, and does the plan cover what it must? Check-ins, decisions, coverage, freeze. */
 export function ReadinessSection() {
-  const { boardId, attempt, frozen, me, socket } = useBoard();
+  const { boardId, attempt, frozen, me } = useBoard();
   const { doc } = useEdit();
   const path = `/api/boards/${boardId}/attempts/${attempt}/readiness`;
-  const readiness = useApiData<{ readiness: ReadinessEntry[] }>(path);
-  useBoardTopic(socket, boardId, 'readiness', readiness.reload);
+  const readiness = useApiData<{ readiness: ReadinessEntry[] }>(path, { refreshOn: ['readiness'] });
   const checks = useCoverage(doc);
   const entries = readiness.data?.readiness ?? [];
   const own = entries.find((e) => e.userId === me.userId) ?? null;

@@ -1,3 +1,5 @@
+import type { BoardTopic } from '../../lib/protocol/board-events';
+
 /**
  * Record changes made by route handlers, told to the realtime servers (server/channels.ts) so
  * that open pages update and sockets whose access shrank are closed. Past one machine this
@@ -8,8 +10,6 @@ export type Audience =
   | { kind: 'board' }
   /** Only these users, plus the board's interventionists (for unshared letters and the like). */
   | { kind: 'private'; userIds: string[] };
-
-export type BoardTopic = 'members' | 'invites' | 'letters' | 'attempts' | 'board' | 'readiness' | 'versions' | 'debrief';
 
 export type BusEvent =
   | { type: 'session-revoked'; sessionId: string }

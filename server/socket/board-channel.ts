@@ -1,35 +1,29 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
-import type { Principal } from '../auth/principal';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, JoinReply, ServerToClientEvents } from '../../lib/protocol/board-events';
 import { principalFromCookieHeader } from '../auth/token';
-import type { Role } from '../../lib/roles';
 import type { BusEvent } from '../events/bus';
 import { toError } from '../http/errors';
 import { boardRole, can } from '../permissions';
+import { BoardRefSchema, PresenceUpdateSchema, QuestionAnsweredSchema } from './payload-schemas';
 import { PresenceRegistry } from './presence';
 import { boardRoom, interventionistsRoom, sessionRoom, userRoom } from './rooms';
+import type { BoardSocket, InterServerEvents, SocketData } from './socket-data';
 
-interface SocketData {
-  principal: Principal;
-  /** Boards this socket has joined, with the role it was admitted under. */
-  boards: Map<string, Role>;
+/**
+ * socket.io makes the acknowledgement callback itself when the client asks for one; a client
+ * can only send data in its place (never a function), so a function here is socket.io's.
+ */
+function isAck(value: unknown): value is (reply: JoinReply) => void {
+  return typeof value === 'function';
 }
-type BoardSocket = Socket & { data: SocketData };
-
-const JoinSchema = z.object({ boardId: z.string().max(64) });
-const PresenceSchema = z.object({ boardId: z.string().max(64), section: z.string().max(64).nullable() });
-const QuestionAskedSchema = z.object({ boardId: z.string().max(64) });
-const QuestionAnsweredSchema = z.object({ boardId: z.string().max(64), askerId: z.string().max(64) });
-
-type Ack = (reply: { ok: true; [key: string]: unknown } | { ok: false; error: string }) => void;
 
 /**
  * socket.io carries board-level events: who is here and where, and record changes made through
  * the HTTP API. Joining a board's room asks lib/permissions, like every other entry point.
  */
 export function attachBoardChannel(server: HttpServer) {
-  const io = new Server(server, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(server, {
     path: '/socket.io/',
     serveClient: false,
     // Leave other paths' upgrades alone (the Yjs server authenticates asynchronously).
@@ -42,9 +36,8 @@ export function attachBoardChannel(server: HttpServer) {
     principalFromCookieHeader(socket.request.headers.cookie)
       .then((principal) => {
         if (!principal) return next(new Error('unauthorized'));
-        const data = socket.data as SocketData;
-        data.principal = principal;
-        data.boards = new Map();
+        socket.data.principal = principal;
+        socket.data.boards = new Map();
         next();
       })
       .catch((error: unknown) => next(toError(error)));
@@ -61,16 +54,16 @@ export function attachBoardChannel(server: HttpServer) {
     if (presence.remove(boardId, socket.id)) broadcastPresence(boardId);
   };
 
-  io.on('connection', (raw) => {
-    const socket = raw as BoardSocket;
+  io.on('connection', (socket) => {
     const { principal } = socket.data;
     void socket.join(userRoom(principal.userId));
     void socket.join(sessionRoom(principal.sessionId));
 
+    // Payloads are typed `unknown`: whatever the event maps say, the browser is not trusted.
     socket.on('board:join', async (payload: unknown, ack: unknown) => {
-      const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => undefined;
+      const reply = isAck(ack) ? ack : () => undefined;
       try {
-        const parsed = JoinSchema.safeParse(payload);
+        const parsed = BoardRefSchema.safeParse(payload);
         if (!parsed.success) return reply({ ok: false, error: 'invalid_request' });
         const { boardId } = parsed.data;
         const role = await boardRole(principal.userId, boardId);
@@ -88,12 +81,12 @@ export function attachBoardChannel(server: HttpServer) {
     });
 
     socket.on('board:leave', (payload: unknown) => {
-      const parsed = JoinSchema.safeParse(payload);
+      const parsed = BoardRefSchema.safeParse(payload);
       if (parsed.success && socket.data.boards.has(parsed.data.boardId)) leaveBoard(socket, parsed.data.boardId);
     });
 
     socket.on('presence:update', (payload: unknown) => {
-      const parsed = PresenceSchema.safeParse(payload);
+      const parsed = PresenceUpdateSchema.safeParse(payload);
       if (!parsed.success || !socket.data.boards.has(parsed.data.boardId)) return;
       if (presence.setSection(parsed.data.boardId, socket.id, parsed.data.section)) broadcastPresence(parsed.data.boardId);
     });
@@ -101,7 +94,7 @@ export function attachBoardChannel(server: HttpServer) {
     // Questions live in the plan document; these events only say that one was asked or
     // answered, so the interventionists (or the asker) are told without reloading.
     socket.on('question:asked', (payload: unknown) => {
-      const parsed = QuestionAskedSchema.safeParse(payload);
+      const parsed = BoardRefSchema.safeParse(payload);
       if (!parsed.success || !socket.data.boards.has(parsed.data.boardId)) return;
       const role = socket.data.boards.get(parsed.data.boardId);
       if (!can(role ?? null, 'questions.ask')) return;
@@ -130,7 +123,7 @@ export function attachBoardChannel(server: HttpServer) {
   async function recheckBoard(boardId: string): Promise<void> {
     const sockets = await io.in(boardRoom(boardId)).fetchSockets();
     for (const remote of sockets) {
-      const socket = io.sockets.sockets.get(remote.id) as BoardSocket | undefined;
+      const socket = io.sockets.sockets.get(remote.id);
       if (!socket) continue;
       const role = await boardRole(socket.data.principal.userId, boardId);
       if (role === null) {

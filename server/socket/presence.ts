@@ -1,12 +1,8 @@
+import type { PresencePerson } from '../../lib/protocol/board-events';
 import type { Role } from '../../lib/roles';
 
-export interface PresenceEntry {
-  userId: string;
-  name: string;
-  role: Role;
-  /** The plan section the person is looking at, or null. */
-  section: string | null;
-}
+/** What the registry keeps per socket is what the `presence` event lists per person. */
+type PresenceEntry = PresencePerson;
 
 /** Who is on each board now, per socket; a person with two tabs is listed once. */
 export class PresenceRegistry {

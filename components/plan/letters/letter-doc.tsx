@@ -9,8 +9,7 @@ import { useSyncedDoc } from '../../hooks/use-synced-doc';
 import { SaveStatus } from '../save-status';
 import type { LetterReview as Review } from '@/server/letters/reviews';
 import { LetterReview } from '../../tools/letter-review';
-import { useApiData } from '../../tools/use-api-data';
-import { useBoardTopic } from '../../tools/use-board-topic';
+import { useApiData } from '../../hooks/use-api-data';
 import { LetterEditor } from './letter-editor';
 
 const IMPACT_HINT = 'Open with love. Tell one or two specific moments (when, what happened, how you felt), then ask them to accept help today. About two minutes read aloud.';
@@ -23,13 +22,12 @@ const BOTTOM_LINE_HINT = 'Read only if they refuse. Say what you will do from no
  * sharing, the server closes the socket and the card goes away.
  */
 export function LetterDoc({ entry, mine, onGone }: { entry: LettersEntry; mine: boolean; onGone(): Promise<void> | void }) {
-  const { boardId, attempt, user, me, frozen, socket } = useBoard();
+  const { boardId, attempt, user, me, frozen } = useBoard();
   const readOnly = entry.access !== 'write';
   const label = mine ? 'your letters' : `${entry.ownerName}’s letters`;
   const letters = useSyncedDoc({ docName: entry.docName, label, user, readOnly, persist: !readOnly });
-  const reviews = useApiData<{ reviews: Review[] }>(`/api/boards/${boardId}/attempts/${attempt}/reviews`);
   // Review status is sent privately to the writer and the interventionists when it changes.
-  useBoardTopic(socket, boardId, 'letters', reviews.reload);
+  const reviews = useApiData<{ reviews: Review[] }>(`/api/boards/${boardId}/attempts/${attempt}/reviews`, { refreshOn: ['letters'] });
   const approved = reviews.data?.reviews.some((r) => r.ownerId === entry.ownerId && r.status === 'approved') ?? false;
   const reloadReviews = reviews.reload;
   useEffect(() => {

@@ -6,8 +6,8 @@ import { LetterDoc } from './letter-doc';
 import { useLettersList } from './use-letters-list';
 
 export function LettersSection() {
-  const { boardId, attempt, me, socket } = useBoard();
-  const { entries, error, refresh } = useLettersList(boardId, attempt, socket);
+  const { boardId, attempt, me } = useBoard();
+  const { entries, error, refresh } = useLettersList(boardId, attempt);
   const mine = entries?.find((entry) => entry.ownerId === me.userId) ?? null;
   const others = (entries ?? []).filter((entry) => entry.ownerId !== me.userId).sort((a, b) => a.ownerName.localeCompare(b.ownerName));
   const onGone = refresh;

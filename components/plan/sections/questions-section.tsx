@@ -3,6 +3,7 @@
 import { useRef } from 'react';
 import type * as Y from 'yjs';
 import { itemText, itemValue } from '@/lib/plan/lists';
+import type { QuestionAnswered } from '@/lib/protocol/board-events';
 import { useBoard } from '../board-context';
 import { fieldKey, useEdit } from '../edit-context';
 import { TextField } from '../fields/text-field';
@@ -20,6 +21,9 @@ function QuestionState({ text }: { text: Y.Text | null }) {
   return <span className={`badge ${answered ? 'question-answered' : 'question-open'}`} data-testid="question-state">{answered ? 'Answered' : 'Open'}</span>;
 }
 
+/** What the board channel is told, once per question or answer (the payload besides the board). */
+type Announcement = [event: 'question:asked', payload: Record<string, never>] | [event: 'question:answered', payload: Omit<QuestionAnswered, 'boardId'>];
+
 /**
  * Participants ask, interventionists answer. Who may type where is a courtesy of the page: the
  * plan is one document that every participant may write (the server's rule), so a question's
@@ -31,7 +35,7 @@ export function QuestionsSection() {
   const items = useList(doc, 'questions');
   // Each question and answer is announced once per page: the notice says only that it happened.
   const announced = useRef(new Set<string>());
-  const announce = (key: string, value: string, event: string, payload: Record<string, string>) => {
+  const announce = (key: string, value: string, ...[event, payload]: Announcement) => {
     if (!value.trim() || announced.current.has(key)) return;
     announced.current.add(key);
     socket?.emit(event, { boardId, ...payload });

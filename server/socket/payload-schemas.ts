@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import type { BoardRef, PresenceUpdate, QuestionAnswered } from '../../lib/protocol/board-events';
+
+/**
+ * What the browser sends, checked before use: the event maps (lib/protocol/board-events.ts) say
+ * what an honest client sends, these say what the server accepts. `satisfies` keeps the two
+ * in step: a schema that no longer yields its payload type does not compile.
+ */
+const id = z.string().max(64);
+
+export const BoardRefSchema = z.object({ boardId: id }) satisfies z.ZodType<BoardRef>;
+export const PresenceUpdateSchema = z.object({ boardId: id, section: z.string().max(64).nullable() }) satisfies z.ZodType<PresenceUpdate>;
+export const QuestionAnsweredSchema = z.object({ boardId: id, askerId: id }) satisfies z.ZodType<QuestionAnswered>;

@@ -2,14 +2,14 @@ import { expect, test } from '@playwright/test';
 import { createBoard, createInvite, newPerson, register } from './fixtures/people';
 
 test('an interventionist creates a board and invites a relative, who joins and sees it', async ({ browser }) => {
-  const maya = await newPerson(browser, 'Maya');
+  const maya = await newPerson(browser);
   await register(maya, 'Maya');
   await expect(maya.getByTestId('no-boards')).toBeVisible();
   await createBoard(maya, 'Helping Sam');
   await expect(maya).toHaveTitle('Harbor');
   const link = await createInvite(maya, 'family');
 
-  const jordan = await newPerson(browser, 'Jordan');
+  const jordan = await newPerson(browser);
   await jordan.goto(link);
   // Not signed in: the invite sends the person to register first, then back to the invite.
   await expect(jordan).toHaveURL(/\/register\?next=/);
@@ -28,17 +28,17 @@ test('an interventionist creates a board and invites a relative, who joins and s
   await expect(maya.getByTestId('presence').locator('li')).toHaveCount(2);
 
   // The link was single use.
-  const late = await newPerson(browser, 'Late');
+  const late = await newPerson(browser);
   await register(late, 'Late', undefined, new URL(link).pathname);
   await expect(late.getByTestId('invite-error')).toContainText('already been used');
 });
 
 test('a removed member loses the board at once', async ({ browser }) => {
-  const lead = await newPerson(browser, 'Lead');
+  const lead = await newPerson(browser);
   await register(lead, 'Lead');
   await createBoard(lead, 'Helping Alex');
   const link = await createInvite(lead, 'viewer');
-  const aunt = await newPerson(browser, 'Aunt');
+  const aunt = await newPerson(browser);
   await register(aunt, 'Aunt', undefined, new URL(link).pathname);
   await aunt.getByRole('button', { name: 'Join the board' }).click();
   await expect(aunt.getByTestId('board-title')).toHaveText('Helping Alex');

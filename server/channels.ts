@@ -15,11 +15,19 @@ export async function attachRealtime(server: HttpServer) {
   const channel = attachBoardChannel(server);
 
   // Returns the Yjs side's re-check, so that publishSettled waits until shrunk sockets are gone.
-  const unsubscribe = subscribe((event) => {
+  const unsubscribe = subscribe((event): Promise<void> | undefined => {
     void channel.handleBusEvent(event);
-    if (event.type === 'access-changed') return sync.revalidate({ boardId: event.boardId });
-    if (event.type === 'session-revoked') return sync.revalidate({ sessionId: event.sessionId });
-    if (event.type === 'board-deleted') sync.dropBoard(event.boardId);
+    switch (event.type) {
+      case 'access-changed':
+        return sync.revalidate({ boardId: event.boardId });
+      case 'session-revoked':
+        return sync.revalidate({ sessionId: event.sessionId });
+      case 'board-deleted':
+        sync.dropBoard(event.boardId);
+        return undefined;
+      case 'board-changed':
+        return undefined;
+    }
   });
 
   return {

@@ -17,7 +17,8 @@ export type ToneRule =
   | 'group-voice'
   | 'hearsay'
   | 'label'
-  | 'threat';
+  | 'threat'
+  | 'name-calling';
 
 export interface ToneFlag {
   /** Stable: rule + offset, so a dismissal can be remembered between keystrokes. */

@@ -10,7 +10,7 @@
  * - the writer naming themselves ("I'm a recovering alcoholic", "as an addict myself"): people
  *   in recovery may choose those words for themselves, and it is not our place to correct that.
  */
-import { tokensAfter, tokensBefore } from '../text/clause';
+import { nextWordInClause, tokensAfter, tokensBefore } from '../text/clause';
 import type { MatchContext, PhraseRule } from './rule';
 
 const REASON = 'Labels can feel like a verdict on who they are; person-first words keep the focus on an illness that can be treated.';
@@ -38,7 +38,8 @@ const NON_PERSON_NOUNS: ReadonlySet<string> = new Set([
 
 function isPersonAlcoholic(m: MatchContext): boolean {
   if (/non[-\s]?$/i.test(m.text.slice(Math.max(0, m.start - 4), m.start))) return false;
-  const next = tokensAfter(m.text, m.end, 1)[0]?.word;
+  // The noun it describes must follow directly: in "an alcoholic, drinks or not" it is a person.
+  const next = nextWordInClause(m.text, m.end)?.word;
   if (next === 'anonymous' || (next !== undefined && NON_PERSON_NOUNS.has(next))) return false;
   const before = tokensBefore(m.text, m.start, 2);
   if (before[0]?.word === 'of' && before[1]?.word === 'children') return false;

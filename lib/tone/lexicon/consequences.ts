@@ -43,9 +43,9 @@ export const THEIR_LOSS = new RegExp(
     String.raw`${YOU_WILL}\s+be\s+(?:out|on\s+your\s+own|sorry)\b`,
     String.raw`you(?:['’]re|\s+are)\s+(?:out|on\s+your\s+own|dead\s+to\s+me|cut\s+off|not\s+welcome|no\s+longer\s+welcome|finished)\b`,
     String.raw`you\s+can\s+(?:forget|kiss)\b`,
-    String.raw`pack\s+your\s+bags\b`,
-    String.raw`find\s+(?:somewhere|someplace|another\s+place)\s+else\b`,
-    String.raw`get\s+out(?:${ENDS}|\s+of\s+(?:my|this|our)\s+(?:house|home|life|lives)\b)`,
+    // Evictions said as orders; after "to" ("you need to find somewhere else") it is a demand.
+    String.raw`(?<!\bto\s+)(?:pack\s+your\s+bags|find\s+(?:somewhere|someplace|another\s+place)\s+else)\b`,
+    String.raw`(?<!\bto\s+)get\s+out(?:${ENDS}|\s+of\s+(?:my|this|our)\s+(?:house|home|life|lives)\b)`,
     // Not "we're done with the hard part": only the relationship ending.
     String.raw`we(?:['’]re|\s+are)\s+(?:done|through|finished|over)${FINISHED}`,
     String.raw`it(?:['’]s|\s+is)\s+over(?:${ENDS}|\s+between\s+us\b)`,

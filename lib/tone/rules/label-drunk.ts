@@ -9,9 +9,11 @@
  * degree word like "a little") and no noun follows for it to describe ("a drunk driver" is the
  * adjective, describing the driving). Only a word in the same stretch counts as following: in
  * "you're a drunk, Sam" or "a drunk—that's all they see" the punctuation ends the noun phrase.
+ * "A drunk" and "drunks" get a one-tap person-first rewrite (person-first.ts).
  */
 import { nextWordInClause, tokensBefore } from '../text/clause';
 import { isSelfDescription } from './labels';
+import { ALCOHOL_USE, personFirstRewrite } from './person-first';
 import type { MatchContext, PhraseRule } from './rule';
 
 // Not "that"/"this": in "I hated seeing you that drunk" they are degree words.
@@ -54,6 +56,7 @@ export const DRUNK_LABEL_RULES: readonly PhraseRule[] = [
     accept: isNounDrunk,
     reason: REASON,
     suggestion: SUGGESTION,
+    rewrite: (m) => personFirstRewrite(m, ALCOHOL_USE),
   },
   {
     rule: 'label',
@@ -61,5 +64,6 @@ export const DRUNK_LABEL_RULES: readonly PhraseRule[] = [
     accept: (m) => !isSelfDescription(m),
     reason: REASON,
     suggestion: SUGGESTION,
+    rewrite: (m) => personFirstRewrite(m, ALCOHOL_USE),
   },
 ];

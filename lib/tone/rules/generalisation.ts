@@ -100,7 +100,10 @@ function isPraise(m: MatchContext): boolean {
 }
 
 function accept(m: MatchContext): boolean {
-  if (!isAboutLovedOne(m) || isPraise(m) || isInsideThreatenedLoss(m.text, m.start)) return false;
+  if (!isAboutLovedOne(m) || isPraise(m)) return false;
+  // Only "never" is ever part of a loss ("you'll never see the kids"); asking only then also
+  // spares compiling the consequence patterns until a letter needs them.
+  if (m.phrase === 'never' && isInsideThreatenedLoss(m.text, m.start)) return false;
   const segment = contrastSegment(m.text, m.start, m.end);
   return !isWarm(m.text.slice(segment.start, segment.end));
 }

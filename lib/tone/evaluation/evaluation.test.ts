@@ -52,10 +52,10 @@ describe('precision and recall', () => {
     assert.ok(whole.overall.recall >= 0.95, `recall ${whole.overall.recall}`);
   });
 
-  it('every rule: precision and recall at least 90%', () => {
+  it('every rule: precision and recall at least 85%', () => {
     for (const [rule, s] of whole.perRule) {
-      assert.ok(s.precision >= 0.9, `${rule} precision ${s.precision}`);
-      assert.ok(s.recall >= 0.9, `${rule} recall ${s.recall}`);
+      assert.ok(s.precision >= 0.85, `${rule} precision ${s.precision}`);
+      assert.ok(s.recall >= 0.85, `${rule} recall ${s.recall}`);
     }
   });
 

@@ -187,6 +187,18 @@ const WARM_GENERALISATIONS: Group = [
   ['You were always the one who started the fights.', I, ['generalisation']],
 ];
 
+/**
+ * Found while probing after the rules were raised, and kept although the rules still flag them:
+ * praise of a habit with no caring phrase in it ("pick up when I call") looks exactly like a
+ * complaint to a word-list check. They stay so the figures do not flatter (see docs/tone.md).
+ */
+const KNOWN_FALSE_ALARMS: Group = [
+  ['You always pick up when I call.', I, []],
+  ['You never let anyone go hungry.', I, []],
+  ['Every single time you hugged the kids, they lit up.', I, []],
+  ['You were on the phone with me all the time when I was sick.', I, []],
+];
+
 const MIXED: Group = [
   ["Your aunt says you're a drunk, and honestly, you are.", I, ['hearsay', 'label']],
   ["You're a liar, and because of your drinking we lost the house.", I, ['name-calling', 'blame']],
@@ -205,5 +217,6 @@ export const NEW_ROWS: readonly EvaluationRow[] = [
   ...rows(LABELS_WITH_PUNCTUATION, 'label-punctuation'),
   ...rows(NAME_CALLING, 'name-calling'),
   ...rows(WARM_GENERALISATIONS, 'warm-generalisation'),
+  ...rows(KNOWN_FALSE_ALARMS, 'warm-generalisation'),
   ...rows(MIXED, 'mixed'),
 ];

@@ -23,7 +23,7 @@
  * 6. "We will ...": each person owns their own bottom line, as the plan records an owner;
  * 7. no "I will / I will no longer / I won't / I'm going to / I can no longer ..." at all.
  */
-import { THEIR_LOSS, ULTIMATUM } from './lexicon/consequences';
+import { THEIR_LOSS, ULTIMATUM, saysLoss } from './lexicon/consequences';
 import type { BottomLineCheck } from './types';
 
 const LEADING_CONDITION = /^\s*(?:if|unless|when|until|because|since|should)\b[^,;:]*[,;:]\s*/i;
@@ -33,12 +33,11 @@ const THREAT = /\b(?:or\s+else|you['’]ll\s+be\s+sorry|you\s+will\s+be\s+sorry|
 // Non-global copies: test() on a global pattern would move its lastIndex between calls.
 const ULTIMATUM_ONCE = new RegExp(ULTIMATUM.source, 'i');
 const OR_LOSS = new RegExp(String.raw`\bor\s+(?:${THEIR_LOSS.source})`, 'i');
-const LOSS = new RegExp(THEIR_LOSS.source, 'i');
 /** Their ruin foretold, on top of the letters' list: in a bottom line it is said to push. */
 const RUIN = /\byou(?:['’]ll|\s+will|['’]re\s+going\s+to|\s+are\s+going\s+to)\s+(?:never\s+)?(?:lose|end\s+up|have\s+(?:nothing|no\s+one|nobody|nowhere))\b/i;
 
 interface Threat {
-  pattern: RegExp;
+  says: (statement: string) => boolean;
   reason: string;
   suggestion: string;
 }
@@ -48,27 +47,27 @@ const OWN_ACTION_INSTEAD = 'Say only your part, as your own action: “If you re
 /** Step 2, in order: the first that matches gives the reason. */
 const THREATS: readonly Threat[] = [
   {
-    pattern: THREAT,
+    says: (t) => THREAT.test(t),
     reason: 'This reads as a threat; a bottom line is simply what you will do.',
     suggestion: 'Try “I will …” or “I will no longer …”, e.g. “I will no longer give you money.”',
   },
   {
-    pattern: ULTIMATUM_ONCE,
+    says: (t) => ULTIMATUM_ONCE.test(t),
     reason: 'An ultimatum reads as a threat; a bottom line is simply what you will do.',
     suggestion: OWN_ACTION_INSTEAD,
   },
   {
-    pattern: OR_LOSS,
+    says: (t) => OR_LOSS.test(t),
     reason: 'An ultimatum reads as a threat; a bottom line is simply what you will do.',
     suggestion: OWN_ACTION_INSTEAD,
   },
   {
-    pattern: LOSS,
+    says: saysLoss,
     reason: 'This reads as a threat: it says what will happen to them, not what you will do.',
     suggestion: OWN_ACTION_INSTEAD,
   },
   {
-    pattern: RUIN,
+    says: (t) => RUIN.test(t),
     reason: 'This reads as a threat: it says what will happen to them, not what you will do.',
     suggestion: OWN_ACTION_INSTEAD,
   },
@@ -94,7 +93,7 @@ export function checkBottomLine(statement: string): BottomLineCheck {
   if (text.length === 0) {
     return { ok: false, reason: 'Write what you will do if help is refused.', suggestion: OWN_ACTION_EXAMPLE };
   }
-  const threat = THREATS.find((t) => t.pattern.test(text));
+  const threat = THREATS.find((t) => t.says(text));
   if (threat !== undefined) return { ok: false, reason: threat.reason, suggestion: threat.suggestion };
   const main = mainClause(text);
   if (ORDER.test(main)) {

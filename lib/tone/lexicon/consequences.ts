@@ -43,9 +43,9 @@ export const THEIR_LOSS = new RegExp(
     String.raw`${YOU_WILL}\s+be\s+(?:out|on\s+your\s+own|sorry)\b`,
     String.raw`you(?:['’]re|\s+are)\s+(?:out|on\s+your\s+own|dead\s+to\s+me|cut\s+off|not\s+welcome|no\s+longer\s+welcome|finished)\b`,
     String.raw`you\s+can\s+(?:forget|kiss)\b`,
-    // Evictions said as orders; after "to" ("you need to find somewhere else") it is a demand.
-    String.raw`(?<!\bto\s+)(?:pack\s+your\s+bags|find\s+(?:somewhere|someplace|another\s+place)\s+else)\b`,
-    String.raw`(?<!\bto\s+)get\s+out(?:${ENDS}|\s+of\s+(?:my|this|our)\s+(?:house|home|life|lives)\b)`,
+    // Evictions said as orders; after "to" they are demands (see isDemand).
+    String.raw`(?:pack\s+your\s+bags|find\s+(?:somewhere|someplace|another\s+place)\s+else)\b`,
+    String.raw`get\s+out(?:${ENDS}|\s+of\s+(?:my|this|our)\s+(?:house|home|life|lives)\b)`,
     // Not "we're done with the hard part": only the relationship ending.
     String.raw`we(?:['’]re|\s+are)\s+(?:done|through|finished|over)${FINISHED}`,
     String.raw`it(?:['’]s|\s+is)\s+over(?:${ENDS}|\s+between\s+us\b)`,
@@ -102,6 +102,21 @@ export function sentenceBefore(text: string, position: number): string {
 export function hangsOnCondition(text: string, position: number): boolean {
   const before = sentenceBefore(text, position);
   return CONDITION.test(before) || /\bor\s*$/i.test(before);
+}
+
+/**
+ * After "to" a loss is a demand, not a threat: "you need to find somewhere else to live" tells
+ * them what to do (the bottom-line check's order verdict). Checked in code rather than with a
+ * lookbehind in the patterns, which older browsers cannot parse.
+ */
+export function isDemand(text: string, start: number): boolean {
+  return /\bto\s+$/i.test(text.slice(Math.max(0, start - 8), start));
+}
+
+/** Whether the text says a loss to the loved one anywhere (not counting demands). */
+export function saysLoss(text: string): boolean {
+  for (const m of text.matchAll(THEIR_LOSS)) if (!isDemand(text, m.index)) return true;
+  return false;
 }
 
 /** Whether text[start] lies inside a threatened loss ("you'll never see the kids"). */

@@ -57,8 +57,7 @@ const DESCRIBING: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'such', 'so', 'just', 'nothing', 'but', 'total', 'complete', 'real', 'big',
   'biggest', 'absolute', 'utter', 'really', 'completely', 'utterly', 'totally', 'absolutely',
   'truly', 'very', 'too', 'pretty', 'quite', 'compulsive', 'pathological', 'lying', 'selfish',
-  'little', 'sorry', 'always', 'now', 'still', 'become', 'turned', 'into', 'like', 'such',
-  'being', 'basically', 'simply', 'honestly', 'acting', 'act', 'acted', 'behaving',
+  'little', 'sorry', 'always', 'now', 'still', 'basically', 'simply', 'honestly',
 ]);
 
 /** Linking verbs after which a name describes the subject. */
@@ -75,7 +74,7 @@ const BETWEEN_SUBJECT_AND_LINK: ReadonlySet<string> = new Set([
 
 function saidOfLovedOne(before: readonly Token[], word: string, m: MatchContext): boolean {
   let i = 0;
-  while (i < before.length && DESCRIBING.has(before[i]?.word ?? '') && !LINKS.has(before[i]?.word ?? '')) {
+  while (i < before.length && DESCRIBING.has(before[i]?.word ?? '')) {
     if (NAME_SET.has(before[i]?.word ?? '')) return false; // an earlier name in the phrase is the flag
     i++;
   }

@@ -28,6 +28,7 @@ import {
   ULTIMATUM,
   WRITER_EXIT,
   hangsOnCondition,
+  isDemand,
   sentenceBefore,
 } from '../lexicon/consequences';
 import { isWarm } from '../lexicon/warmth';
@@ -44,7 +45,8 @@ function alreadyFlaggedCondition(m: MatchContext): boolean {
 }
 
 function isConditionalConsequence(m: MatchContext): boolean {
-  return hangsOnCondition(m.text, m.start) && !alreadyFlaggedCondition(m) && isColdSegment(m);
+  if (isDemand(m.text, m.start) || !hangsOnCondition(m.text, m.start)) return false;
+  return !alreadyFlaggedCondition(m) && isColdSegment(m);
 }
 
 const REASON = 'A consequence said as a threat can drown out the love in the letter, and it invites a fight.';

@@ -17,7 +17,23 @@ export type ToneRule =
   | 'group-voice'
   | 'hearsay'
   | 'label'
-  | 'threat';
+  | 'threat'
+  | 'name-calling';
+
+/**
+ * A one-tap rewording, offered only where it is mechanical: a label to person-first words ("an
+ * addict" to "a person with an addiction"), "you made me feel" to "I felt", "we all think" to
+ * "I think". It may cover more than the flagged phrase (the article before a label), so it has
+ * its own offsets into the checked text.
+ */
+export interface ToneRewrite {
+  start: number;
+  end: number;
+  /** text.slice(start, end): lets a UI check the letter has not changed under it since. */
+  replaces: string;
+  /** What to put in its place. */
+  text: string;
+}
 
 export interface ToneFlag {
   /** Stable: rule + offset, so a dismissal can be remembered between keystrokes. */
@@ -29,8 +45,10 @@ export interface ToneFlag {
   phrase: string;
   /** One short, kind sentence. */
   reason: string;
-  /** A rewording idea. */
+  /** A rewording idea, or the explanation when there is no mechanical rewrite. */
   suggestion: string;
+  /** Present only when the rewording is mechanical and can be accepted in one tap. */
+  rewrite?: ToneRewrite;
 }
 
 export type LetterElement =

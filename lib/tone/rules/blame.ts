@@ -8,15 +8,50 @@
  * - "because of you" is not flagged when its part of the sentence (cut at "but", "and") is warm
  *   or names a good outcome;
  * - "your fault" is not flagged when negated ("it's not your fault", "none of this is").
+ *
+ * "You made me feel ..." has a one-tap rewrite, since the feeling is already there and only the
+ * blame has to go: "you made me feel" to "I felt", "you make me feel" to "I feel", "you've made
+ * me feel" to "I've felt", "you're making me feel" to "I'm feeling", adverbs kept ("you always
+ * make me feel" to "I always feel"). Other objects ("you made me lie") need the writer's own
+ * words, so they get the suggestion only.
  */
-import { contrastSegment, tokensAfter, tokensBefore } from '../text/clause';
+import { contrastSegment, nextWordInClause, tokensAfter, tokensBefore } from '../text/clause';
 import { tokenize } from '../text/tokens';
 import { isNegator } from '../lexicon/pronouns';
 import { isWarm, POSITIVE_OUTCOMES } from '../lexicon/warmth';
-import type { MatchContext, PhraseRule } from './rule';
+import type { MatchContext, PhraseRule, Replacement } from './rule';
 
 const REASON = 'Blame tends to make people defend themselves, and then they stop listening.';
 const SUGGESTION = 'Say what happened and how it affected you: “When you …, I felt …”.';
+
+const MADE_ME = /^you(?:\s*('ve|'re|have|had|are|keep))?(?:\s+(always|just|really|even|also|still|only|constantly|sometimes))?\s+(made|make|makes|making)\s+me$/u;
+
+/** "I" and the verb, by what stood before "made/make/making" in "you ... me feel". */
+const I_FEEL: Readonly<Record<string, string>> = {
+  made: 'I felt',
+  make: 'I feel',
+  makes: 'I feel',
+  "'ve made": "I've felt",
+  'have made': 'I have felt',
+  'had made': 'I had felt',
+  "'re making": "I'm feeling",
+  'are making': 'I am feeling',
+  'keep making': 'I keep feeling',
+};
+
+function madeMeFeelRewrite(m: MatchContext): Replacement | undefined {
+  const feel = nextWordInClause(m.text, m.end);
+  if (feel?.word !== 'feel') return undefined;
+  const parts = MADE_ME.exec(m.phrase.replace(/\s+/gu, ' '));
+  if (parts === null) return undefined;
+  const [, aux, adverb, verb] = parts;
+  const form = I_FEEL[aux === undefined ? (verb ?? '') : `${aux} ${verb ?? ''}`];
+  if (form === undefined) return undefined;
+  // The adverb goes after the first word of the form: "I always feel", "I've always felt".
+  const [subject, ...rest] = form.split(' ');
+  const text = adverb === undefined ? form : [subject, adverb, ...rest].join(' ');
+  return { start: m.start, end: feel.end, text };
+}
 
 function madeMeIsBlame(m: MatchContext): boolean {
   return !tokensAfter(m.text, m.end, 4).some((t) => POSITIVE_OUTCOMES.has(t.word));
@@ -43,6 +78,7 @@ export const BLAME_RULES: readonly PhraseRule[] = [
     accept: madeMeIsBlame,
     reason: REASON,
     suggestion: SUGGESTION,
+    rewrite: madeMeFeelRewrite,
   },
   {
     rule: 'blame',

@@ -13,10 +13,15 @@
  * - recovery jargon: "clean and sober", "clean time", "clean date".
  * The writer describing themselves ("I've been clean for ten years") is not flagged, for the
  * same reason as self-chosen labels (see labels.ts).
+ *
+ * One-tap rewrites, where the words are plain: a test result becomes "positive"/"negative"
+ * ("came back positive"), "clean and sober" becomes "sober", "clean time" becomes "time in
+ * recovery"; a person who "was clean" was "in recovery", who "got clean" "got into recovery",
+ * who "was dirty" was "using". Other shapes ("got dirty") keep the suggestion only.
  */
 import { tokensAfter, tokensBefore } from '../text/clause';
 import type { Token } from '../text/tokens';
-import type { MatchContext, PhraseRule } from './rule';
+import type { MatchContext, PhraseRule, Replacement } from './rule';
 
 const TEST_NOUNS: ReadonlySet<string> = new Set([
   'test', 'tests', 'screen', 'screens', 'screening', 'urine', 'ua', 'uas', 'sample', 'samples',
@@ -90,6 +95,13 @@ function isLabel(m: MatchContext): boolean {
 
 const REASON = 'Calling a person or a test “clean” or “dirty” suggests the person is dirty; it is a label, not a description.';
 
+/** A test result rather than a person: "dirty test", "tested clean", "the test came back dirty". */
+function isTestResult(m: MatchContext): boolean {
+  const [first] = tokensAfter(m.text, m.end, 1);
+  if (first !== undefined && TEST_NOUNS.has(first.word)) return true;
+  return tokensBefore(m.text, m.start, 3).some((t) => TEST_NOUNS.has(t.word) || REPORT_VERBS.has(t.word));
+}
+
 function suggestion(m: MatchContext): string {
   const result = labelsResult(tokensAfter(m.text, m.end, 2));
   const testish = result || tokensBefore(m.text, m.start, 3).some((t) => TEST_NOUNS.has(t.word) || REPORT_VERBS.has(t.word));
@@ -99,6 +111,34 @@ function suggestion(m: MatchContext): string {
   return testish ? 'Try “tested positive” or “a positive test”.' : 'Try “using” or “had used”.';
 }
 
+const BE_STATES: ReadonlySet<string> = new Set([
+  ...BE_CONTRACTIONS, 'be', 'been', 'being', 'is', 'was', 'were', 'are', 'stay', 'stays',
+  'stayed', 'staying', 'remain', 'remains', 'remained', 'remaining',
+]);
+const BECOMING: ReadonlySet<string> = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
+
+function adjacent(m: MatchContext, next: Token | undefined): next is Token {
+  return next !== undefined && /^\s+$/u.test(m.text.slice(m.end, next.start));
+}
+
+function rewrite(m: MatchContext): Replacement | undefined {
+  const clean = m.phrase === 'clean';
+  const [first, second] = tokensAfter(m.text, m.end, 2);
+  if (clean && adjacent(m, first) && first.word === 'and' && second?.word === 'sober') {
+    return { start: m.start, end: second.end, text: 'sober' };
+  }
+  if (clean && adjacent(m, first) && first.word === 'time') return { start: m.start, end: first.end, text: 'time in recovery' };
+  if (clean && adjacent(m, first) && first.word === 'date') return { start: m.start, end: first.end, text: 'recovery date' };
+  if (isTestResult(m)) return { start: m.start, end: m.end, text: clean ? 'negative' : 'positive' };
+  const before = tokensBefore(m.text, m.start, 4);
+  let i = 0;
+  while (i < before.length && ADVERBS.has(before[i]?.word ?? '')) i++;
+  const verb = before[i]?.word ?? '';
+  if (BE_STATES.has(verb)) return { start: m.start, end: m.end, text: clean ? 'in recovery' : 'using' };
+  if (clean && BECOMING.has(verb)) return { start: m.start, end: m.end, text: 'into recovery' };
+  return undefined;
+}
+
 export const CLEAN_DIRTY_LABEL_RULES: readonly PhraseRule[] = [
   {
     rule: 'label',
@@ -106,5 +146,6 @@ export const CLEAN_DIRTY_LABEL_RULES: readonly PhraseRule[] = [
     accept: isLabel,
     reason: REASON,
     suggestion,
+    rewrite,
   },
 ];

@@ -7,10 +7,13 @@
  *   letter should contain (and "you're always drunk" is still caught by the generalisation).
  * It is a noun when an article comes first (optionally with one describing word, but not a
  * degree word like "a little") and no noun follows for it to describe ("a drunk driver" is the
- * adjective, describing the driving).
+ * adjective, describing the driving). Only a word in the same stretch counts as following: in
+ * "you're a drunk, Sam" or "a drunk—that's all they see" the punctuation ends the noun phrase.
+ * "A drunk" and "drunks" get a one-tap person-first rewrite (person-first.ts).
  */
-import { tokensAfter, tokensBefore } from '../text/clause';
+import { nextWordInClause, tokensBefore } from '../text/clause';
 import { isSelfDescription } from './labels';
+import { ALCOHOL_USE, personFirstRewrite } from './person-first';
 import type { MatchContext, PhraseRule } from './rule';
 
 // Not "that"/"this": in "I hated seeing you that drunk" they are degree words.
@@ -39,7 +42,7 @@ function isNounDrunk(m: MatchContext): boolean {
   const articleFirst = ARTICLES.has(first);
   const describedNoun = !DEGREE_WORDS.has(first) && ARTICLES.has(before[1]?.word ?? '');
   if (!articleFirst && !describedNoun) return false;
-  const next = tokensAfter(m.text, m.end, 1)[0]?.word;
+  const next = nextWordInClause(m.text, m.end)?.word;
   return (next === undefined || AFTER_NOUN.has(next)) && !isSelfDescription(m);
 }
 
@@ -53,6 +56,7 @@ export const DRUNK_LABEL_RULES: readonly PhraseRule[] = [
     accept: isNounDrunk,
     reason: REASON,
     suggestion: SUGGESTION,
+    rewrite: (m) => personFirstRewrite(m, ALCOHOL_USE),
   },
   {
     rule: 'label',
@@ -60,5 +64,6 @@ export const DRUNK_LABEL_RULES: readonly PhraseRule[] = [
     accept: (m) => !isSelfDescription(m),
     reason: REASON,
     suggestion: SUGGESTION,
+    rewrite: (m) => personFirstRewrite(m, ALCOHOL_USE),
   },
 ];

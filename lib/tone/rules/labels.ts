@@ -9,8 +9,12 @@
  * - "junkie" in harmless idioms ("adrenaline junkie", "news junkie");
  * - the writer naming themselves ("I'm a recovering alcoholic", "as an addict myself"): people
  *   in recovery may choose those words for themselves, and it is not our place to correct that.
+ *
+ * Where the shape is plain ("an addict", "a drug abuser", "junkies") the flag carries a one-tap
+ * person-first rewrite (person-first.ts); otherwise only the suggestion.
  */
-import { tokensAfter, tokensBefore } from '../text/clause';
+import { nextWordInClause, tokensAfter, tokensBefore } from '../text/clause';
+import { ADDICT, ALCOHOL_USE, SUBSTANCE_USE, USES_DRUGS, personFirstRewrite } from './person-first';
 import type { MatchContext, PhraseRule } from './rule';
 
 const REASON = 'Labels can feel like a verdict on who they are; person-first words keep the focus on an illness that can be treated.';
@@ -38,7 +42,8 @@ const NON_PERSON_NOUNS: ReadonlySet<string> = new Set([
 
 function isPersonAlcoholic(m: MatchContext): boolean {
   if (/non[-\s]?$/i.test(m.text.slice(Math.max(0, m.start - 4), m.start))) return false;
-  const next = tokensAfter(m.text, m.end, 1)[0]?.word;
+  // The noun it describes must follow directly: in "an alcoholic, drinks or not" it is a person.
+  const next = nextWordInClause(m.text, m.end)?.word;
   if (next === 'anonymous' || (next !== undefined && NON_PERSON_NOUNS.has(next))) return false;
   const before = tokensBefore(m.text, m.start, 2);
   if (before[0]?.word === 'of' && before[1]?.word === 'children') return false;
@@ -78,6 +83,7 @@ export const LABEL_RULES: readonly PhraseRule[] = [
     accept: isPersonAddict,
     reason: REASON,
     suggestion: 'Try “a person with a substance-use disorder”, or “in recovery” if they are.',
+    rewrite: (m) => personFirstRewrite(m, ADDICT),
   },
   {
     rule: 'label',
@@ -85,6 +91,7 @@ export const LABEL_RULES: readonly PhraseRule[] = [
     accept: isPersonAlcoholic,
     reason: REASON,
     suggestion: 'Try “a person with an alcohol-use disorder”.',
+    rewrite: (m) => personFirstRewrite(m, ALCOHOL_USE),
   },
   {
     rule: 'label',
@@ -92,6 +99,7 @@ export const LABEL_RULES: readonly PhraseRule[] = [
     accept: isDrugJunkie,
     reason: REASON,
     suggestion: 'Try “a person who uses drugs” or “a person with a substance-use disorder”.',
+    rewrite: (m) => personFirstRewrite(m, USES_DRUGS),
   },
   {
     rule: 'label',
@@ -99,6 +107,7 @@ export const LABEL_RULES: readonly PhraseRule[] = [
     accept: (m) => !isSelfDescription(m),
     reason: REASON,
     suggestion: 'Try “a person with a substance-use disorder”.',
+    rewrite: (m) => personFirstRewrite(m, /^(?:alkie|wino)/u.test(m.phrase) ? ALCOHOL_USE : USES_DRUGS),
   },
   {
     rule: 'label',
@@ -106,5 +115,6 @@ export const LABEL_RULES: readonly PhraseRule[] = [
     accept: (m) => !isSelfDescription(m),
     reason: REASON,
     suggestion: abuserSuggestion,
+    rewrite: (m) => personFirstRewrite(m, SUBSTANCE_USE),
   },
 ];

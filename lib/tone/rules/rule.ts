@@ -16,6 +16,13 @@ export interface MatchContext {
   kind: LetterKind;
 }
 
+/** A mechanical rewording: replace text[start, end) of the checked text with `text`. */
+export interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface PhraseRule {
   rule: ToneRule;
   /**
@@ -28,4 +35,6 @@ export interface PhraseRule {
   accept?: (m: MatchContext) => boolean;
   reason: string;
   suggestion: string | ((m: MatchContext) => string);
+  /** A one-tap rewording where it is mechanical; absent (or undefined) means explain only. */
+  rewrite?: (m: MatchContext) => Replacement | undefined;
 }

@@ -117,3 +117,13 @@ export function tokensAfter(text: string, end: number, limit: number): Token[] {
   const to = Math.min(scanForward(text, end, SENTENCE_CHARS), end + 120);
   return tokenize(text, end, to).slice(0, limit);
 }
+
+/**
+ * The word right after a phrase, when nothing but spaces separates them: "a drunk, Sam" has no
+ * next word, because the comma ends the noun phrase ("Sam" is not what "drunk" describes).
+ */
+export function nextWordInClause(text: string, end: number): Token | undefined {
+  const next = tokensAfter(text, end, 1)[0];
+  if (next === undefined) return undefined;
+  return /^\s*$/u.test(text.slice(end, next.start)) ? next : undefined;
+}

@@ -1,14 +1,30 @@
 import * as Y from 'yjs';
 import type { DocName } from '../doc-names';
-import { LETTER_FIELDS, NOTES_FIELD } from './schema';
+import { type LetterField, NOTES_FIELD } from './schema';
 import { planToJSON } from './to-json';
+
+/**
+ * The characters of an XmlText, from its content: its string form is markup (`<bold>…</bold>`)
+ * with the text unescaped, so stripping tags from it would also strip what the writer typed
+ * between angle brackets.
+ */
+function xmlTextContent(text: Y.XmlText): string {
+  const delta: unknown = text.toDelta();
+  if (!Array.isArray(delta)) return '';
+  let out = '';
+  for (const op of delta as unknown[]) {
+    const insert: unknown = typeof op === 'object' && op !== null ? Reflect.get(op, 'insert') : undefined;
+    if (typeof insert === 'string') out += insert;
+  }
+  return out;
+}
 
 /** The plain text of a Tiptap fragment: paragraphs separated by blank lines. */
 export function fragmentText(fragment: Y.XmlFragment): string {
   const blocks: string[] = [];
   const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment, into: string[]) => {
     if (node instanceof Y.XmlText) {
-      into.push(node.toString().replace(/<[^>]+>/g, ''));
+      into.push(xmlTextContent(node));
       return;
     }
     for (const child of node.toArray()) {
@@ -23,7 +39,7 @@ export function fragmentText(fragment: Y.XmlFragment): string {
   return blocks.join('\n\n').trim();
 }
 
-export function lettersToJSON(doc: Y.Doc): Record<(typeof LETTER_FIELDS)[number], string> {
+export function lettersToJSON(doc: Y.Doc): Record<LetterField, string> {
   return {
     impact: fragmentText(doc.getXmlFragment('impact')),
     bottomLine: fragmentText(doc.getXmlFragment('bottomLine')),

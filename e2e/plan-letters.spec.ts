@@ -21,7 +21,8 @@ function textOf(editor: Locator): Promise<string | null> {
   });
 }
 
-function letter(page: Page, owner: 'mine' | string, field: 'impact' | 'bottomLine' = 'impact') {
+/** `owner` is a writer's name, or 'mine' for one's own letters. */
+function letter(page: Page, owner: string, field: 'impact' | 'bottomLine' = 'impact') {
   const card = owner === 'mine' ? page.getByTestId('letter-card').filter({ hasText: 'Your letters' }) : page.getByTestId('letter-card').filter({ hasText: `${owner}’s letters` });
   return card.getByTestId(`letter-${field}`);
 }

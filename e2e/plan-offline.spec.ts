@@ -8,7 +8,7 @@ test('an edit made offline survives a reload and reaches the others after reconn
     beforeOpen: async (who, page) => {
       if (who !== 'jordan') return;
       await page.context().routeWebSocket(/\/yjs\//, (socket) => {
-        if (yjsBlocked) socket.close();
+        if (yjsBlocked) void socket.close();
         else socket.connectToServer();
       });
     },

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, openSection, test } from './fixtures/plan';
 
-function lettersOf(page: Page, owner: 'mine' | string) {
+/** `owner` is a writer's name, or 'mine' for one's own letters. */
+function lettersOf(page: Page, owner: string) {
   return owner === 'mine' ? page.getByTestId('letter-card').filter({ hasText: 'Your letters' }) : page.getByTestId('letter-card').filter({ hasText: `${owner}’s letters` });
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: types, unit, integration (real server, temporary database) and end-to-end
+# Runs every test: lint, types, unit, integration (real server, temporary database) and end-to-end
 # (Playwright with Debian's Chromium). The one command the README and CI both call.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,15 +21,36 @@ bounded() {
 # No single test may wait longer than this; a stuck one is reported as failed.
 TEST_TIMEOUT_MS=120000
 
+# The end-to-end tests drive Debian's Chromium (Playwright cannot download its own here). It is
+# checked first, so that a machine without it learns so at once, not after the other steps.
+ensure_chromium() {
+  local browser=${CHROMIUM_PATH:-/usr/bin/chromium}
+  [ -x "$browser" ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Debian's chromium for the end-to-end tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    [ -x "$browser" ] && return 0
+  fi
+  echo "Chromium is missing at $browser: run \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH), then npm test again." >&2
+  exit 1
+}
+
+step "browser for the end-to-end tests"
+ensure_chromium
+
 step "install (npm ci when dependencies are missing)"
 [ -d node_modules/next ] || npm ci
+
+step "lint (ESLint with types, then Prettier)"
+bounded 10 npx eslint .
+bounded 5 npx prettier --check --log-level=warn .
 
 step "types"
 bounded 10 npx tsc --noEmit -p .
 
 step "unit"
-mapfile -t unit < <(find lib server -name '*.test.ts' -not -path '*/node_modules/*' | sort)
-bounded 10 node --import tsx --test --test-timeout="$TEST_TIMEOUT_MS" --test-reporter=spec "${unit[@]}"
+bounded 10 bash scripts/unit-tests.sh --test-timeout="$TEST_TIMEOUT_MS" --test-reporter=spec
 
 step "build"
 bounded 15 npx next build

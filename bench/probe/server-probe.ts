@@ -31,7 +31,7 @@ function startProbe(probePort: number): void {
     if (pauses.length > 100_000) pauses = pauses.slice(-50_000);
   }).observe({ entryTypes: ['gc'] });
 
-  const routes: Record<string, (url: URL) => Promise<unknown> | unknown> = {
+  const routes: Record<string, (url: URL) => unknown> = {
     '/heap': (url) => {
       const gc = (globalThis as { gc?: () => void }).gc;
       if (url.searchParams.get('gc') === '1') {

@@ -72,8 +72,8 @@ export async function runBrowser(target: Target, options: BenchOptions['browser'
     await sleep(1500);
     const serverCpu = serverMeter.read();
 
-    const { keys } = (await typist.evaluate(READ_TIMES)) as PageTimes;
-    const { sets } = (await reader.evaluate(READ_TIMES)) as PageTimes;
+    const { keys } = await typist.evaluate<PageTimes>(READ_TIMES);
+    const { sets } = await reader.evaluate<PageTimes>(READ_TIMES);
     const samples: number[] = [];
     keys.forEach((keyAt, i) => {
       const shown = sets.find(([length, at]) => length >= baseLength + i + 1 && at >= keyAt);

@@ -8,6 +8,7 @@ import { api, ApiError } from '@/components/browser/api';
 import { safeRedirectPath } from '@/components/browser/safe-redirect';
 import { Alert } from '../ui/alert';
 import { Field } from '../ui/field';
+import { formText } from '../browser/form-text';
 
 export function RegisterForm() {
   const router = useRouter();
@@ -21,9 +22,9 @@ export function RegisterForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = {
-      name: String(form.get('name') ?? ''),
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      name: formText(form, 'name'),
+      email: formText(form, 'email'),
+      password: formText(form, 'password'),
     };
     setBusy(true);
     setError(null);
@@ -46,7 +47,7 @@ export function RegisterForm() {
   }
 
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate>
+    <form className="card stack" onSubmit={(event) => void onSubmit(event)} noValidate>
       <h1>Create your account</h1>
       <p className="muted small">Only the people on your board see your name.</p>
       {error ? <Alert kind="error">{error}</Alert> : null}

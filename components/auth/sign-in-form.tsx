@@ -7,6 +7,7 @@ import { type FormEvent, useState } from 'react';
 import { safeRedirectPath } from '@/components/browser/safe-redirect';
 import { Alert } from '../ui/alert';
 import { Field } from '../ui/field';
+import { formText } from '../browser/form-text';
 
 /** next-auth reports a bad password as "CredentialsSignin"; anything else is the lockout message. */
 function describeSignInError(error: string): string {
@@ -27,8 +28,8 @@ export function SignInForm() {
     setError(null);
     const result = await signIn('credentials', {
       redirect: false,
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      email: formText(form, 'email'),
+      password: formText(form, 'password'),
     });
     setBusy(false);
     if (!result || result.error) {
@@ -40,7 +41,7 @@ export function SignInForm() {
   }
 
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate>
+    <form className="card stack" onSubmit={(event) => void onSubmit(event)} noValidate>
       <h1>Sign in</h1>
       {error ? <Alert kind="error">{error}</Alert> : null}
       <Field id="email" label="Email" type="email" autoComplete="email" required />

@@ -32,7 +32,7 @@ export function DangerZone({ boardId, title }: { boardId: string; title: string 
       <p className="small">
         <a href={`/api/boards/${boardId}/export`} download>Download an export (JSON)</a> of this board&apos;s records before deleting it.
       </p>
-      <form className="stack" onSubmit={onDelete}>
+      <form className="stack" onSubmit={(event) => void onDelete(event)}>
         {error ? <Alert kind="error">{error}</Alert> : null}
         <Field
           id="confirm-title"

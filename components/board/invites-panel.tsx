@@ -6,6 +6,7 @@ import { api, ApiError } from '@/components/browser/api';
 import type { InviteSummary } from '@/server/boards/invites';
 import { ROLES, type Role, roleLabel } from '@/lib/roles';
 import { Alert } from '../ui/alert';
+import { formText } from '../browser/form-text';
 
 const STATUS_LABEL: Record<InviteSummary['status'], string> = { open: 'Open', used: 'Used', revoked: 'Withdrawn', expired: 'Expired' };
 /** An invite names a role by what it lets the person do, so whoever sends it knows what they give. */
@@ -20,7 +21,8 @@ export function InvitesPanel({ boardId, invites }: { boardId: string; invites: I
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const role = String(new FormData(event.currentTarget).get('invite-role')) as Role;
+    const chosen = formText(new FormData(event.currentTarget), 'invite-role');
+    const role = ROLES.find((r) => r === chosen) ?? 'family';
     setBusy(true);
     setError(null);
     setCopied(false);
@@ -51,7 +53,7 @@ export function InvitesPanel({ boardId, invites }: { boardId: string; invites: I
       <h2 id="invites-heading">Invite people</h2>
       <p className="muted small">Each link works once and expires in 7 days. Send it privately, never where the loved one could see it.</p>
       {error ? <Alert kind="error">{error}</Alert> : null}
-      <form className="row" onSubmit={create}>
+      <form className="row" onSubmit={(event) => void create(event)}>
         <label htmlFor="invite-role">Role</label>
         <select id="invite-role" name="invite-role" defaultValue="family" style={{ width: 'auto' }}>
           {ROLES.map((role) => (

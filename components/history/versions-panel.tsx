@@ -83,7 +83,7 @@ export function VersionsPanel(props: {
         </ul>
       )}
       {canEdit ? (
-        <form className="stack version-form" onSubmit={add}>
+        <form className="stack version-form" onSubmit={(event) => void add(event)}>
           <div className="field">
             <label htmlFor="version-label">Name the moment on screen</label>
             <input id="version-label" type="text" maxLength={80} value={label} onChange={(event) => setLabel(event.target.value)} placeholder="e.g. After the rehearsal" disabled={selectedAt === null} autoComplete="off" />

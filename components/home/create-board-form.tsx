@@ -6,6 +6,7 @@ import { api, ApiError } from '@/components/browser/api';
 import type { BoardSummary } from '@/server/boards/boards';
 import { Alert } from '../ui/alert';
 import { Field } from '../ui/field';
+import { formText } from '../browser/form-text';
 
 export function CreateBoardForm() {
   const router = useRouter();
@@ -15,7 +16,7 @@ export function CreateBoardForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const title = String(new FormData(event.currentTarget).get('title') ?? '');
+    const title = formText(new FormData(event.currentTarget), 'title');
     setBusy(true);
     setError(null);
     setFields({});
@@ -30,7 +31,7 @@ export function CreateBoardForm() {
   }
 
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate>
+    <form className="card stack" onSubmit={(event) => void onSubmit(event)} noValidate>
       <h2>Start a new board</h2>
       <p className="muted small">You will be its interventionist (the moderator) and can invite the family next.</p>
       {error ? <Alert kind="error">{error}</Alert> : null}

@@ -42,7 +42,11 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
   const { mutate } = useSWRConfig();
   const [people, setPeople] = useState<PresencePerson[]>([]);
   const [status, setStatus] = useState<ChannelStatus>('connecting');
-  const [socket, setSocket] = useState<BoardClientSocket | null>(null);
+  // One connection for the page's lifetime, made in the browser only (the server render has
+  // none); it connects in the effect below and disconnects when the page leaves the board.
+  const [socket] = useState<BoardClientSocket | null>(() =>
+    typeof window === 'undefined' ? null : io({ path: '/socket.io/', transports: ['websocket'], autoConnect: false }),
+  );
   // The latest topics, without reconnecting whenever the page re-renders.
   const refreshPageOn = useRef(options.refreshPageOn ?? []);
   useEffect(() => {
@@ -50,8 +54,8 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
   }, [options.refreshPageOn]);
 
   useEffect(() => {
-    const connection: BoardClientSocket = io({ path: '/socket.io/', transports: ['websocket'] });
-    setSocket(connection);
+    if (!socket) return;
+    const connection = socket;
     const mine = (message: { boardId: string }) => message.boardId === boardId;
     const askAgain = (changed: (topic: BoardTopic) => boolean) => void mutate((key) => isStaleAfter(key, boardId, changed));
     const afterCut = (s: ChannelStatus) => (s === 'live' || s === 'connecting' ? 'offline' : s);
@@ -84,11 +88,13 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
       if (mine(message)) setStatus('deleted');
     });
     connection.on('session:ended', () => setStatus('signed-out'));
+    connection.connect();
     return () => {
       connection.emit('board:leave', { boardId });
-      connection.close();
+      connection.removeAllListeners();
+      connection.disconnect();
     };
-  }, [boardId, router, mutate]);
+  }, [socket, boardId, router, mutate]);
 
   return { people, status, socket };
 }

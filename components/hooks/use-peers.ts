@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceUser } from './use-synced-doc';
 
@@ -28,26 +28,37 @@ function readPeers(awareness: Awareness): Peer[] {
   return peers;
 }
 
+const NO_PEERS: Peer[] = [];
+
+/**
+ * The awareness as a store for useSyncExternalStore. Awareness also changes for things no one
+ * sees (save acknowledgements): the snapshot stays the same array until the peers differ, so
+ * those changes render nothing.
+ */
+function peersStore(awareness: Awareness | null): { subscribe(onChange: () => void): () => void; read(): Peer[] } {
+  let snapshot = NO_PEERS;
+  let key = '[]';
+  return {
+    subscribe(onChange) {
+      if (!awareness) return () => undefined;
+      awareness.on('change', onChange);
+      return () => awareness.off('change', onChange);
+    },
+    read() {
+      if (!awareness) return NO_PEERS;
+      const next = readPeers(awareness);
+      const nextKey = JSON.stringify(next);
+      if (nextKey !== key) {
+        key = nextKey;
+        snapshot = next;
+      }
+      return snapshot;
+    },
+  };
+}
+
 /** The other people connected to a document, and the field each is in. */
 export function usePeers(awareness: Awareness | null): Peer[] {
-  const [peers, setPeers] = useState<Peer[]>([]);
-  useEffect(() => {
-    if (!awareness) {
-      setPeers([]);
-      return;
-    }
-    let last = '';
-    // Awareness also changes for things no one sees (e.g. save acknowledgements): skip those.
-    const update = () => {
-      const next = readPeers(awareness);
-      const key = JSON.stringify(next);
-      if (key === last) return;
-      last = key;
-      setPeers(next);
-    };
-    update();
-    awareness.on('change', update);
-    return () => awareness.off('change', update);
-  }, [awareness]);
-  return peers;
+  const store = useMemo(() => peersStore(awareness), [awareness]);
+  return useSyncExternalStore(store.subscribe, store.read, () => NO_PEERS);
 }

@@ -9,6 +9,19 @@ export function AcceptInvite({ token }: { token: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  async function accept() {
+    setBusy(true);
+    setError(null);
+    try {
+      const { boardId } = await api<{ boardId: string }>(`/api/invites/${token}/accept`, { method: 'POST' });
+      router.push(`/boards/${boardId}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Could not join the board.');
+      setBusy(false);
+    }
+  }
+
   return (
     <div className="stack">
       {error ? <Alert kind="error">{error}</Alert> : null}
@@ -16,17 +29,7 @@ export function AcceptInvite({ token }: { token: string }) {
         type="button"
         className="button"
         disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          try {
-            const { boardId } = await api<{ boardId: string }>(`/api/invites/${token}/accept`, { method: 'POST' });
-            router.push(`/boards/${boardId}`);
-          } catch (caught) {
-            setError(caught instanceof ApiError ? caught.message : 'Could not join the board.');
-            setBusy(false);
-          }
-        }}
+        onClick={() => void accept()}
       >
         {busy ? 'Joining…' : 'Join the board'}
       </button>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { BoardClientSocket } from '@/lib/protocol/board-events';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { Member } from '@/server/boards/members';
@@ -23,6 +23,7 @@ import { useCounts } from './use-counts';
 import { useNotice } from './use-notice';
 import { useSection } from './use-section';
 import './plan.css';
+import { useFollowing } from '../hooks/use-following';
 
 export interface PlanBoardProps {
   boardId: string;
@@ -46,9 +47,8 @@ function isTextEntry(target: EventTarget | null): boolean {
 /** The shared plan of one attempt: connection, undo, presence, the section menu and the section. */
 export function PlanBoard({ boardId, attempts, me, members, socket, people, emergency = null }: PlanBoardProps) {
   const latest = attempts[attempts.length - 1]?.number ?? 1;
-  const [attemptNumber, setAttemptNumber] = useState(latest);
   // A new attempt (after a debrief) becomes the one on screen for everyone.
-  useEffect(() => setAttemptNumber(latest), [latest]);
+  const [attemptNumber, setAttemptNumber] = useFollowing(latest);
   const attempt = attempts.find((a) => a.number === attemptNumber) ?? attempts[attempts.length - 1];
   const frozen = attempt?.frozenAt != null;
   const doc = { kind: 'plan', boardId, attempt: attemptNumber } as const;

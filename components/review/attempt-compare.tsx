@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
 import { diffPlan, PLAN_PARTS } from '@/lib/diff';
 import { partLabel } from '@/lib/plan/sections';
@@ -11,6 +10,7 @@ import { OUTCOME_LABEL, WENT_WRONG_INFO } from './debrief-labels';
 import { SideBySide } from './side-by-side';
 import type { SavedDebrief } from './use-debrief';
 import { useLatestPlan } from './use-latest-plan';
+import { useFollowing } from '../hooks/use-following';
 
 /** The earlier attempt's debrief in brief: how it ended and what went wrong. */
 function DebriefBrief({ debrief }: { debrief: SavedDebrief | null }) {
@@ -29,8 +29,7 @@ function DebriefBrief({ debrief }: { debrief: SavedDebrief | null }) {
  */
 export function AttemptCompare({ boardId, attempts }: { boardId: string; attempts: readonly AttemptSummary[] }) {
   const latest = attempts[attempts.length - 1]?.number ?? 2;
-  const [newer, setNewer] = useState(latest);
-  useEffect(() => setNewer(latest), [latest]);
+  const [newer, setNewer] = useFollowing(latest);
   const older = newer - 1;
   const before = useLatestPlan(boardId, older);
   const after = useLatestPlan(boardId, newer);

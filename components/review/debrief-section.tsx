@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { PlanJSON } from '@/lib/plan/to-json';
 import type { Me, PageMember } from '../board/me';
@@ -10,6 +10,7 @@ import { isRefusal } from './debrief-labels';
 import { participantsOf } from './participants';
 import { useDebrief } from './use-debrief';
 import { useLatestPlan } from './use-latest-plan';
+import { useFollowing } from '../hooks/use-following';
 
 /** Which attempt is debriefed (the latest by default), its form, and the team it lists. */
 export function DebriefSection(props: {
@@ -22,8 +23,7 @@ export function DebriefSection(props: {
 }) {
   const { boardId, attempts, me, members, onOutcome, latestPlan } = props;
   const latest = attempts[attempts.length - 1]?.number ?? 1;
-  const [attempt, setAttempt] = useState(latest);
-  useEffect(() => setAttempt(latest), [latest]);
+  const [attempt, setAttempt] = useFollowing(latest);
   const debrief = useDebrief(boardId, attempt);
   const otherPlan = useLatestPlan(boardId, attempt === latest ? null : attempt);
   const plan = attempt === latest ? latestPlan : otherPlan.plan;

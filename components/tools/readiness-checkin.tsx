@@ -1,9 +1,10 @@
 'use client';
 
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
 import type { Confirmation } from '@/lib/records';
 import type { ReadinessEntry } from '@/server/readiness/readiness';
+import { useFollowing } from '../hooks/use-following';
 
 const CHOICES: { value: Confirmation; label: string }[] = [
   { value: 'yes', label: 'Yes' },
@@ -29,17 +30,12 @@ function ChoiceGroup({ name, legend, value, onChange, disabled }: { name: string
 
 /** A participant's own check-in: will they attend, and will they hold their bottom lines. */
 export function ReadinessCheckin({ boardId, attempt, own, frozen, onSaved }: { boardId: string; attempt: number; own: ReadinessEntry | null; frozen: boolean; onSaved(): void }) {
-  const [attending, setAttending] = useState<Confirmation | null>(own?.attending ?? null);
-  const [holding, setHolding] = useState<Confirmation | null>(own?.holding ?? null);
-  const [note, setNote] = useState(own?.note ?? '');
+  // What is on the server comes back into the form when it changes (saved from another tab).
+  const [attending, setAttending] = useFollowing<Confirmation | null>(own?.attending ?? null);
+  const [holding, setHolding] = useFollowing<Confirmation | null>(own?.holding ?? null);
+  const [note, setNote] = useFollowing(own?.note ?? '');
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setAttending(own?.attending ?? null);
-    setHolding(own?.holding ?? null);
-    setNote(own?.note ?? '');
-  }, [own?.attending, own?.holding, own?.note]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();

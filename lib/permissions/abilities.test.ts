@@ -56,7 +56,7 @@ describe('what each role is handed', () => {
 
   test('they survive the trip to the browser (a page hands them over as JSON)', () => {
     const sent = abilities('family');
-    const received: typeof sent = JSON.parse(JSON.stringify(sent));
+    const received = JSON.parse(JSON.stringify(sent)) as typeof sent;
     assert.equal(planAccess(received, 2), 'write');
     assert.equal(planAccess(received, 1), 'read');
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addItem, getItem, itemSet, itemText, listItems, moveItem, removeItem, toggleInSet } from './lists';
 import { singletonText } from './singletons';
 import { applyTextChange } from './text-diff';

@@ -50,21 +50,27 @@ function listSpec<T extends string, S extends string, V extends Record<string, S
   return spec satisfies ListSpec;
 }
 
+/**
+ * A field's default, typed as the field rather than as the literal it starts as (`''` would
+ * make the field's type `string` or `""`): `field<Attendance>('attends')`.
+ */
+const field = <T extends Scalar>(initial: T): T => initial;
+
 export const LIST_SPECS = {
   team: listSpec({
     text: ['name', 'relationship', 'seat', 'readBy'],
     sets: ['roles'],
-    values: { memberId: '' as string, attendance: 'attends' as Attendance },
+    values: { memberId: field<string>(''), attendance: field<Attendance>('attends') },
   }),
   bottomLines: listSpec({
     text: ['owner', 'statement', 'enabling', 'followUp'],
     sets: [],
-    values: { status: 'not-started' as FollowThrough },
+    values: { status: field<FollowThrough>('not-started') },
   }),
   contingencies: listSpec({
     text: ['title', 'trigger', 'who', 'steps'],
     sets: [],
-    values: { preset: '' as string },
+    values: { preset: field<string>('') },
   }),
   objections: listSpec({
     text: ['objection', 'answeredBy', 'answer'],
@@ -74,12 +80,12 @@ export const LIST_SPECS = {
   treatment: listSpec({
     text: ['name', 'contact', 'notes'],
     sets: [],
-    values: { level: '' as CareLevel, insuranceChecked: false as boolean, admissionDate: '' as string, bedHeld: false as boolean },
+    values: { level: field<CareLevel>(''), insuranceChecked: field<boolean>(false), admissionDate: field<string>(''), bedHeld: field<boolean>(false) },
   }),
   questions: listSpec({
     text: ['question', 'answer'],
     sets: [],
-    values: { askedBy: '' as string, askedByName: '' as string },
+    values: { askedBy: field<string>(''), askedByName: field<string>('') },
   }),
 };
 
@@ -93,20 +99,20 @@ function singletonSpec<T extends string, V extends Record<string, Scalar>>(spec:
 }
 
 export const SINGLETON_SPECS = {
-  approach: singletonSpec({ text: ['goals', 'ladder'], values: { model: '' as ApproachModel } }),
-  escort: singletonSpec({ text: ['driver', 'travel'], values: { bagPacked: false as boolean, medicalDetox: false as boolean } }),
+  approach: singletonSpec({ text: ['goals', 'ladder'], values: { model: field<ApproachModel>('') } }),
+  escort: singletonSpec({ text: ['driver', 'travel'], values: { bagPacked: field<boolean>(false), medicalDetox: field<boolean>(false) } }),
   logistics: singletonSpec({
     text: ['place', 'bringer', 'timing'],
-    values: { date: '' as string, time: '' as string, rehearsalDate: '' as string },
+    values: { date: field<string>(''), time: field<string>(''), rehearsalDate: field<string>('') },
   }),
   safety: singletonSpec({
     text: ['riskNotes', 'exits', 'codeWord', 'caller'],
     values: {
-      violence: false as boolean,
-      selfHarm: false as boolean,
-      weapons: false as boolean,
-      overdose: false as boolean,
-      naloxone: false as boolean,
+      violence: field<boolean>(false),
+      selfHarm: field<boolean>(false),
+      weapons: field<boolean>(false),
+      overdose: field<boolean>(false),
+      naloxone: field<boolean>(false),
     },
   }),
 };

@@ -9,9 +9,9 @@ export async function getDebrief(boardId: string, attempt: number): Promise<Debr
   if (!row) return { ...EMPTY_DEBRIEF, updatedAt: null };
   const parsed = DebriefSchema.safeParse({
     outcome: row.outcome,
-    wentWrong: JSON.parse(row.went_wrong),
+    wentWrong: JSON.parse(row.went_wrong) as unknown,
     details: row.details,
-    participantNotes: JSON.parse(row.participant_notes),
+    participantNotes: JSON.parse(row.participant_notes) as unknown,
     lessons: row.lessons,
   });
   return { ...(parsed.success ? parsed.data : EMPTY_DEBRIEF), updatedAt: row.updated_at };

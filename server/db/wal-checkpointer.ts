@@ -57,7 +57,7 @@ export function startWalCheckpointer(
   // Never what keeps the process alive.
   worker.unref();
   worker.on('message', (message: unknown) => console.error('wal-checkpointer', String(message)));
-  worker.on('error', (error) => fallBack(String(error)));
+  worker.on('error', (error) => fallBack(error.message));
   worker.on('exit', (code) => {
     running = false;
     fallBack(`stopped with code ${code}`);

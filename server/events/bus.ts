@@ -1,4 +1,5 @@
 import type { BoardTopic } from '../../lib/protocol/board-events';
+import { toError } from '../http/errors';
 
 /**
  * Record changes made by route handlers, told to the realtime servers (server/channels.ts) so
@@ -40,13 +41,13 @@ export function publish(event: BusEvent): void {
  * depends on: staging an attempt copies it only after every writer of the frozen one is gone.
  */
 export async function publishSettled(event: BusEvent): Promise<void> {
-  const pending: Array<void | Promise<void>> = [];
+  const pending: Promise<void>[] = [];
   // One failing listener must not keep the event from the others.
   for (const listener of listeners()) {
     try {
-      pending.push(listener(event));
+      pending.push(Promise.resolve(listener(event)));
     } catch (error) {
-      pending.push(Promise.reject(error));
+      pending.push(Promise.reject(toError(error)));
     }
   }
   await Promise.all(pending);

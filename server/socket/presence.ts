@@ -10,7 +10,7 @@ export class PresenceRegistry {
 
   set(boardId: string, socketId: string, entry: PresenceEntry): void {
     let sockets = this.boards.get(boardId);
-    if (!sockets) this.boards.set(boardId, (sockets = new Map()));
+    if (!sockets) this.boards.set(boardId, (sockets = new Map<string, PresenceEntry>()));
     sockets.set(socketId, entry);
   }
 

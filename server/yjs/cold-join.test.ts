@@ -5,7 +5,7 @@ import { UpdateStore } from '../update-log/update-store';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import { MessageType, syncStep1, textUpdate } from '../../test/helpers/frames';
 import { synced } from '../../test/helpers/providers';
-import { RawYjsSocket } from '../../test/helpers/sockets';
+import type { RawYjsSocket } from '../../test/helpers/sockets';
 import { storedCount } from '../../test/helpers/stored-docs';
 import { cleanUp, client, rawClient, startTestServer, type TestServer } from '../../test/helpers/sync-server';
 import { waitFor } from '../../test/helpers/wait';

@@ -22,6 +22,6 @@ export function parseDocName(url: string | undefined): string | null {
     return null;
   }
   // Control characters (NUL included) have no place in a name and confuse logs.
-  if (name.length > MAX_DOC_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(name)) return null;
+  if (name.length > MAX_DOC_NAME_LENGTH || /\p{Cc}/u.test(name)) return null;
   return name;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { type ChangeEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type ChangeEvent, type KeyboardEvent, useCallback, useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { applyTextChange, transformIndex } from '@/lib/plan/text-diff';
 import { useEdit } from '../edit-context';
@@ -35,11 +35,8 @@ export function TextField(props: TextFieldProps) {
   const { readOnly, origin, undo, peers, setFocus } = useEdit();
   const id = useId();
   const ref = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
-  const [value, setValue] = useState(() => text?.toString() ?? '');
-
   useEffect(() => {
     if (!text) return;
-    setValue(text.toString());
     const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       const next = text.toString();
       const element = ref.current;
@@ -53,11 +50,23 @@ export function TextField(props: TextFieldProps) {
         element.value = next;
         if (focused) element.setSelectionRange(start, end);
       }
-      setValue(next);
     };
     text.observe(onChange);
     return () => text.unobserve(onChange);
   }, [text, origin]);
+
+  // The Y.Text is the store: React re-renders from it on every change, whoever made it. Its
+  // observer is added after the one above, which moves the caret first.
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!text) return () => undefined;
+      text.observe(onChange);
+      return () => text.unobserve(onChange);
+    },
+    [text],
+  );
+  const value = useSyncExternalStore(subscribe, () => text?.toString() ?? '', () => '');
+
 
   const disabled = readOnly || locked || !text;
   const editors = peersIn(peers, field);

@@ -12,7 +12,8 @@ import tseslint from 'typescript-eslint';
 const NODE_AND_SERVER_PACKAGES = [
   { regex: '^node:', message: 'lib/ and components/ run in the browser too: no Node APIs.' },
   {
-    regex: '^(better-sqlite3|kysely|pg|ws|socket\\.io|next-auth/jwt|next/headers|@node-rs/argon2|rate-limiter-flexible)$',
+    regex:
+      '^(better-sqlite3|kysely|pg|ws|socket\\.io|next-auth/jwt|next/headers|@node-rs/argon2|rate-limiter-flexible)$',
     message: 'A server-only package: this code runs in the browser too.',
   },
 ];
@@ -37,7 +38,10 @@ const COMPONENTS_WALL = [
 
 /** The sync server is handed its storage (server/yjs/storage.ts): it imports lib/ and itself only. */
 const SYNC_SERVER_WALL = [
-  { regex: '^\\.\\./(?!\\.\\./lib/)', message: 'server/yjs/ imports only lib/ and its own folder; storage is handed in.' },
+  {
+    regex: '^\\.\\./(?!\\.\\./lib/)',
+    message: 'server/yjs/ imports only lib/ and its own folder; storage is handed in.',
+  },
   { regex: '^@/(?!lib/)', message: 'server/yjs/ imports only lib/ and its own folder; storage is handed in.' },
   { regex: '^(better-sqlite3|kysely|pg)$', message: 'server/yjs/ gets its storage handed in (DocStorage).' },
 ];
@@ -46,7 +50,15 @@ const wall = (patterns) => ({ '@typescript-eslint/no-restricted-imports': ['erro
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.next/', 'data/', 'test-results/', 'playwright-report/', 'bench/results/', 'next-env.d.ts'],
+    ignores: [
+      'node_modules/',
+      '.next/',
+      'data/',
+      'test-results/',
+      'playwright-report/',
+      'bench/results/',
+      'next-env.d.ts',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -58,7 +70,10 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': true, 'ts-ignore': true, 'ts-nocheck': true }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': true, 'ts-ignore': true, 'ts-nocheck': true },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
@@ -69,11 +84,18 @@ export default tseslint.config(
       // functions: the rule would flag every destructured prop.
       '@typescript-eslint/unbound-method': 'off',
       // Yjs types declare toString() on the class, which the rule does not see.
-      '@typescript-eslint/no-base-to-string': ['error', { ignoredTypeNames: ['YText', 'YXmlText', 'YXmlFragment', 'YXmlElement'] }],
+      '@typescript-eslint/no-base-to-string': [
+        'error',
+        { ignoredTypeNames: ['YText', 'YXmlText', 'YXmlFragment', 'YXmlElement'] },
+      ],
       // node:test's test() and describe() return promises that the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] },
+          ],
+        },
       ],
     },
   },

@@ -21,7 +21,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <SiteHeader user={principal ? { name: principal.name } : null} />
         <main id="main">
           <ApiDataScope userId={principal?.userId ?? null}>{children}</ApiDataScope>

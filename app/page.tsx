@@ -16,12 +16,16 @@ export default async function HomePage() {
           <h1>{PRODUCT_TAGLINE}</h1>
           <p>
             Plan an intervention together: who takes part, what each person will say, what everyone does if it goes
-            wrong, and the bottom lines each of you will hold. Your interventionist guides the team; what you write stays
-            private until you choose to share it.
+            wrong, and the bottom lines each of you will hold. Your interventionist guides the team; what you write
+            stays private until you choose to share it.
           </p>
           <div className="row">
-            <Link className="button" href="/register">Create an account</Link>
-            <Link className="button button-secondary" href="/signin">Sign in</Link>
+            <Link className="button" href="/register">
+              Create an account
+            </Link>
+            <Link className="button button-secondary" href="/signin">
+              Sign in
+            </Link>
           </div>
         </section>
       </div>

@@ -16,7 +16,14 @@ export interface BenchOptions {
   only: ScenarioName[];
   /** durationMs is per target, measured in `rounds` alternating blocks (scenarios/blocks.ts). */
   latency: { editors: number; editsPerSecond: number; durationMs: number; rounds: number; processes: number };
-  capacity: { boards: number; editorsPerBoard: number; editsPerSecondPerBoard: number; durationMs: number; rounds: number; processes: number };
+  capacity: {
+    boards: number;
+    editorsPerBoard: number;
+    editsPerSecondPerBoard: number;
+    durationMs: number;
+    rounds: number;
+    processes: number;
+  };
   throughput: { rates: number[]; stepMs: number; perWriterRate: number; p99LimitMs: number; processes: number };
   load: { edits: number; joins: number; rebuilds: number; pingEveryMs: number };
   browser: { characters: number; gapMs: number };
@@ -31,7 +38,13 @@ export function parseOptions(argv: string[]): BenchOptions {
     quick,
     profile,
     only,
-    latency: { editors: quick ? 20 : 50, editsPerSecond: 2, durationMs: quick ? 8_000 : 30_000, rounds: quick ? 2 : 3, processes: 2 },
+    latency: {
+      editors: quick ? 20 : 50,
+      editsPerSecond: 2,
+      durationMs: quick ? 8_000 : 30_000,
+      rounds: quick ? 2 : 3,
+      processes: 2,
+    },
     capacity: {
       boards: quick ? 50 : 500,
       editorsPerBoard: 4,

@@ -45,20 +45,23 @@ function openRoom(name: string): Room {
     const message = encoding.toUint8Array(encoder);
     for (const socket of room.sockets.keys()) if (socket !== origin) send(socket, message);
   });
-  awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-    const changed = [...added, ...updated, ...removed];
-    const ids = origin instanceof WebSocket ? room.sockets.get(origin) : undefined;
-    if (ids) {
-      for (const id of added) ids.add(id);
-      for (const id of removed) ids.delete(id);
-    }
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
-    const message = encoding.toUint8Array(encoder);
-    // To everyone, the sender too: y-websocket counts any message as a sign of life.
-    for (const socket of room.sockets.keys()) send(socket, message);
-  });
+  awareness.on(
+    'update',
+    ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const ids = origin instanceof WebSocket ? room.sockets.get(origin) : undefined;
+      if (ids) {
+        for (const id of added) ids.add(id);
+        for (const id of removed) ids.delete(id);
+      }
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
+      const message = encoding.toUint8Array(encoder);
+      // To everyone, the sender too: y-websocket counts any message as a sign of life.
+      for (const socket of room.sockets.keys()) send(socket, message);
+    },
+  );
   rooms.set(name, room);
   return room;
 }
@@ -80,7 +83,10 @@ function join(socket: WebSocket, name: string): void {
       awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), socket);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]));
+      encoding.writeVarUint8Array(
+        encoder,
+        awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+      );
       send(socket, encoding.toUint8Array(encoder));
     }
   });
@@ -102,7 +108,10 @@ function join(socket: WebSocket, name: string): void {
   if (room.awareness.getStates().size > 0) {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]));
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+    );
     send(socket, encoding.toUint8Array(encoder));
   }
 }

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     buildId: null,
     durationMs: 0,
   };
-  log(`bench ${options.quick ? '(quick) ' : ''}: ${options.only.join(', ')}; load average ${results.machine.loadAverageAtStart.toFixed(2)} on ${results.machine.cores} cores`);
+  log(
+    `bench ${options.quick ? '(quick) ' : ''}: ${options.only.join(', ')}; load average ${results.machine.loadAverageAtStart.toFixed(2)} on ${results.machine.cores} cores`,
+  );
 
   const app = await snapshotApp(log);
   results.buildId = app.buildId;
@@ -77,7 +79,14 @@ async function main(): Promise<void> {
   results.durationMs = performance.now() - started;
   const rows = buildRows(results);
   const file = path.join(resultsDir, `${stamp}${options.quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify({ ...results, rows }, (_key, value: unknown) => (value instanceof Float64Array ? Array.from(value) : value), 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { ...results, rows },
+      (_key, value: unknown) => (value instanceof Float64Array ? Array.from(value) : value),
+      2,
+    ),
+  );
   if (options.profile) {
     log('');
     log(formatProfiles(results));
@@ -86,7 +95,9 @@ async function main(): Promise<void> {
   log('');
   log(formatTable(rows));
   log('');
-  log(`server CPU: share of one core (the machine has ${results.machine.cores}); results in ${path.relative(process.cwd(), file)}`);
+  log(
+    `server CPU: share of one core (the machine has ${results.machine.cores}); results in ${path.relative(process.cwd(), file)}`,
+  );
   log(`run time ${(results.durationMs / 1000).toFixed(0)} s`);
 }
 

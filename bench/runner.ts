@@ -59,14 +59,20 @@ export function createRunner(targets: Target[], only: ScenarioName[], quick: boo
     },
 
     /** One scenario measuring both targets in alternating blocks (see scenarios/blocks.ts). */
-    async onBoth<T>(name: ScenarioName, run: (all: Target[]) => Promise<Partial<Record<TargetName, T>>>): Promise<PerTarget<T> | undefined> {
+    async onBoth<T>(
+      name: ScenarioName,
+      run: (all: Target[]) => Promise<Partial<Record<TargetName, T>>>,
+    ): Promise<PerTarget<T> | undefined> {
       if (!only.includes(name)) return undefined;
       const outcome = await attempt(name, targets.map((t) => t.name).join(' and '), () => run(targets));
       const per: PerTarget<T> = {};
       for (const target of targets) {
         const value = outcome.ok ? outcome.value[target.name] : undefined;
         const { ms, otherCpu, tries } = outcome;
-        per[target.name] = value !== undefined ? { ok: true, value, ms, otherCpu, tries } : { ok: false, error: outcome.ok ? 'no result' : outcome.error, ms, otherCpu, tries };
+        per[target.name] =
+          value !== undefined
+            ? { ok: true, value, ms, otherCpu, tries }
+            : { ok: false, error: outcome.ok ? 'no result' : outcome.error, ms, otherCpu, tries };
       }
       return per;
     },

@@ -80,7 +80,13 @@ export function QuickHide() {
 /** A small button that hides the screen, for phones and for anyone who forgets the keys. */
 export function QuickHideButton() {
   return (
-    <button type="button" className="button button-secondary button-small quick-hide-button" onClick={requestQuickHide} aria-keyshortcuts="Escape Escape" title="Hide the screen now (or press Esc twice)">
+    <button
+      type="button"
+      className="button button-secondary button-small quick-hide-button"
+      onClick={requestQuickHide}
+      aria-keyshortcuts="Escape Escape"
+      title="Hide the screen now (or press Esc twice)"
+    >
       Hide screen
     </button>
   );

@@ -12,13 +12,17 @@ export function SiteHeader({ user }: { user: { name: string } | null }) {
       <nav className="header-actions" aria-label="Account">
         {user ? (
           <>
-            <span className="muted small" data-testid="signed-in-as">{user.name}</span>
+            <span className="muted small" data-testid="signed-in-as">
+              {user.name}
+            </span>
             <SignOutButton />
           </>
         ) : (
           <>
             <Link href="/signin">Sign in</Link>
-            <Link href="/register" className="button button-secondary">Create account</Link>
+            <Link href="/register" className="button button-secondary">
+              Create account
+            </Link>
           </>
         )}
       </nav>

@@ -4,7 +4,11 @@ import { placeUpdate, sendFromPage } from './fixtures/forged-write';
 import { lookAt } from './fixtures/look';
 
 /** The logistics' place of an attempt's plan as the server has it now (history state API). */
-async function storedPlace(request: APIRequestContext, boardId: string, attempt: number): Promise<{ place: string; seq: number }> {
+async function storedPlace(
+  request: APIRequestContext,
+  boardId: string,
+  attempt: number,
+): Promise<{ place: string; seq: number }> {
   const doc = encodeURIComponent(`board/${boardId}/attempt/${attempt}`);
   const response = await request.get(`/api/boards/${boardId}/history/state?doc=${doc}&seq=${Number.MAX_SAFE_INTEGER}`);
   expect(response.ok(), await response.text()).toBe(true);
@@ -12,7 +16,9 @@ async function storedPlace(request: APIRequestContext, boardId: string, attempt:
   return { place: body.state.logistics.place, seq: body.seq };
 }
 
-test('a debrief saved by one person appears live for another; staging a second attempt closes the first for everyone', async ({ board }) => {
+test('a debrief saved by one person appears live for another; staging a second attempt closes the first for everyone', async ({
+  board,
+}) => {
   const { boardId, people } = await board(['maya', 'jordan', 'casey'], { section: 'logistics' });
   const { maya, jordan, casey } = people;
 
@@ -48,7 +54,9 @@ test('a debrief saved by one person appears live for another; staging a second a
     const seen = maya.page.getByTestId('debrief-form');
     await expect(seen.getByRole('radio', { name: 'Refused treatment' })).toBeChecked();
     await expect(seen.getByRole('checkbox', { name: /Walked out/ })).toBeChecked();
-    await expect(seen.getByLabel('Lessons for next time')).toHaveValue('Meet in the morning, before he has had a drink.');
+    await expect(seen.getByLabel('Lessons for next time')).toHaveValue(
+      'Meet in the morning, before he has had a drink.',
+    );
     await expect(seen.getByLabel(/^Maya/)).toHaveValue('Kept everyone calm.');
     await expect(maya.page.getByTestId('debrief-status')).toHaveAttribute('data-state', 'saved');
     await expect(maya.page.getByTestId('first-72-hours')).toHaveClass(/is-active/);
@@ -73,7 +81,9 @@ test('a debrief saved by one person appears live for another; staging a second a
     await expect(maya.page.getByTestId('open-new-attempt')).toBeVisible();
     // Both pages follow: the comparison appears, the lessons of attempt 1 at the top of attempt 2.
     for (const page of [maya.page, jordan.page]) {
-      await expect(page.getByTestId('previous-lessons')).toContainText('Meet in the morning, before he has had a drink.');
+      await expect(page.getByTestId('previous-lessons')).toContainText(
+        'Meet in the morning, before he has had a drink.',
+      );
       await expect(page.getByTestId('attempt-compare')).toContainText('Refused treatment');
     }
     // Staging clears the date-bound logistics only; the place and the bottom line carry over.

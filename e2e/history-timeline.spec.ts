@@ -18,12 +18,20 @@ async function writePlan(context: BrowserContext, boardId: string, edit: (doc: Y
   const baseUrl = test.info().project.use.baseURL ?? '';
   const docName = `board/${boardId}/attempt/1`;
   const logged = async () => {
-    const response = await context.request.get(`/api/boards/${boardId}/history/timeline?doc=${encodeURIComponent(docName)}&limit=1000`);
+    const response = await context.request.get(
+      `/api/boards/${boardId}/history/timeline?doc=${encodeURIComponent(docName)}&limit=1000`,
+    );
     return ((await response.json()) as { entries: unknown[] }).entries.length;
   };
   const before = await logged();
   const doc = new Y.Doc();
-  const provider = connectDoc({ url: baseUrl.replace(/^http/, 'ws'), docName, doc, disableBc: true, WebSocketPolyfill: cookieSocket(cookie) });
+  const provider = connectDoc({
+    url: baseUrl.replace(/^http/, 'ws'),
+    docName,
+    doc,
+    disableBc: true,
+    WebSocketPolyfill: cookieSocket(cookie),
+  });
   try {
     await expect.poll(() => provider.synced, { message: 'provider synced' }).toBe(true);
     doc.transact(() => edit(doc));
@@ -34,17 +42,20 @@ async function writePlan(context: BrowserContext, boardId: string, edit: (doc: Y
   }
 }
 
-
 const place = (doc: Y.Doc, text: string) => applyTextChange(singletonText(doc, 'logistics', 'place'), text);
 
-test('scrubbing the timeline shows an earlier state; comparing two moments marks additions and removals', async ({ board }) => {
+test('scrubbing the timeline shows an earlier state; comparing two moments marks additions and removals', async ({
+  board,
+}) => {
   const { boardId, people } = await board(['maya', 'jordan']);
   const { maya, jordan } = people;
 
   // Three moments by Jordan, after the plan's setup: a place, a bottom line, then a new place
   // and one of the preset contingencies removed.
   await writePlan(jordan.context, boardId, (doc) => place(doc, 'the kitchen table at noon'));
-  await writePlan(jordan.context, boardId, (doc) => addItem(doc, 'bottomLines', { text: { owner: 'Jordan', statement: 'I will no longer pay the phone bill.' } }));
+  await writePlan(jordan.context, boardId, (doc) =>
+    addItem(doc, 'bottomLines', { text: { owner: 'Jordan', statement: 'I will no longer pay the phone bill.' } }),
+  );
   await writePlan(jordan.context, boardId, (doc) => {
     place(doc, 'the garden bench at noon');
     removeItem(doc, 'contingencies', 'preset-leaves');
@@ -104,8 +115,12 @@ test('scrubbing the timeline shows an earlier state; comparing two moments marks
     await page.getByTestId('compare-to').selectOption(latest ?? '');
     const diff = page.getByTestId('plan-diff');
     await expect(page.getByTestId('compare-view')).toHaveAttribute('data-ready', 'true');
-    await expect(diff.getByTestId('diff-bottomLines').getByTestId('change-added')).toContainText('I will no longer pay the phone bill.');
-    await expect(diff.getByTestId('diff-contingencies').getByTestId('change-removed')).toContainText('The loved one leaves');
+    await expect(diff.getByTestId('diff-bottomLines').getByTestId('change-added')).toContainText(
+      'I will no longer pay the phone bill.',
+    );
+    await expect(diff.getByTestId('diff-contingencies').getByTestId('change-removed')).toContainText(
+      'The loved one leaves',
+    );
     const logistics = diff.getByTestId('diff-logistics');
     await expect(logistics.getByTestId('diff-removed')).toHaveText('[removed: kitchen table]');
     await expect(logistics.getByTestId('diff-added')).toHaveText('[added: garden bench]');

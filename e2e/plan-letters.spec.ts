@@ -23,11 +23,16 @@ function textOf(editor: Locator): Promise<string | null> {
 
 /** `owner` is a writer's name, or 'mine' for one's own letters. */
 function letter(page: Page, owner: string, field: 'impact' | 'bottomLine' = 'impact') {
-  const card = owner === 'mine' ? page.getByTestId('letter-card').filter({ hasText: 'Your letters' }) : page.getByTestId('letter-card').filter({ hasText: `${owner}’s letters` });
+  const card =
+    owner === 'mine'
+      ? page.getByTestId('letter-card').filter({ hasText: 'Your letters' })
+      : page.getByTestId('letter-card').filter({ hasText: `${owner}’s letters` });
   return card.getByTestId(`letter-${field}`);
 }
 
-test('an unshared letter reaches only its writer and the interventionist, who can write it together', async ({ board }) => {
+test('an unshared letter reaches only its writer and the interventionist, who can write it together', async ({
+  board,
+}) => {
   const sockets = new Map<Who, ReturnType<typeof recordSockets>>();
   const { people } = await board(['maya', 'jordan', 'riley', 'casey'], {
     section: 'letters',
@@ -39,13 +44,18 @@ test('an unshared letter reaches only its writer and the interventionist, who ca
   await letter(jordan.page, 'mine').click();
   await jordan.page.keyboard.type(`Dear Sam, ${secret}`);
   await expect(letter(maya.page, 'Jordan')).toContainText(secret);
-  await expect(jordan.page.getByTestId('letter-card').first().getByTestId('letter-stats').first()).toContainText(/^[1-9]\d* words · under a minute read aloud/);
+  await expect(jordan.page.getByTestId('letter-card').first().getByTestId('letter-stats').first()).toContainText(
+    /^[1-9]\d* words · under a minute read aloud/,
+  );
 
   // The writer and the interventionist type in the same letter at once.
   await letter(maya.page, 'Jordan').click();
   await maya.page.keyboard.press('Control+End');
   await jordan.page.keyboard.press('Control+Home');
-  await Promise.all([jordan.page.keyboard.type('Hello. ', { delay: 30 }), maya.page.keyboard.type(' Love, us', { delay: 30 })]);
+  await Promise.all([
+    jordan.page.keyboard.type('Hello. ', { delay: 30 }),
+    maya.page.keyboard.type(' Love, us', { delay: 30 }),
+  ]);
   const merged = `Hello. Dear Sam, ${secret} Love, us`;
   await expect.poll(() => textOf(letter(jordan.page, 'mine'))).toBe(merged);
   await expect.poll(() => textOf(letter(maya.page, 'Jordan'))).toBe(merged);
@@ -124,7 +134,9 @@ function recordEditorScripts(page: Page) {
 
 test('the letter editor loads with the Letters section, not with the board', async ({ board }) => {
   const watched = new Map<Who, () => Promise<string[]>>();
-  const { people } = await board(['maya'], { beforeOpen: (who, page) => void watched.set(who, recordEditorScripts(page)) });
+  const { people } = await board(['maya'], {
+    beforeOpen: (who, page) => void watched.set(who, recordEditorScripts(page)),
+  });
   const loaded = watched.get('maya');
   if (!loaded) throw new Error('the page was not watched');
   expect(await loaded(), 'the board opens on the plan without the editor').toEqual([]);

@@ -21,10 +21,13 @@ test('each role is offered only what it may do, and a change of role or a freeze
   await expect(jordan.page.getByTestId('plan')).toHaveAttribute('data-read-only', 'false');
 
   await expect(casey.page.getByTestId('attendance-list')).toBeVisible();
-  for (const id of ['readiness-checkin', ...interventionistOnly]) await expect(casey.page.getByTestId(id)).toHaveCount(0);
+  for (const id of ['readiness-checkin', ...interventionistOnly])
+    await expect(casey.page.getByTestId(id)).toHaveCount(0);
 
   // Made a viewer while the page is open: the check-in goes and the plan turns read-only.
-  const changed = await maya.context.request.patch(`/api/boards/${boardId}/members/${jordan.userId}`, { data: { role: 'viewer' } });
+  const changed = await maya.context.request.patch(`/api/boards/${boardId}/members/${jordan.userId}`, {
+    data: { role: 'viewer' },
+  });
   expect(changed.ok(), await changed.text()).toBe(true);
   await expect(jordan.page.getByTestId('plan')).toHaveAttribute('data-read-only', 'true');
   await expect(jordan.page.getByTestId('read-only-banner')).toBeVisible();

@@ -3,10 +3,14 @@ import { expect, openSection, test } from './fixtures/plan';
 
 /** `owner` is a writer's name, or 'mine' for one's own letters. */
 function lettersOf(page: Page, owner: string) {
-  return owner === 'mine' ? page.getByTestId('letter-card').filter({ hasText: 'Your letters' }) : page.getByTestId('letter-card').filter({ hasText: `${owner}’s letters` });
+  return owner === 'mine'
+    ? page.getByTestId('letter-card').filter({ hasText: 'Your letters' })
+    : page.getByTestId('letter-card').filter({ hasText: `${owner}’s letters` });
 }
 
-test('letter review: submit, ask for changes, approve, and "changed since approval", live across two browsers', async ({ board }) => {
+test('letter review: submit, ask for changes, approve, and "changed since approval", live across two browsers', async ({
+  board,
+}) => {
   const { people } = await board(['maya', 'jordan'], { section: 'letters' });
   const { maya, jordan } = people;
   const mine = lettersOf(jordan.page, 'mine');
@@ -32,7 +36,9 @@ test('letter review: submit, ask for changes, approve, and "changed since approv
   await expect(mine.getByTestId('changed-since-approval')).toBeVisible({ timeout: 15_000 });
 });
 
-test('readiness: check-ins and attendance decisions update the panel live; coverage lists what is missing', async ({ board }) => {
+test('readiness: check-ins and attendance decisions update the panel live; coverage lists what is missing', async ({
+  board,
+}) => {
   const { people } = await board(['maya', 'jordan', 'riley'], { section: 'readiness' });
   const { maya, jordan, riley } = people;
   const jordanRow = maya.page.getByTestId('readiness-row').filter({ hasText: 'Jordan' });
@@ -40,7 +46,10 @@ test('readiness: check-ins and attendance decisions update the panel live; cover
 
   const checkin = jordan.page.getByTestId('readiness-checkin');
   await checkin.getByRole('group', { name: 'Will you be there on the day?' }).getByLabel('Yes').check();
-  await checkin.getByRole('group', { name: 'Will you hold your bottom lines if they refuse?' }).getByLabel('Not sure yet').check();
+  await checkin
+    .getByRole('group', { name: 'Will you hold your bottom lines if they refuse?' })
+    .getByLabel('Not sure yet')
+    .check();
   await checkin.getByLabel('Anything the interventionist should know').fill('The rent line is hard for me.');
   await checkin.getByRole('button', { name: 'Save my check-in' }).click();
   await expect(jordanRow).toContainText('Bottom lines: Unsure');
@@ -48,8 +57,13 @@ test('readiness: check-ins and attendance decisions update the panel live; cover
   // Riley sees decisions, never Jordan's wavering.
   await expect(riley.page.getByTestId('attendance-list')).not.toContainText('rent line');
 
-  await maya.page.getByLabel('Attendance').nth(await rowIndex(maya.page, 'Riley')).selectOption('home');
-  await expect(jordan.page.getByTestId('attendance-list').locator('li', { hasText: 'Riley' })).toContainText('Stays home');
+  await maya.page
+    .getByLabel('Attendance')
+    .nth(await rowIndex(maya.page, 'Riley'))
+    .selectOption('home');
+  await expect(jordan.page.getByTestId('attendance-list').locator('li', { hasText: 'Riley' })).toContainText(
+    'Stays home',
+  );
 
   const coverage = maya.page.getByTestId('coverage');
   await expect(coverage.getByTestId('coverage-contingencies')).toHaveAttribute('data-ok', 'false');

@@ -8,7 +8,8 @@ import { applyTextChange } from './plan/text-diff';
 import { planToJSON } from './plan/to-json';
 import { diffList, diffPlan, diffWords, type Segment, sideText, summarise, tokenize } from './diff';
 
-const show = (segments: Segment[]) => segments.map((s) => (s.kind === 'same' ? s.text : s.kind === 'added' ? `{+${s.text}+}` : `[-${s.text}-]`)).join('');
+const show = (segments: Segment[]) =>
+  segments.map((s) => (s.kind === 'same' ? s.text : s.kind === 'added' ? `{+${s.text}+}` : `[-${s.text}-]`)).join('');
 
 describe('diffWords', () => {
   it('marks nothing when the texts are equal, and everything when one is empty', () => {
@@ -19,8 +20,14 @@ describe('diffWords', () => {
   });
 
   it('marks an inserted word and a removed word', () => {
-    assert.equal(show(diffWords('we will meet at noon', 'we will meet at the kitchen at noon')), 'we will meet at {+the kitchen at +}noon');
-    assert.equal(show(diffWords('I will no longer pay your rent', 'I will no longer pay rent')), 'I will no longer pay [-your -]rent');
+    assert.equal(
+      show(diffWords('we will meet at noon', 'we will meet at the kitchen at noon')),
+      'we will meet at {+the kitchen at +}noon',
+    );
+    assert.equal(
+      show(diffWords('I will no longer pay your rent', 'I will no longer pay rent')),
+      'I will no longer pay [-your -]rent',
+    );
   });
 
   it('shows a replaced phrase as the old phrase then the new one', () => {
@@ -40,14 +47,18 @@ describe('diffWords', () => {
       return seed / 2 ** 31;
     };
     const words = ['I', 'will', 'no', 'longer', 'pay', 'the', 'rent', ',', '.', ' ', '  ', '\n\n', 'we', 'love', 'you'];
-    const phrase = () => Array.from({ length: Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join(random() < 0.5 ? ' ' : '');
+    const phrase = () =>
+      Array.from({ length: Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join(
+        random() < 0.5 ? ' ' : '',
+      );
     for (let run = 0; run < 300; run++) {
       const a = phrase();
       const b = phrase();
       const segments = diffWords(a, b);
       assert.equal(sideText(segments, 'before'), a, `before of ${JSON.stringify([a, b])}`);
       assert.equal(sideText(segments, 'after'), b, `after of ${JSON.stringify([a, b])}`);
-      for (let i = 1; i < segments.length; i++) assert.notEqual(segments[i]?.kind, segments[i - 1]?.kind, 'neighbours are merged');
+      for (let i = 1; i < segments.length; i++)
+        assert.notEqual(segments[i]?.kind, segments[i - 1]?.kind, 'neighbours are merged');
       assert.ok(segments.every((s) => s.text.length > 0));
     }
   });
@@ -67,7 +78,10 @@ describe('diffWords', () => {
     const words = Array.from({ length: 5000 }, (_, i) => `word${i % 97}`);
     const long = words.join(' ');
     const edited = ['first', ...words.slice(1, -1), 'last'].join(' ');
-    assert.deepEqual(diffWords(long, edited).map((s) => s.kind), ['removed', 'added', 'same', 'removed', 'added']);
+    assert.deepEqual(
+      diffWords(long, edited).map((s) => s.kind),
+      ['removed', 'added', 'same', 'removed', 'added'],
+    );
   });
 
   it('shows a long text rewritten top to bottom as replaced whole, quickly', () => {
@@ -76,7 +90,10 @@ describe('diffWords', () => {
     const started = performance.now();
     const segments = diffWords(a, b);
     assert.ok(performance.now() - started < 1000);
-    assert.deepEqual(segments, [{ kind: 'removed', text: a }, { kind: 'added', text: b }]);
+    assert.deepEqual(segments, [
+      { kind: 'removed', text: a },
+      { kind: 'added', text: b },
+    ]);
   });
 });
 
@@ -113,12 +130,25 @@ describe('diffPlan', () => {
     setSingletonValue(doc, 'safety', 'naloxone', true);
 
     const changes = diffPlan(before, json());
-    assert.deepEqual(changes.map((c) => c.part), ['team', 'bottomLines', 'logistics', 'safety']);
+    assert.deepEqual(
+      changes.map((c) => c.part),
+      ['team', 'bottomLines', 'logistics', 'safety'],
+    );
     const team = changes[0];
     assert.ok(team?.kind === 'list');
-    assert.deepEqual(team.items.map((i) => [i.kind, i.id]), [['changed', ana], ['removed', ben], ['added', cleo]]);
+    assert.deepEqual(
+      team.items.map((i) => [i.kind, i.id]),
+      [
+        ['changed', ana],
+        ['removed', ben],
+        ['added', cleo],
+      ],
+    );
     const anaChange = team.items[0];
-    assert.deepEqual(anaChange?.fields.map((f) => f.field), ['relationship', 'roles', 'attendance']);
+    assert.deepEqual(
+      anaChange?.fields.map((f) => f.field),
+      ['relationship', 'roles', 'attendance'],
+    );
     const relationship = anaChange?.fields[0];
     assert.ok(relationship?.kind === 'text');
     assert.equal(show(relationship.segments), '{+older +}sister');
@@ -127,12 +157,21 @@ describe('diffPlan', () => {
 
     const lines = changes[1];
     assert.ok(lines?.kind === 'list');
-    assert.deepEqual(lines.items[0]?.fields, [{ field: 'status', kind: 'value', before: 'not-started', after: 'in-effect' }]);
+    assert.deepEqual(lines.items[0]?.fields, [
+      { field: 'status', kind: 'value', before: 'not-started', after: 'in-effect' },
+    ]);
 
     const logistics = changes[2];
     assert.ok(logistics?.kind === 'fields');
-    assert.deepEqual(logistics.fields.map((f) => f.field), ['place']);
-    assert.deepEqual(changes[3], { part: 'safety', kind: 'fields', fields: [{ field: 'naloxone', kind: 'value', before: false, after: true }] });
+    assert.deepEqual(
+      logistics.fields.map((f) => f.field),
+      ['place'],
+    );
+    assert.deepEqual(changes[3], {
+      part: 'safety',
+      kind: 'fields',
+      fields: [{ field: 'naloxone', kind: 'value', before: false, after: true }],
+    });
     assert.deepEqual(summarise(changes), { added: 1, removed: 1, changed: 4 });
   });
 
@@ -145,15 +184,27 @@ describe('diffPlan', () => {
     moveItem(doc, 'team', ids[3] ?? '', 0);
     const [team] = diffPlan(before, json());
     assert.ok(team?.kind === 'list');
-    assert.deepEqual(team.items.map((i) => [i.id, i.kind, i.moved, i.fields.length]), [[ids[3], 'changed', true, 0]]);
+    assert.deepEqual(
+      team.items.map((i) => [i.id, i.kind, i.moved, i.fields.length]),
+      [[ids[3], 'changed', true, 0]],
+    );
   });
 
   it('keeps removed items in place between the items that remain', () => {
     const item = (id: string) => ({ id, order: id, objection: id, answeredBy: '', answer: '' });
     const changes = diffList('objections', [item('a'), item('b'), item('c')], [item('a'), item('c'), item('d')]);
-    assert.deepEqual(changes.map((c) => [c.kind, c.id]), [['removed', 'b'], ['added', 'd']]);
+    assert.deepEqual(
+      changes.map((c) => [c.kind, c.id]),
+      [
+        ['removed', 'b'],
+        ['added', 'd'],
+      ],
+    );
     const atStart = diffList('objections', [item('x'), item('a')], [item('a')]);
-    assert.deepEqual(atStart.map((c) => [c.kind, c.id]), [['removed', 'x']]);
+    assert.deepEqual(
+      atStart.map((c) => [c.kind, c.id]),
+      [['removed', 'x']],
+    );
   });
 
   it('compares a staged attempt with the one it was copied from', () => {
@@ -166,6 +217,12 @@ describe('diffPlan', () => {
     const second = structuredClone(first);
     second.logistics.date = '';
     const changes = diffPlan(first, second);
-    assert.deepEqual(changes, [{ part: 'logistics', kind: 'fields', fields: [{ field: 'date', kind: 'value', before: '2025-03-14', after: '' }] }]);
+    assert.deepEqual(changes, [
+      {
+        part: 'logistics',
+        kind: 'fields',
+        fields: [{ field: 'date', kind: 'value', before: '2025-03-14', after: '' }],
+      },
+    ]);
   });
 });

@@ -39,8 +39,15 @@ function diffMiddle(a: string[], b: string[]): Segment[] {
   if (a.length === 0) return b.length === 0 ? [] : [{ kind: 'added', text: b.join('') }];
   if (b.length === 0) return [{ kind: 'removed', text: a.join('') }];
   const changes = diffTokens(a, b);
-  if (!changes) return [{ kind: 'removed', text: a.join('') }, { kind: 'added', text: b.join('') }];
-  return changes.map((change) => ({ kind: change.added ? 'added' : change.removed ? 'removed' : 'same', text: change.value.join('') }));
+  if (!changes)
+    return [
+      { kind: 'removed', text: a.join('') },
+      { kind: 'added', text: b.join('') },
+    ];
+  return changes.map((change) => ({
+    kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
+    text: change.value.join(''),
+  }));
 }
 
 /** Joins neighbours of the same kind and drops empty segments. */
@@ -85,8 +92,14 @@ function readable(segments: readonly Segment[]): Segment[] {
     const hasRemoved = run.some((s) => s.kind === 'removed');
     const hasAdded = run.some((s) => s.kind === 'added');
     if (hasRemoved && hasAdded) {
-      const removed = run.filter((s) => s.kind !== 'added').map((s) => s.text).join('');
-      const added = run.filter((s) => s.kind !== 'removed').map((s) => s.text).join('');
+      const removed = run
+        .filter((s) => s.kind !== 'added')
+        .map((s) => s.text)
+        .join('');
+      const added = run
+        .filter((s) => s.kind !== 'removed')
+        .map((s) => s.text)
+        .join('');
       out.push({ kind: 'removed', text: removed }, { kind: 'added', text: added });
     } else {
       out.push(...run);
@@ -107,7 +120,12 @@ export function diffWords(a: string, b: string): Segment[] {
   let start = 0;
   while (start < left.length && start < right.length && left[start] === right[start]) start++;
   let end = 0;
-  while (end < left.length - start && end < right.length - start && left[left.length - 1 - end] === right[right.length - 1 - end]) end++;
+  while (
+    end < left.length - start &&
+    end < right.length - start &&
+    left[left.length - 1 - end] === right[right.length - 1 - end]
+  )
+    end++;
   const segments: Segment[] = [
     { kind: 'same', text: left.slice(0, start).join('') },
     ...diffMiddle(left.slice(start, left.length - end), right.slice(start, right.length - end)),
@@ -119,7 +137,10 @@ export function diffWords(a: string, b: string): Segment[] {
 /** The text one side of a diff had: `before` (same + removed) or `after` (same + added). */
 export function sideText(segments: readonly Segment[], side: 'before' | 'after'): string {
   const skip: SegmentKind = side === 'before' ? 'added' : 'removed';
-  return segments.filter((s) => s.kind !== skip).map((s) => s.text).join('');
+  return segments
+    .filter((s) => s.kind !== skip)
+    .map((s) => s.text)
+    .join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +215,11 @@ export function diffTextFields(a: Fields | null, b: Fields | null, fields: reado
   return out;
 }
 
-function diffFields(a: Fields, b: Fields, spec: { text: readonly string[]; sets?: readonly string[]; values: Readonly<Record<string, Scalar>> }): FieldChange[] {
+function diffFields(
+  a: Fields,
+  b: Fields,
+  spec: { text: readonly string[]; sets?: readonly string[]; values: Readonly<Record<string, Scalar>> },
+): FieldChange[] {
   const out = diffTextFields(a, b, spec.text);
   for (const field of spec.sets ?? []) {
     const before = new Set(set(a, field));
@@ -217,7 +242,9 @@ function movedIds(before: readonly string[], after: readonly string[]): Set<stri
   const a = before.filter((id) => common.has(id));
   const b = after.filter((id) => common.has(id));
   // Items outside the longest common subsequence are the ones that moved (all of them past the bound).
-  const kept = new Set((diffTokens(a, b) ?? []).filter((change) => !change.added && !change.removed).flatMap((change) => change.value));
+  const kept = new Set(
+    (diffTokens(a, b) ?? []).filter((change) => !change.added && !change.removed).flatMap((change) => change.value),
+  );
   return new Set(a.filter((id) => !kept.has(id)));
 }
 
@@ -252,7 +279,8 @@ export function diffList(list: ListName, a: readonly Fields[], b: readonly Field
       out.push({ id, kind: 'added', before: null, after: item, fields: [], moved: false });
     } else {
       const fields = diffFields(old, item, spec);
-      if (fields.length || moved.has(id)) out.push({ id, kind: 'changed', before: old, after: item, fields, moved: moved.has(id) });
+      if (fields.length || moved.has(id))
+        out.push({ id, kind: 'changed', before: old, after: item, fields, moved: moved.has(id) });
     }
     out.push(...(removedAfter.get(id) ?? []));
   }

@@ -6,7 +6,12 @@ const B = 'AbCdEfGhIjKlMnOpQrStUv';
 const U = 'u_123456789012345678-x';
 
 test('valid names round-trip', () => {
-  for (const name of [`board/${B}/attempt/1`, `board/${B}/attempt/42`, `board/${B}/letters/2/${U}`, `board/${B}/notes`]) {
+  for (const name of [
+    `board/${B}/attempt/1`,
+    `board/${B}/attempt/42`,
+    `board/${B}/letters/2/${U}`,
+    `board/${B}/notes`,
+  ]) {
     const parsed = parseDocName(name);
     assert.ok(parsed, name);
     assert.equal(formatDocName(parsed), name);

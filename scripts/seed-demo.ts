@@ -53,7 +53,8 @@ function appendDoc(store: UpdateStore, docName: string, userId: string, doc: Y.D
 
 async function main(): Promise<void> {
   const ids = {} as Record<Key, string>;
-  for (const key of Object.keys(ACCOUNTS) as Key[]) ids[key] = await ensureUser(ACCOUNTS[key].email, ACCOUNTS[key].name);
+  for (const key of Object.keys(ACCOUNTS) as Key[])
+    ids[key] = await ensureUser(ACCOUNTS[key].email, ACCOUNTS[key].name);
 
   const kysely = db().kysely;
   const existing = await kysely
@@ -70,15 +71,24 @@ async function main(): Promise<void> {
     console.log(`The demo board is already there; left unchanged.`);
   } else {
     const elena = ACCOUNTS.elena;
-    const board = await createBoard({ userId: ids.elena, sessionId: 'seed-demo', email: elena.email, name: elena.name }, BOARD_TITLE);
+    const board = await createBoard(
+      { userId: ids.elena, sessionId: 'seed-demo', email: elena.email, name: elena.name },
+      BOARD_TITLE,
+    );
     boardId = board.id;
     const now = Date.now();
     for (const key of ['jordan', 'riley', 'pat', 'casey'] as const) {
-      await kysely.insertInto('memberships').values({ board_id: boardId, user_id: ids[key], role: ACCOUNTS[key].role, created_at: now }).execute();
+      await kysely
+        .insertInto('memberships')
+        .values({ board_id: boardId, user_id: ids[key], role: ACCOUNTS[key].role, created_at: now })
+        .execute();
     }
     // Jordan and Riley have shared their letters with the team; Pat's are still private.
     for (const key of ['jordan', 'riley'] as const) {
-      await kysely.insertInto('letter_shares').values({ board_id: boardId, attempt: 1, user_id: ids[key], shared_at: now }).execute();
+      await kysely
+        .insertInto('letter_shares')
+        .values({ board_id: boardId, attempt: 1, user_id: ids[key], shared_at: now })
+        .execute();
     }
 
     const store = new UpdateStore(db().sqlite);
@@ -88,24 +98,33 @@ async function main(): Promise<void> {
       jordan: {
         impact:
           'Sam, you are my little brother and I love you more than I can say. You taught me to ride a bike and you were the first person I called when I got my job.\n\nOn March 3rd you missed Mia’s birthday party. She waited by the window for an hour. When you came the next day you could barely stand, and I was frightened for you.\n\nI miss my brother. Please accept the help we have found for you, today.',
-        bottomLine: 'If you say no today, I will no longer call in sick for you or cover for you at work. I will still love you, and I will be there the day you say yes.',
+        bottomLine:
+          'If you say no today, I will no longer call in sick for you or cover for you at work. I will still love you, and I will be there the day you say yes.',
       },
       riley: {
         impact:
           'Son, I am proud of the man you were before the drinking took hold, and I believe that man is still here.\n\nLast Christmas I found you asleep in your car in the driveway, with the engine running. I have not slept properly since.\n\nA bed is waiting for you at Cedar Ridge this morning. Please go.',
       },
       pat: {
-        impact: 'Sam, I remember the summer you stayed with us and fixed every bike in the street. I am worried about you and I want that Sam back. Please say yes today.',
+        impact:
+          'Sam, I remember the summer you stayed with us and fixed every bike in the street. I am worried about you and I want that Sam back. Please say yes today.',
       },
     };
     for (const key of ['jordan', 'riley', 'pat'] as const) {
-      appendDoc(store, formatDocName({ kind: 'letters', boardId, attempt: 1, ownerId: ids[key] }), ids[key], buildDemoLetters(letters[key]));
+      appendDoc(
+        store,
+        formatDocName({ kind: 'letters', boardId, attempt: 1, ownerId: ids[key] }),
+        ids[key],
+        buildDemoLetters(letters[key]),
+      );
     }
     appendDoc(
       store,
       formatDocName({ kind: 'notes', boardId }),
       ids.elena,
-      buildDemoNotes('Riley may struggle to stay calm if Sam raises the divorce. Agreed signal: Jordan touches his arm.\n\nPat cannot travel; Jordan reads her letter.\n\nAsk Sam about self-harm privately, before we begin.'),
+      buildDemoNotes(
+        'Riley may struggle to stay calm if Sam raises the divorce. Agreed signal: Jordan touches his arm.\n\nPat cannot travel; Jordan reads her letter.\n\nAsk Sam about self-harm privately, before we begin.',
+      ),
     );
     console.log('Created the demo board.');
   }

@@ -14,7 +14,10 @@ export function routeUpgrade(
   req: IncomingMessage,
   socket: Duplex,
   head: Buffer,
-  deps: { realtime: Realtime; nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null },
+  deps: {
+    realtime: Realtime;
+    nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null;
+  },
 ): void {
   socket.on('error', () => socket.destroy());
   const path = req.url ?? '';

@@ -26,5 +26,10 @@ export function matchEdits(sends: EditLog[], arrivals: EditLog[]): Matched {
       sentTimes.push(sent);
     });
   }
-  return { samples: Float64Array.from(samples), sentAt: Float64Array.from(sentTimes), sent: sentAt.size, arrivals: samples.length };
+  return {
+    samples: Float64Array.from(samples),
+    sentAt: Float64Array.from(sentTimes),
+    sent: sentAt.size,
+    arrivals: samples.length,
+  };
 }

@@ -71,13 +71,18 @@ export class EditorsJob implements Job {
 
   private async connect(): Promise<number> {
     const started = performance.now();
-    const jobs = this.spec.boards.flatMap((board, b) => Array.from({ length: this.spec.socketsPerBoard }, (_, k) => ({ board, b, k })));
+    const jobs = this.spec.boards.flatMap((board, b) =>
+      Array.from({ length: this.spec.socketsPerBoard }, (_, k) => ({ board, b, k })),
+    );
     this.spec.boards.forEach(() => this.editors.push([]));
     await forEachLimited(jobs, this.spec.connectConcurrency, async ({ board, b, k }) => {
       const doc = new Y.Doc();
       const cookie = board.cookies[k % board.cookies.length] ?? null;
       const provider = openProvider(this.spec.wsBase, board.docName, cookie, doc);
-      provider.awareness.setLocalStateField('user', { name: `Editor ${this.spec.fieldPrefix}${b}.${k}`, color: '#3366cc' });
+      provider.awareness.setLocalStateField('user', {
+        name: `Editor ${this.spec.fieldPrefix}${b}.${k}`,
+        color: '#3366cc',
+      });
       provider.on('status', ({ status }: { status: string }) => {
         if (status === 'disconnected' && this.connected) this.drops++;
       });
@@ -111,7 +116,12 @@ export class EditorsJob implements Job {
   }
 
   private collect(): EditorsReport {
-    const report: EditorsReport = { sends: this.sends.take(), arrivals: this.arrivals.take(), drops: this.drops, loopMaxMs: this.loop.max / 1e6 };
+    const report: EditorsReport = {
+      sends: this.sends.take(),
+      arrivals: this.arrivals.take(),
+      drops: this.drops,
+      loopMaxMs: this.loop.max / 1e6,
+    };
     this.drops = 0;
     this.loop.reset();
     return report;

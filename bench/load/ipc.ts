@@ -20,9 +20,19 @@ export interface Job {
 }
 
 export function isCommand(value: unknown): value is Command {
-  return typeof value === 'object' && value !== null && typeof (value as Command).id === 'number' && typeof (value as Command).cmd === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Command).id === 'number' &&
+    typeof (value as Command).cmd === 'string'
+  );
 }
 
 export function isReply(value: unknown): value is Reply {
-  return typeof value === 'object' && value !== null && typeof (value as Reply).id === 'number' && typeof (value as Reply).ok === 'boolean';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Reply).id === 'number' &&
+    typeof (value as Reply).ok === 'boolean'
+  );
 }

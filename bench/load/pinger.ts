@@ -84,7 +84,11 @@ export class PingerJob implements Job {
   }
 
   private collect(): PingReport {
-    const report = { sentAt: Float64Array.from(this.sentAt), rttMs: Float64Array.from(this.rtt), closedWith: this.closedWith };
+    const report = {
+      sentAt: Float64Array.from(this.sentAt),
+      rttMs: Float64Array.from(this.rtt),
+      closedWith: this.closedWith,
+    };
     this.closedWith = null;
     this.sentAt = [];
     this.rtt = [];

@@ -31,7 +31,11 @@ export function whenSynced(provider: WebsocketProvider, ms: number): Promise<voi
 }
 
 /** Runs `task` over `items` with at most `limit` in flight (connection storms are not the test). */
-export async function forEachLimited<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < items.length) {

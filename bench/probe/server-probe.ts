@@ -41,7 +41,13 @@ function startProbe(probePort: number): void {
         gc();
       }
       const memory = process.memoryUsage();
-      return { heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, rss: memory.rss, external: memory.external, arrayBuffers: memory.arrayBuffers };
+      return {
+        heapUsed: memory.heapUsed,
+        heapTotal: memory.heapTotal,
+        rss: memory.rss,
+        external: memory.external,
+        arrayBuffers: memory.arrayBuffers,
+      };
     },
     '/loop': (url) => {
       const result = {
@@ -76,7 +82,11 @@ function startProbe(probePort: number): void {
       // clock lets the bench place each sample beside the edits that were late at that moment.
       const wallMinusMonotonicMs = performance.timeOrigin + performance.now() - Number(process.hrtime.bigint()) / 1e6;
       const file = url.searchParams.get('file');
-      if (file) writeFileSync(file, JSON.stringify({ ...profile, wallStartMs: profile.startTime / 1000 + wallMinusMonotonicMs }));
+      if (file)
+        writeFileSync(
+          file,
+          JSON.stringify({ ...profile, wallStartMs: profile.startTime / 1000 + wallMinusMonotonicMs }),
+        );
       return { stopped: true, file };
     },
   };

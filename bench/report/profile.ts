@@ -35,7 +35,10 @@ export interface ProfileSummary {
 export function label(frame: { functionName: string; url: string; lineNumber: number }): string {
   const name = frame.functionName || '(anonymous)';
   if (!frame.url) return name;
-  const short = frame.url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '~/').replace(/^.*\/work\/[^/]+\//, '');
+  const short = frame.url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/node_modules\//, '~/')
+    .replace(/^.*\/work\/[^/]+\//, '');
   return `${name} ${short}:${frame.lineNumber + 1}`;
 }
 
@@ -98,5 +101,11 @@ export function summarizeProfile(file: string, top = 12): ProfileSummary {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, ms]) => ({ name, ms: Math.round(ms), share: busy > 0 ? ms / busy : 0 }));
-  return { file, busyMs: Math.round(busy), blocks: blocks.slice(0, 5), self: rank(self), ownInclusive: rank(inclusive) };
+  return {
+    file,
+    busyMs: Math.round(busy),
+    blocks: blocks.slice(0, 5),
+    self: rank(self),
+    ownInclusive: rank(inclusive),
+  };
 }

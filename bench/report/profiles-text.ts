@@ -2,7 +2,12 @@ import type { ProfileSummary } from './profile';
 import type { TailView } from './tail';
 
 /** Every object in a results tree that `is` recognises, with the path that names it. */
-function findAll<T>(value: unknown, is: (candidate: object) => boolean, at = '', out: [string, T][] = []): [string, T][] {
+function findAll<T>(
+  value: unknown,
+  is: (candidate: object) => boolean,
+  at = '',
+  out: [string, T][] = [],
+): [string, T][] {
   if (typeof value !== 'object' || value === null) return out;
   if (is(value)) {
     out.push([at, value as T]);
@@ -22,7 +27,9 @@ export function formatTails(results: unknown, top = 8): string {
     .map(([at, tail]) =>
       [
         `${at.replace(/\.value/g, '')}: ${tail.late} arrivals >= ${tail.thresholdMs.toFixed(1)} ms, ${tail.profile?.sampledMs ?? 0} ms of profile while they were under way`,
-        ...(tail.profile?.leaves ?? []).slice(0, top).map((f) => `    ${(f.share * 100).toFixed(1).padStart(5)}%  ${String(f.ms).padStart(6)} ms  ${f.name}`),
+        ...(tail.profile?.leaves ?? [])
+          .slice(0, top)
+          .map((f) => `    ${(f.share * 100).toFixed(1).padStart(5)}%  ${String(f.ms).padStart(6)} ms  ${f.name}`),
       ].join('\n'),
     )
     .join('\n\n');
@@ -31,7 +38,8 @@ export function formatTails(results: unknown, top = 8): string {
 /** The hottest functions of each profiled window, as printed after a --profile run. */
 export function formatProfiles(results: unknown, top = 8): string {
   const found = findAll<ProfileSummary>(results, isProfile);
-  const line = (f: { name: string; ms: number; share: number }) => `    ${(f.share * 100).toFixed(1).padStart(5)}%  ${String(f.ms).padStart(6)} ms  ${f.name}`;
+  const line = (f: { name: string; ms: number; share: number }) =>
+    `    ${(f.share * 100).toFixed(1).padStart(5)}%  ${String(f.ms).padStart(6)} ms  ${f.name}`;
   return found
     .map(([at, p]) =>
       [

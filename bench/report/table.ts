@@ -12,7 +12,17 @@ function cores(x: number | null): string {
 
 /** The table as Markdown (printed, and pasted into docs/performance.md). */
 export function formatTable(rows: Row[]): string {
-  const header = ['scenario', 'metric', 'product', 'relay', 'ratio', 'server CPU (product / relay)', 'bound', 'pass', 'note'];
+  const header = [
+    'scenario',
+    'metric',
+    'product',
+    'relay',
+    'ratio',
+    'server CPU (product / relay)',
+    'bound',
+    'pass',
+    'note',
+  ];
   const lines = rows.map((r) => [
     r.scenario,
     r.metric,

@@ -28,14 +28,21 @@ const BURST_SIZE = 10;
 /** Profile written by the probe: V8's plus the wall-clock time of its start. */
 type WallProfile = CpuProfile & { startTime: number; wallStartMs?: number };
 
-export function summarizeTail(matched: Matched, thresholdMs: number, pauses: GcPause[], profileFile: string | null, top = 8): TailView {
+export function summarizeTail(
+  matched: Matched,
+  thresholdMs: number,
+  pauses: GcPause[],
+  profileFile: string | null,
+  top = 8,
+): TailView {
   const late: Array<[number, number]> = [];
   matched.samples.forEach((latency, i) => {
     const sent = matched.sentAt[i] ?? NaN;
     if (latency >= thresholdMs) late.push([sent, sent + latency]);
   });
   late.sort((a, b) => a[0] - b[0]);
-  const overlapping = (list: GcPause[]) => late.filter(([from, to]) => list.some((p) => p.at < to && p.at + p.ms > from)).length;
+  const overlapping = (list: GcPause[]) =>
+    late.filter(([from, to]) => list.some((p) => p.at < to && p.at + p.ms > from)).length;
   const duringGc = overlapping(pauses);
   const duringMajorGc = overlapping(pauses.filter((p) => p.kind === constants.NODE_PERFORMANCE_GC_MAJOR));
   let inBursts = 0;

@@ -22,7 +22,8 @@ export interface CombinedWindow {
 /** Several blocks of one target as one window: CPU averaged over time, the worst stalls kept. */
 export function combineWindows(windows: Window<unknown>[]): CombinedWindow {
   const total = windows.reduce((sum, w) => sum + w.ms, 0) || 1;
-  const weighted = (pick: (w: Window<unknown>) => number) => windows.reduce((sum, w) => sum + pick(w) * w.ms, 0) / total;
+  const weighted = (pick: (w: Window<unknown>) => number) =>
+    windows.reduce((sum, w) => sum + pick(w) * w.ms, 0) / total;
   return {
     serverCpu: weighted((w) => w.serverCpu),
     clientCpu: weighted((w) => w.clientCpu),

@@ -21,7 +21,15 @@ export interface BrowserResult {
   serverCpu: number;
 }
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 /** The plan's first free-text field; any other editable plan field is used if it is gone. */
 const PREFERRED_FIELD = 'approach:-:goals';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -30,7 +38,11 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
  * Scenario 5: two people in two browsers on one board; one types into a plan field, the time
  * until each character is in the other's field. Also the JavaScript the board page loads.
  */
-export async function runBrowser(target: Target, options: BenchOptions['browser'], ctx: RunContext): Promise<BrowserResult> {
+export async function runBrowser(
+  target: Target,
+  options: BenchOptions['browser'],
+  ctx: RunContext,
+): Promise<BrowserResult> {
   const [board] = await target.prepareBoards(1, 2);
   const [lead, family] = target.accounts();
   if (!board || !lead || !family) throw new Error('the browser scenario needs the product and two people');
@@ -43,7 +55,12 @@ export async function runBrowser(target: Target, options: BenchOptions['browser'
     typist.on('response', (response) => {
       if (response.request().resourceType() !== 'script') return;
       const file = new URL(response.url()).pathname;
-      scripts.push(response.body().then((body) => ({ file, raw: body.length, gzip: gzipSync(body, { level: 6 }).length }), () => ({ file, raw: 0, gzip: 0 })));
+      scripts.push(
+        response.body().then(
+          (body) => ({ file, raw: body.length, gzip: gzipSync(body, { level: 6 }).length }),
+          () => ({ file, raw: 0, gzip: 0 }),
+        ),
+      );
     });
     const started = performance.now();
     await typist.goto(boardUrl);
@@ -89,7 +106,10 @@ export async function runBrowser(target: Target, options: BenchOptions['browser'
         files: sizes.length,
         rawBytes: sizes.reduce((s, x) => s + x.raw, 0),
         gzipBytes: sizes.reduce((s, x) => s + x.gzip, 0),
-        largest: [...sizes].sort((a, b) => b.gzip - a.gzip).slice(0, 5).map((x) => ({ file: x.file, gzipBytes: x.gzip })),
+        largest: [...sizes]
+          .sort((a, b) => b.gzip - a.gzip)
+          .slice(0, 5)
+          .map((x) => ({ file: x.file, gzipBytes: x.gzip })),
       },
       editableMs,
       serverCpu,
@@ -102,7 +122,9 @@ export async function runBrowser(target: Target, options: BenchOptions['browser'
 async function openAs(browser: Browser, target: Target, cookie: { name: string; value: string }): Promise<Page> {
   const context = await browser.newContext();
   const host = new URL(target.httpBase).hostname;
-  await context.addCookies([{ name: cookie.name, value: cookie.value, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  await context.addCookies([
+    { name: cookie.name, value: cookie.value, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' },
+  ]);
   await context.addInitScript({ content: HOOKS_SCRIPT });
   return context.newPage();
 }

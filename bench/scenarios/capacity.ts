@@ -62,7 +62,11 @@ interface Rig {
  * editors of a board live in one process, so each arrival is timed on one clock. Both targets'
  * sockets stay connected; they edit in alternating blocks (blocks.ts).
  */
-export async function runCapacity(targets: Target[], options: BenchOptions['capacity'], ctx: RunContext): Promise<Partial<Record<TargetName, CapacityResult>>> {
+export async function runCapacity(
+  targets: Target[],
+  options: BenchOptions['capacity'],
+  ctx: RunContext,
+): Promise<Partial<Record<TargetName, CapacityResult>>> {
   const rigs: Rig[] = [];
   try {
     for (const target of targets) rigs.push(await connectBoards(target, options, ctx));
@@ -73,17 +77,23 @@ export async function runCapacity(targets: Target[], options: BenchOptions['capa
       options.rounds,
       async (rig, round) => {
         await callAll(rig.processes, 'collect');
-        const window = await measured({ ...ctx, profile: ctx.profile && round === 0 }, rig.target, 'capacity', rig.processes, async () => {
-          await callAll(rig.processes, 'start');
-          const ends = performance.now() + blockMs;
-          while (performance.now() < ends) {
-            await sleep(Math.min(5000, Math.max(0, ends - performance.now())));
-            const heap = await rig.target.probe.heap(false);
-            rig.peakHeapUsed = Math.max(rig.peakHeapUsed, heap.heapUsed);
-            rig.peakRss = Math.max(rig.peakRss, rssBytes(rig.target.pid));
-          }
-          await callAll(rig.processes, 'stop');
-        });
+        const window = await measured(
+          { ...ctx, profile: ctx.profile && round === 0 },
+          rig.target,
+          'capacity',
+          rig.processes,
+          async () => {
+            await callAll(rig.processes, 'start');
+            const ends = performance.now() + blockMs;
+            while (performance.now() < ends) {
+              await sleep(Math.min(5000, Math.max(0, ends - performance.now())));
+              const heap = await rig.target.probe.heap(false);
+              rig.peakHeapUsed = Math.max(rig.peakHeapUsed, heap.heapUsed);
+              rig.peakRss = Math.max(rig.peakRss, rssBytes(rig.target.pid));
+            }
+            await callAll(rig.processes, 'stop');
+          },
+        );
         await sleep(1500);
         const collected = await callAll<EditorsReport>(rig.processes, 'collect');
         ctx.log(`  ${rig.target.name} block ${round + 1}/${options.rounds} done`);
@@ -103,7 +113,13 @@ export async function runCapacity(targets: Target[], options: BenchOptions['capa
       // Rooms unload as their last socket's close handshake completes.
       await sleep(3000);
       const afterLeave = await rig.target.probe.heap(true);
-      results[rig.target.name] = result(rig, options, { start: rig.start, peakHeapUsed: rig.peakHeapUsed, peakRss: rig.peakRss, loaded, afterLeave });
+      results[rig.target.name] = result(rig, options, {
+        start: rig.start,
+        peakHeapUsed: rig.peakHeapUsed,
+        peakRss: rig.peakRss,
+        loaded,
+        afterLeave,
+      });
     }
     return results;
   } finally {
@@ -168,7 +184,10 @@ async function connectBoards(target: Target, options: BenchOptions['capacity'], 
 }
 
 function result(rig: Rig, options: BenchOptions['capacity'], memory: MemoryTrail): CapacityResult {
-  const matched = matchEdits(rig.reports.map((r) => r.sends), rig.reports.map((r) => r.arrivals));
+  const matched = matchEdits(
+    rig.reports.map((r) => r.sends),
+    rig.reports.map((r) => r.arrivals),
+  );
   const latency = summarize(matched.samples);
   const windows = combineWindows(rig.windows);
   return {
@@ -178,7 +197,12 @@ function result(rig: Rig, options: BenchOptions['capacity'], memory: MemoryTrail
     delivered: matched.sent > 0 ? matched.arrivals / (matched.sent * (options.editorsPerBoard - 1)) : NaN,
     drops: rig.reports.reduce((sum, r) => sum + r.drops, 0),
     ...windows,
-    tail: summarizeTail(matched, latency.p99, rig.windows.flatMap((w) => w.gcPauses), windows.profile?.file ?? null),
+    tail: summarizeTail(
+      matched,
+      latency.p99,
+      rig.windows.flatMap((w) => w.gcPauses),
+      windows.profile?.file ?? null,
+    ),
     clientLoopMaxMs: Math.max(0, ...rig.reports.map((r) => r.loopMaxMs)),
     memory,
   };

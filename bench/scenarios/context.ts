@@ -82,5 +82,14 @@ export async function measured<T>(
     await target.probe.stopProfile(file);
     profile = summarizeProfile(file);
   }
-  return { value, ms: performance.now() - wallStart, serverCpu, clientCpu, otherCpu, server: serverView, gcPauses: pauses, profile };
+  return {
+    value,
+    ms: performance.now() - wallStart,
+    serverCpu,
+    clientCpu,
+    otherCpu,
+    server: serverView,
+    gcPauses: pauses,
+    profile,
+  };
 }

@@ -38,10 +38,15 @@ interface Rig {
  * times are wall-clock, so cross-process arrivals count too). Product and relay alternate in
  * blocks that add up to the configured duration each (see blocks.ts).
  */
-export async function runLatency(targets: Target[], options: BenchOptions['latency'], ctx: RunContext): Promise<Partial<Record<TargetName, LatencyResult>>> {
+export async function runLatency(
+  targets: Target[],
+  options: BenchOptions['latency'],
+  ctx: RunContext,
+): Promise<Partial<Record<TargetName, LatencyResult>>> {
   const rigs: Rig[] = [];
   try {
-    for (const target of targets) rigs.push({ target, processes: await connectEditors(target, options), reports: [], windows: [] });
+    for (const target of targets)
+      rigs.push({ target, processes: await connectEditors(target, options), reports: [], windows: [] });
     // Let the connect-time awareness and sync traffic settle before measuring.
     await sleep(1000);
     const blockMs = options.durationMs / options.rounds;
@@ -51,11 +56,17 @@ export async function runLatency(targets: Target[], options: BenchOptions['laten
       async (rig, round) => {
         await callAll(rig.processes, 'collect');
         // A profile of the first block is enough to see where the time goes.
-        const window = await measured({ ...ctx, profile: ctx.profile && round === 0 }, rig.target, 'latency', rig.processes, async () => {
-          await callAll(rig.processes, 'start');
-          await sleep(blockMs);
-          await callAll(rig.processes, 'stop');
-        });
+        const window = await measured(
+          { ...ctx, profile: ctx.profile && round === 0 },
+          rig.target,
+          'latency',
+          rig.processes,
+          async () => {
+            await callAll(rig.processes, 'start');
+            await sleep(blockMs);
+            await callAll(rig.processes, 'stop');
+          },
+        );
         await sleep(1500);
         const collected = await callAll<EditorsReport>(rig.processes, 'collect');
         ctx.log(`  ${rig.target.name} block ${round + 1}/${options.rounds} done`);
@@ -97,7 +108,10 @@ async function connectEditors(target: Target, options: BenchOptions['latency']):
 }
 
 function result(rig: Rig, options: BenchOptions['latency']): LatencyResult {
-  const matched = matchEdits(rig.reports.map((r) => r.sends), rig.reports.map((r) => r.arrivals));
+  const matched = matchEdits(
+    rig.reports.map((r) => r.sends),
+    rig.reports.map((r) => r.arrivals),
+  );
   const combined = combineWindows(rig.windows);
   return {
     latency: summarize(matched.samples),

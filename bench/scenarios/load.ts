@@ -49,14 +49,25 @@ export type LoadResult = Record<EditPattern, PatternResult>;
  * document from a holder client. Each join is a fresh client: time to open and to synced, and
  * how long the server's event loop stalled meanwhile, seen by a pinger on another document.
  */
-export async function runLoad(target: Target, options: BenchOptions['load'], logs: Record<EditPattern, GeneratedLog>, ctx: RunContext): Promise<LoadResult> {
+export async function runLoad(
+  target: Target,
+  options: BenchOptions['load'],
+  logs: Record<EditPattern, GeneratedLog>,
+  ctx: RunContext,
+): Promise<LoadResult> {
   const [typingBoard, randomBoard, pingBoard] = await target.prepareBoards(3, 2);
   if (!typingBoard || !randomBoard || !pingBoard) throw new Error('no boards');
   const boards: Record<EditPattern, BoardAccess> = { typing: typingBoard, random: randomBoard };
   if (target.dbFile) {
-    for (const pattern of ['typing', 'random'] as const) seedLog(target.dbFile, boards[pattern].docName, target.ownerUserId, logs[pattern]);
+    for (const pattern of ['typing', 'random'] as const)
+      seedLog(target.dbFile, boards[pattern].docName, target.ownerUserId, logs[pattern]);
   }
-  const pingerSpec: PingerSpec = { wsBase: target.wsBase, docName: pingBoard.docName, cookie: pingBoard.cookies[0] ?? null, intervalMs: options.pingEveryMs };
+  const pingerSpec: PingerSpec = {
+    wsBase: target.wsBase,
+    docName: pingBoard.docName,
+    cookie: pingBoard.cookies[0] ?? null,
+    intervalMs: options.pingEveryMs,
+  };
   const pinger = await LoadProcess.start('pinger', pingerSpec);
   const processes: LoadProcess[] = [pinger];
   try {
@@ -64,7 +75,11 @@ export async function runLoad(target: Target, options: BenchOptions['load'], log
     const result = {} as LoadResult;
     for (const pattern of ['typing', 'random'] as const) {
       const board = boards[pattern];
-      const joinerSpec: JoinerSpec = { wsBase: target.wsBase, docName: board.docName, cookie: board.cookies[1] ?? null };
+      const joinerSpec: JoinerSpec = {
+        wsBase: target.wsBase,
+        docName: board.docName,
+        cookie: board.cookies[1] ?? null,
+      };
       const joiner = await LoadProcess.start('joiner', joinerSpec);
       processes.push(joiner);
       // The first join of each series is kept apart: in a fresh server it also pays for
@@ -75,13 +90,20 @@ export async function runLoad(target: Target, options: BenchOptions['load'], log
         const samples: JoinSample[] = [];
         for (let i = 0; i < options.joins; i++) samples.push(await measureJoin(target, joiner, pinger));
         const synced = summarize(samples.map((s) => s.syncedMs));
-        ctx.log(`  ${target.name} ${pattern} ${label}: synced p50 ${synced.p50.toFixed(1)} ms, stall max ${Math.max(...samples.map((s) => s.stallMs)).toFixed(1)} ms`);
+        ctx.log(
+          `  ${target.name} ${pattern} ${label}: synced p50 ${synced.p50.toFixed(1)} ms, stall max ${Math.max(...samples.map((s) => s.stallMs)).toFixed(1)} ms`,
+        );
         return samples;
       };
       // One measured window per pattern (CPU, and with --profile the server's profile of the joins).
       const window = await measured(ctx, target, `load-${pattern}`, processes, async () => {
         const cold = target.dbFile ? await joins('cold') : null;
-        const holderSpec: HolderSpec = { wsBase: target.wsBase, docName: board.docName, cookie: board.cookies[0] ?? null, seed: target.dbFile ? null : logs[pattern].finalState };
+        const holderSpec: HolderSpec = {
+          wsBase: target.wsBase,
+          docName: board.docName,
+          cookie: board.cookies[0] ?? null,
+          seed: target.dbFile ? null : logs[pattern].finalState,
+        };
         const holder = await LoadProcess.start('holder', holderSpec);
         processes.push(holder);
         await holder.call('connect');
@@ -90,7 +112,14 @@ export async function runLoad(target: Target, options: BenchOptions['load'], log
         return { cold, warm };
       });
       const { cold, warm } = window.value;
-      result[pattern] = { edits: logs[pattern].updates.length, cold, warm, firsts, profile: window.profile, rebuild: target.dbFile ? timeRebuilds(target.dbFile, board.docName, options.rebuilds) : null };
+      result[pattern] = {
+        edits: logs[pattern].updates.length,
+        cold,
+        warm,
+        firsts,
+        profile: window.profile,
+        rebuild: target.dbFile ? timeRebuilds(target.dbFile, board.docName, options.rebuilds) : null,
+      };
     }
     return result;
   } finally {
@@ -114,7 +143,14 @@ async function measureJoin(target: Target, joiner: LoadProcess, pinger: LoadProc
     stallMs = Math.max(stallMs, pings.rttMs[i] ?? 0);
     count++;
   });
-  return { openMs: join.openMs, syncedMs: join.syncedMs, stallMs, loopMaxMs: loop.maxMs, pings: count, stateBytes: join.stateBytes };
+  return {
+    openMs: join.openMs,
+    syncedMs: join.syncedMs,
+    stallMs,
+    loopMaxMs: loop.maxMs,
+    pings: count,
+    stateBytes: join.stateBytes,
+  };
 }
 
 /**

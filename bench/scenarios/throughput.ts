@@ -54,7 +54,11 @@ interface Rig {
  * all of them; both servers see exactly the same sockets and frames. A failing rate is tried
  * twice; then one step halfway back refines it. Product and relay take turns at each step.
  */
-export async function runThroughput(targets: Target[], options: BenchOptions['throughput'], ctx: RunContext): Promise<Partial<Record<TargetName, ThroughputResult>>> {
+export async function runThroughput(
+  targets: Target[],
+  options: BenchOptions['throughput'],
+  ctx: RunContext,
+): Promise<Partial<Record<TargetName, ThroughputResult>>> {
   const rigs: Rig[] = [];
   try {
     for (const target of targets) rigs.push(await connect(target, options));
@@ -73,7 +77,14 @@ export async function runThroughput(targets: Target[], options: BenchOptions['th
 async function connect(target: Target, options: BenchOptions['throughput']): Promise<Rig> {
   const [board] = await target.prepareBoards(1, 4);
   if (!board) throw new Error('no board');
-  const observerSpec: EditorsSpec = { wsBase: target.wsBase, boards: [board], socketsPerBoard: 1, editsPerSecondPerBoard: 0, connectConcurrency: 1, fieldPrefix: 'observer.' };
+  const observerSpec: EditorsSpec = {
+    wsBase: target.wsBase,
+    boards: [board],
+    socketsPerBoard: 1,
+    editsPerSecondPerBoard: 0,
+    connectConcurrency: 1,
+    fieldPrefix: 'observer.',
+  };
   const observer = await LoadProcess.start('editors', observerSpec);
   await observer.call('connect');
   const writers: LoadProcess[] = [];
@@ -83,10 +94,21 @@ async function connect(target: Target, options: BenchOptions['throughput']): Pro
   }
   // Warm-up, not counted: the first updates through fresh processes pay for JIT compilation
   // and lazy module loading on both sides, which is not what this step test is about.
-  const warmUp = await callAll<WritersReport>(writers, 'step', { writers: 1, ratePerWriter: 100, durationMs: 1500 } satisfies WriterStep);
+  const warmUp = await callAll<WritersReport>(writers, 'step', {
+    writers: 1,
+    ratePerWriter: 100,
+    durationMs: 1500,
+  } satisfies WriterStep);
   await sleep(300);
   await observer.call('collect');
-  return { target, docName: board.docName, observer, writers, steps: [], sentTotal: warmUp.reduce((sum, r) => sum + r.sent, 0) };
+  return {
+    target,
+    docName: board.docName,
+    observer,
+    writers,
+    steps: [],
+    sentTotal: warmUp.reduce((sum, r) => sum + r.sent, 0),
+  };
 }
 
 /** What a target runs next, from what it has run so far; null when it is done. */
@@ -105,20 +127,36 @@ function nextStep(steps: ThroughputStep[], rates: number[]): { rate: number; kin
   return lastPass > 0 && middle > lastPass && middle < last.rate ? { rate: middle, kind: 'bisect' } : null;
 }
 
-async function runStep(rig: Rig, rate: number, kind: ThroughputStep['kind'], options: BenchOptions['throughput'], ctx: RunContext): Promise<ThroughputStep> {
+async function runStep(
+  rig: Rig,
+  rate: number,
+  kind: ThroughputStep['kind'],
+  options: BenchOptions['throughput'],
+  ctx: RunContext,
+): Promise<ThroughputStep> {
   const processes = [rig.observer, ...rig.writers];
   const total = Math.max(options.processes, Math.ceil(rate / options.perWriterRate));
   const each = Math.ceil(total / options.processes);
-  const step: WriterStep = { writers: each, ratePerWriter: rate / (each * options.processes), durationMs: options.stepMs };
+  const step: WriterStep = {
+    writers: each,
+    ratePerWriter: rate / (each * options.processes),
+    durationMs: options.stepMs,
+  };
   await rig.observer.call('collect');
-  const window = await measured(ctx, rig.target, `throughput-${rate}-${kind}`, processes, () => callAll<WritersReport>(rig.writers, 'step', step));
+  const window = await measured(ctx, rig.target, `throughput-${rate}-${kind}`, processes, () =>
+    callAll<WritersReport>(rig.writers, 'step', step),
+  );
   await sleep(500);
   const seen = await rig.observer.call<EditorsReport>('collect');
-  const matched = matchEdits(window.value.map((r) => r.sends), [seen.arrivals]);
+  const matched = matchEdits(
+    window.value.map((r) => r.sends),
+    [seen.arrivals],
+  );
   rig.sentTotal += window.value.reduce((sum, r) => sum + r.sent, 0);
   const closedWriters = window.value.flatMap((r) => r.closed);
   const latency = summarize(matched.samples);
-  const pass = latency.p99 <= options.p99LimitMs && matched.arrivals >= matched.sent * 0.999 && closedWriters.length === 0;
+  const pass =
+    latency.p99 <= options.p99LimitMs && matched.arrivals >= matched.sent * 0.999 && closedWriters.length === 0;
   ctx.log(
     `  ${rig.target.name} ${rate}/s (${each * options.processes} writers): p99 ${latency.p99.toFixed(1)} ms, ${matched.arrivals}/${matched.sent} arrived, ` +
       `server ${pct(window.serverCpu)}, clients ${pct(window.clientCpu)}, others ${pct(window.otherCpu)} ${pass ? 'ok' : 'FAIL'}`,
@@ -154,7 +192,8 @@ function result(rig: Rig): ThroughputResult {
 function countLogged(dbFile: string, docName: string): number {
   const db = new BetterSqlite3(dbFile, { readonly: true });
   try {
-    const row = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?').get(docName) as { n: number } | undefined;
+    const row = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?').get(docName) as
+      { n: number } | undefined;
     return row?.n ?? 0;
   } finally {
     db.close();

@@ -13,8 +13,9 @@ export interface GeneratedLog {
   finalState: Uint8Array;
 }
 
-
-const FIELDS = SINGLETON_NAMES.flatMap((section) => SINGLETON_SPECS[section].text.map((field) => singletonTextName(section, field)));
+const FIELDS = SINGLETON_NAMES.flatMap((section) =>
+  SINGLETON_SPECS[section].text.map((field) => singletonTextName(section, field)),
+);
 const LETTERS = 'etaoinshrdlucmfwypvbgkjqxz';
 
 /**
@@ -32,7 +33,8 @@ export function generateLog(pattern: EditPattern, count: number, checkpointEvery
   let doc = new Y.Doc();
   const record = (update: Uint8Array) => {
     updates.push(update);
-    if (updates.length % checkpointEvery === 0) checkpoints.push({ afterUpdate: updates.length, state: Y.encodeStateAsUpdate(doc) });
+    if (updates.length % checkpointEvery === 0)
+      checkpoints.push({ afterUpdate: updates.length, state: Y.encodeStateAsUpdate(doc) });
   };
   doc.on('update', record);
   let sessionLeft = 0;

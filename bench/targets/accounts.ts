@@ -26,14 +26,23 @@ export class Account {
   }
 
   async register(name: string): Promise<void> {
-    const { status, body } = await this.json('POST', '/api/register', { email: this.email, name, password: this.password });
+    const { status, body } = await this.json('POST', '/api/register', {
+      email: this.email,
+      name,
+      password: this.password,
+    });
     if (status !== 201) throw new Error(`register ${this.email}: ${status} ${JSON.stringify(body)}`);
     await this.signIn();
   }
 
   async signIn(): Promise<void> {
     const csrf = await this.json<{ csrfToken: string }>('GET', '/api/auth/csrf');
-    const form = new URLSearchParams({ csrfToken: csrf.body.csrfToken, email: this.email, password: this.password, json: 'true' });
+    const form = new URLSearchParams({
+      csrfToken: csrf.body.csrfToken,
+      email: this.email,
+      password: this.password,
+      json: 'true',
+    });
     await this.request('POST', '/api/auth/callback/credentials', form.toString(), {
       'content-type': 'application/x-www-form-urlencoded',
     });
@@ -59,14 +68,23 @@ export class Account {
     if (status !== 200) throw new Error(`accept invite: ${status} ${JSON.stringify(body)}`);
   }
 
-  private async json<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  private async json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
     const response = await this.request(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
   }
 
-  private async request(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Response> {
+  private async request(
+    method: string,
+    path: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<Response> {
     const response = await fetch(this.baseUrl + path, {
       method,
       body,

@@ -13,7 +13,9 @@ const BUILD_WAIT_MS = 5 * 60_000;
  * fails its next page load. The copy is a folder of symlinks to the repository's entries with
  * its own `.next` (without the build cache), so the server is the same code and build.
  */
-export async function snapshotApp(log: (message: string) => void): Promise<{ dir: string; buildId: string; dispose(): void }> {
+export async function snapshotApp(
+  log: (message: string) => void,
+): Promise<{ dir: string; buildId: string; dispose(): void }> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const buildId = await completeBuild(log);
     const dir = mkdtempSync(path.join(tmpdir(), 'harbor-bench-app-'));
@@ -28,7 +30,11 @@ export async function snapshotApp(log: (message: string) => void): Promise<{ dir
       filter: (source) => !source.startsWith(cache),
     });
     // A rebuild that started during the copy leaves a torn copy: try again.
-    if (readBuildId(path.join(dir, '.next')) === buildId && readBuildId(path.join(REPO_ROOT, '.next')) === buildId && !buildRunning()) {
+    if (
+      readBuildId(path.join(dir, '.next')) === buildId &&
+      readBuildId(path.join(REPO_ROOT, '.next')) === buildId &&
+      !buildRunning()
+    ) {
       return { dir, buildId, dispose: () => rmSync(dir, { recursive: true, force: true }) };
     }
     rmSync(dir, { recursive: true, force: true });
@@ -50,7 +56,11 @@ async function completeBuild(log: (message: string) => void): Promise<string> {
   const existing = readBuildId(path.join(REPO_ROOT, '.next'));
   if (existing) return existing;
   log('  no production build: running next build');
-  const result = spawnSync('npx', ['next', 'build'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync('npx', ['next', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   const built = readBuildId(path.join(REPO_ROOT, '.next'));
   if (result.status !== 0 || !built) throw new Error('next build failed');
   return built;

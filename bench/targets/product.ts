@@ -52,7 +52,10 @@ export async function startProduct(appDir: string): Promise<Target> {
   const syncPid = syncProcessPid(server.output());
   const run = Date.now().toString(36);
   const lead = new Account(httpBase, `lead.${run}@bench.test`, 'bench password 1');
-  const family = Array.from({ length: FAMILY_ACCOUNTS }, (_, i) => new Account(httpBase, `family${i + 1}.${run}@bench.test`, 'bench password 1'));
+  const family = Array.from(
+    { length: FAMILY_ACCOUNTS },
+    (_, i) => new Account(httpBase, `family${i + 1}.${run}@bench.test`, 'bench password 1'),
+  );
   try {
     await lead.register('Bench Lead');
     for (const [i, person] of family.entries()) await person.register(`Bench Family ${i + 1}`);
@@ -108,7 +111,8 @@ function extraLimits(): Record<string, unknown> {
   const raw = process.env.BENCH_REALTIME_LIMITS;
   if (!raw) return {};
   const parsed: unknown = JSON.parse(raw);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('BENCH_REALTIME_LIMITS must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('BENCH_REALTIME_LIMITS must be a JSON object');
   return { ...parsed };
 }
 

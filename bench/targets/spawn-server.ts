@@ -15,12 +15,26 @@ export interface SpawnedServer {
  * Starts a server script under tsx with --expose-gc and the bench probe preloaded, in its own
  * process group (so nothing is left listening), and resolves once `ready` appears in stdout.
  */
-export function spawnServer(options: { script: string; env: Record<string, string>; ready: string; cwd?: string; timeoutMs?: number }): Promise<SpawnedServer> {
+export function spawnServer(options: {
+  script: string;
+  env: Record<string, string>;
+  ready: string;
+  cwd?: string;
+  timeoutMs?: number;
+}): Promise<SpawnedServer> {
   let log = '';
   const child: ChildProcess = spawn(
     process.execPath,
     // BENCH_SERVER_FLAGS adds node flags for an investigation, e.g. --trace-gc (see docs/performance.md).
-    ['--expose-gc', ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', '--import', PROBE, options.script],
+    [
+      '--expose-gc',
+      ...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      '--import',
+      PROBE,
+      options.script,
+    ],
     {
       cwd: options.cwd ?? REPO_ROOT,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },

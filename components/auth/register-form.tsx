@@ -32,7 +32,8 @@ export function RegisterForm() {
     try {
       await api('/api/register', { method: 'POST', body: input });
       const result = await signIn('credentials', { redirect: false, email: input.email, password: input.password });
-      if (!result || result.error) throw new ApiError(0, 'sign-in', 'Your account was created, but signing in failed. Try signing in.');
+      if (!result || result.error)
+        throw new ApiError(0, 'sign-in', 'Your account was created, but signing in failed. Try signing in.');
       router.push(next);
       router.refresh();
     } catch (caught) {
@@ -51,14 +52,30 @@ export function RegisterForm() {
       <h1>Create your account</h1>
       <p className="muted small">Only the people on your board see your name.</p>
       {error ? <Alert kind="error">{error}</Alert> : null}
-      <Field id="name" label="Your name" autoComplete="given-name" hint="A first name is enough." errors={fields.name} required />
+      <Field
+        id="name"
+        label="Your name"
+        autoComplete="given-name"
+        hint="A first name is enough."
+        errors={fields.name}
+        required
+      />
       <Field id="email" label="Email" type="email" autoComplete="email" errors={fields.email} required />
-      <Field id="password" label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." errors={fields.password} required />
+      <Field
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        errors={fields.password}
+        required
+      />
       <button className="button" type="submit" disabled={busy}>
         {busy ? 'Creating account…' : 'Create account'}
       </button>
       <p className="muted small">
-        Already have an account? <Link href={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
+        Already have an account?{' '}
+        <Link href={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
       </p>
     </form>
   );

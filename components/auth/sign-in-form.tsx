@@ -50,7 +50,8 @@ export function SignInForm() {
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
       <p className="muted small">
-        New here? <Link href={`/register${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
+        New here?{' '}
+        <Link href={`/register${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>
       </p>
     </form>
   );

@@ -70,7 +70,15 @@ export function BoardShell(props: {
         <Alert kind="error">{ended}</Alert>
       ) : (
         // Unmounted when access ends, which closes every document connection of the page.
-        <PlanBoard boardId={board.id} attempts={board.attempts} me={me} members={members} socket={socket} people={people} emergency={emergency} />
+        <PlanBoard
+          boardId={board.id}
+          attempts={board.attempts}
+          me={me}
+          members={members}
+          socket={socket}
+          people={people}
+          emergency={emergency}
+        />
       )}
       <Notifications socket={socket} boardId={board.id} />
       <div className="board-access">

@@ -30,7 +30,10 @@ export function DangerZone({ boardId, title }: { boardId: string; title: string 
     <section className="card stack" aria-labelledby="danger-heading">
       <h2 id="danger-heading">Keep a copy or delete</h2>
       <p className="small">
-        <a href={`/api/boards/${boardId}/export`} download>Download an export (JSON)</a> of this board&apos;s records before deleting it.
+        <a href={`/api/boards/${boardId}/export`} download>
+          Download an export (JSON)
+        </a>{' '}
+        of this board&apos;s records before deleting it.
       </p>
       <form className="stack" onSubmit={(event) => void onDelete(event)}>
         {error ? <Alert kind="error">{error}</Alert> : null}

@@ -8,9 +8,18 @@ import { ROLES, type Role, roleLabel } from '@/lib/roles';
 import { Alert } from '../ui/alert';
 import { formText } from '../browser/form-text';
 
-const STATUS_LABEL: Record<InviteSummary['status'], string> = { open: 'Open', used: 'Used', revoked: 'Withdrawn', expired: 'Expired' };
+const STATUS_LABEL: Record<InviteSummary['status'], string> = {
+  open: 'Open',
+  used: 'Used',
+  revoked: 'Withdrawn',
+  expired: 'Expired',
+};
 /** An invite names a role by what it lets the person do, so whoever sends it knows what they give. */
-const INVITE_LABEL: Readonly<Record<Role, string>> = { interventionist: 'Interventionist', family: 'Family member', viewer: 'Viewer (reads only)' };
+const INVITE_LABEL: Readonly<Record<Role, string>> = {
+  interventionist: 'Interventionist',
+  family: 'Family member',
+  viewer: 'Viewer (reads only)',
+};
 
 export function InvitesPanel({ boardId, invites }: { boardId: string; invites: InviteSummary[] }) {
   const router = useRouter();
@@ -51,22 +60,36 @@ export function InvitesPanel({ boardId, invites }: { boardId: string; invites: I
   return (
     <section className="card stack" aria-labelledby="invites-heading">
       <h2 id="invites-heading">Invite people</h2>
-      <p className="muted small">Each link works once and expires in 7 days. Send it privately, never where the loved one could see it.</p>
+      <p className="muted small">
+        Each link works once and expires in 7 days. Send it privately, never where the loved one could see it.
+      </p>
       {error ? <Alert kind="error">{error}</Alert> : null}
       <form className="row" onSubmit={(event) => void create(event)}>
         <label htmlFor="invite-role">Role</label>
         <select id="invite-role" name="invite-role" defaultValue="family" style={{ width: 'auto' }}>
           {ROLES.map((role) => (
-            <option key={role} value={role}>{INVITE_LABEL[role]}</option>
+            <option key={role} value={role}>
+              {INVITE_LABEL[role]}
+            </option>
           ))}
         </select>
-        <button className="button" type="submit" disabled={busy}>{busy ? 'Creating…' : 'Create invite link'}</button>
+        <button className="button" type="submit" disabled={busy}>
+          {busy ? 'Creating…' : 'Create invite link'}
+        </button>
       </form>
       {link ? (
         <div className="alert alert-success stack">
           <label htmlFor="invite-link">Copy this link now; it is not shown again.</label>
           <div className="row">
-            <input id="invite-link" data-testid="invite-link" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} style={{ flex: 1, minWidth: 0 }} />
+            <input
+              id="invite-link"
+              data-testid="invite-link"
+              type="text"
+              readOnly
+              value={link}
+              onFocus={(e) => e.currentTarget.select()}
+              style={{ flex: 1, minWidth: 0 }}
+            />
             <button
               type="button"
               className="button button-secondary"
@@ -84,9 +107,12 @@ export function InvitesPanel({ boardId, invites }: { boardId: string; invites: I
           {open.map((invite) => (
             <li key={invite.id} className="spread">
               <span>
-                {roleLabel(invite.role)} · {STATUS_LABEL[invite.status]} · expires {new Date(invite.expiresAt).toLocaleDateString()}
+                {roleLabel(invite.role)} · {STATUS_LABEL[invite.status]} · expires{' '}
+                {new Date(invite.expiresAt).toLocaleDateString()}
               </span>
-              <button type="button" className="button-link" onClick={() => void revoke(invite.id)}>Withdraw</button>
+              <button type="button" className="button-link" onClick={() => void revoke(invite.id)}>
+                Withdraw
+              </button>
             </li>
           ))}
         </ul>

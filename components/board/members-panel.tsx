@@ -42,18 +42,24 @@ export function MembersPanel({ boardId, me, members }: { boardId: string; me: Me
             </div>
             {manage ? (
               <>
-                <label className="visually-hidden" htmlFor={`role-${member.userId}`}>Role of {member.name}</label>
+                <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+                  Role of {member.name}
+                </label>
                 <select
                   id={`role-${member.userId}`}
                   value={member.role}
                   disabled={busyId === member.userId}
                   onChange={(event) => {
                     const role = event.target.value as Role;
-                    void run(member.userId, () => api(`/api/boards/${boardId}/members/${member.userId}`, { method: 'PATCH', body: { role } }));
+                    void run(member.userId, () =>
+                      api(`/api/boards/${boardId}/members/${member.userId}`, { method: 'PATCH', body: { role } }),
+                    );
                   }}
                 >
                   {ROLES.map((role) => (
-                    <option key={role} value={role}>{roleLabel(role)}</option>
+                    <option key={role} value={role}>
+                      {roleLabel(role)}
+                    </option>
                   ))}
                 </select>
                 <button
@@ -62,7 +68,9 @@ export function MembersPanel({ boardId, me, members }: { boardId: string; me: Me
                   disabled={busyId === member.userId}
                   onClick={() => {
                     if (!window.confirm(`Remove ${member.name} from this board? They lose access at once.`)) return;
-                    void run(member.userId, () => api(`/api/boards/${boardId}/members/${member.userId}`, { method: 'DELETE' }));
+                    void run(member.userId, () =>
+                      api(`/api/boards/${boardId}/members/${member.userId}`, { method: 'DELETE' }),
+                    );
                   }}
                 >
                   Remove

@@ -3,7 +3,9 @@ import type { ChannelStatus, PresencePerson } from '../hooks/use-board-channel';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
-  return (parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : name.slice(0, 2)).toUpperCase();
+  return (
+    parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : name.slice(0, 2)
+  ).toUpperCase();
 }
 
 const STATUS_LABEL: Record<ChannelStatus, string> = {

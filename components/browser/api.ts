@@ -30,7 +30,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => ({}))) as T & ErrorBody;
   if (!response.ok) {
-    throw new ApiError(response.status, body.error?.code ?? 'error', body.error?.message ?? 'Something went wrong.', body.error?.fields);
+    throw new ApiError(
+      response.status,
+      body.error?.code ?? 'error',
+      body.error?.message ?? 'Something went wrong.',
+      body.error?.fields,
+    );
   }
   return body;
 }

@@ -15,12 +15,16 @@ const MAX_LIGHTNESS = 0.32;
  */
 export function personHex(userId: string): string {
   const match = /hsl\((\d+)\s+(\d+)%\s+(\d+)%\)/.exec(personColour(userId));
-  const [h, s, l] = match ? [Number(match[1]), Number(match[2]) / 100, Math.min(MAX_LIGHTNESS, Number(match[3]) / 100)] : [200, 0.45, MAX_LIGHTNESS];
+  const [h, s, l] = match
+    ? [Number(match[1]), Number(match[2]) / 100, Math.min(MAX_LIGHTNESS, Number(match[3]) / 100)]
+    : [200, 0.45, MAX_LIGHTNESS];
   const a = s * Math.min(l, 1 - l);
   const channel = (n: number) => {
     const k = (n + h / 30) % 12;
     const value = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(value * 255).toString(16).padStart(2, '0');
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, '0');
   };
   return `#${channel(0)}${channel(8)}${channel(4)}`;
 }

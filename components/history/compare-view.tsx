@@ -14,7 +14,19 @@ export interface MomentOption {
   label: string;
 }
 
-function MomentSelect({ id, label, value, options, onChange }: { id: string; label: string; value: number; options: readonly MomentOption[]; onChange(seq: number): void }) {
+function MomentSelect({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  options: readonly MomentOption[];
+  onChange(seq: number): void;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -30,7 +42,15 @@ function MomentSelect({ id, label, value, options, onChange }: { id: string; lab
 }
 
 /** Two moments of the same document, and what changed from the first to the second. */
-export function CompareView(props: { boardId: string; doc: DocOption; options: readonly MomentOption[]; from: number; to: number; onFrom(seq: number): void; onTo(seq: number): void }) {
+export function CompareView(props: {
+  boardId: string;
+  doc: DocOption;
+  options: readonly MomentOption[];
+  from: number;
+  to: number;
+  onFrom(seq: number): void;
+  onTo(seq: number): void;
+}) {
   const { boardId, doc, options, from, to, onFrom, onTo } = props;
   const before = useDocState(boardId, doc.name, from);
   const after = useDocState(boardId, doc.name, to);
@@ -49,7 +69,9 @@ export function CompareView(props: { boardId: string; doc: DocOption; options: r
       if (isPlanJSON(before.data.state) && isPlanJSON(after.data.state)) {
         const changes = diffPlan(before.data.state, after.data.state);
         const count = summarise(changes);
-        summary = changes.length ? `${plural(count.added, 'item')} added, ${count.removed} removed, ${plural(count.changed, 'change')} to existing content.` : '';
+        summary = changes.length
+          ? `${plural(count.added, 'item')} added, ${count.removed} removed, ${plural(count.changed, 'change')} to existing content.`
+          : '';
         body = <PlanDiff changes={changes} />;
       } else {
         body = <p className="muted">This plan cannot be compared.</p>;

@@ -32,7 +32,10 @@ export function DocHistory(props: {
 }) {
   const { boardId, attempt, doc, nameOf, versions, canNameVersions, onVersionsChanged } = props;
   const timeline = useTimeline(boardId, doc.name);
-  const entries = useMemo(() => (timeline.doc === doc.name ? timeline.entries : []), [timeline.doc, timeline.entries, doc.name]);
+  const entries = useMemo(
+    () => (timeline.doc === doc.name ? timeline.entries : []),
+    [timeline.doc, timeline.entries, doc.name],
+  );
   const [person, setPerson] = useState('');
   const [section, setSection] = useState('');
   /** The sequence number on screen; null follows the latest change. */
@@ -45,8 +48,14 @@ export function DocHistory(props: {
 
   const allMoments = useMemo(() => toMoments(entries), [entries]);
   const moments = useMemo(() => toMoments(entries, { person, section }), [entries, person, section]);
-  const people = useMemo(() => [...new Set(entries.map((e) => e.userId))].map((userId) => ({ userId, name: nameOf(userId) })), [entries, nameOf]);
-  const sections = useMemo(() => [...new Set(entries.flatMap(entrySections))].sort((a, b) => timelineSectionRank(a) - timelineSectionRank(b)), [entries]);
+  const people = useMemo(
+    () => [...new Set(entries.map((e) => e.userId))].map((userId) => ({ userId, name: nameOf(userId) })),
+    [entries, nameOf],
+  );
+  const sections = useMemo(
+    () => [...new Set(entries.flatMap(entrySections))].sort((a, b) => timelineSectionRank(a) - timelineSectionRank(b)),
+    [entries],
+  );
 
   const lastSeq = entries[entries.length - 1]?.seq ?? 0;
   const selectedSeq = selected ?? lastSeq;
@@ -80,14 +89,21 @@ export function DocHistory(props: {
   };
   const options: MomentOption[] = [
     ...versions.map((v) => ({ seq: seqAtTime(entries, v.at), label: `⚑ ${v.label}` })),
-    ...[...allMoments].reverse().map((m) => ({ seq: m.seq, label: `${shortMoment(m.at)} · ${nameOf(m.userId)} · ${m.sections.join(', ')}${m.seq === lastSeq ? ' (latest)' : ''}` })),
+    ...[...allMoments].reverse().map((m) => ({
+      seq: m.seq,
+      label: `${shortMoment(m.at)} · ${nameOf(m.userId)} · ${m.sections.join(', ')}${m.seq === lastSeq ? ' (latest)' : ''}`,
+    })),
     { seq: 0, label: 'The very start (empty)' },
   ];
   // A filtered timeline's moment can end on a change inside a wider moment: list it too, so
   // each select always shows what is being compared.
   for (const seq of [to, from]) {
     const entry = entries.find((e) => e.seq === seq);
-    if (entry && !options.some((o) => o.seq === seq)) options.unshift({ seq, label: `${shortMoment(entry.at)} · ${nameOf(entry.userId)} · ${entrySections(entry).join(', ')}` });
+    if (entry && !options.some((o) => o.seq === seq))
+      options.unshift({
+        seq,
+        label: `${shortMoment(entry.at)} · ${nameOf(entry.userId)} · ${entrySections(entry).join(', ')}`,
+      });
   }
   const startCompare = () => {
     const at = allMoments.findIndex((m) => m === containing);
@@ -147,7 +163,14 @@ export function DocHistory(props: {
     <div className="history-layout">
       <div className="history-main stack">
         <div className="history-card stack">
-          <TimelineFilters people={people} sections={sections} person={person} section={section} onPerson={setPerson} onSection={setSection} />
+          <TimelineFilters
+            people={people}
+            sections={sections}
+            person={person}
+            section={section}
+            onPerson={setPerson}
+            onSection={setSection}
+          />
           {moments.length === 0 ? (
             <p className="muted" role="status">
               No changes match these filters.{' '}
@@ -163,15 +186,28 @@ export function DocHistory(props: {
               </button>
             </p>
           ) : (
-            <TimelineScrubber moments={moments} index={index} describe={describe} onIndex={(i) => select(moments[i]?.seq ?? lastSeq)} markers={markers} onMarker={(marker) => select(marker.seq, marker.label)} />
+            <TimelineScrubber
+              moments={moments}
+              index={index}
+              describe={describe}
+              onIndex={(i) => select(moments[i]?.seq ?? lastSeq)}
+              markers={markers}
+              onMarker={(marker) => select(marker.seq, marker.label)}
+            />
           )}
-          {timeline.truncated ? <p className="muted small">This document has a very long history; only its first changes are listed.</p> : null}
+          {timeline.truncated ? (
+            <p className="muted small">This document has a very long history; only its first changes are listed.</p>
+          ) : null}
         </div>
         <div className="mode-switch" role="group" aria-label="What to show">
           <button type="button" aria-pressed={mode === 'moment'} onClick={() => setMode('moment')}>
             One moment
           </button>
-          <button type="button" aria-pressed={mode === 'compare'} onClick={() => (mode === 'compare' ? undefined : startCompare())}>
+          <button
+            type="button"
+            aria-pressed={mode === 'compare'}
+            onClick={() => (mode === 'compare' ? undefined : startCompare())}
+          >
             Compare two moments
           </button>
         </div>
@@ -179,7 +215,15 @@ export function DocHistory(props: {
           {mode === 'moment' ? (
             <MomentView boardId={boardId} doc={doc} seq={selectedSeq} heading={heading} touched={touched} />
           ) : (
-            <CompareView boardId={boardId} doc={doc} options={options} from={from} to={to} onFrom={setFrom} onTo={setTo} />
+            <CompareView
+              boardId={boardId}
+              doc={doc}
+              options={options}
+              from={from}
+              to={to}
+              onFrom={setFrom}
+              onTo={setTo}
+            />
           )}
         </div>
       </div>
@@ -187,7 +231,12 @@ export function DocHistory(props: {
         <section className="history-card stack" aria-labelledby="moments-heading">
           <div className="spread">
             <h2 id="moments-heading">Changes</h2>
-            <button type="button" className="button button-secondary button-small" onClick={timeline.reload} disabled={timeline.loading}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={timeline.reload}
+              disabled={timeline.loading}
+            >
               {timeline.loading ? 'Checking…' : 'Check for newer'}
             </button>
           </div>

@@ -29,7 +29,12 @@ export function DocPicker(props: {
       </div>
       <div className="field">
         <label htmlFor="history-doc">Document</label>
-        <select id="history-doc" value={docName} onChange={(event) => onDoc(event.target.value)} aria-describedby={loadingDocs ? 'history-doc-hint' : undefined}>
+        <select
+          id="history-doc"
+          value={docName}
+          onChange={(event) => onDoc(event.target.value)}
+          aria-describedby={loadingDocs ? 'history-doc-hint' : undefined}
+        >
           {docs.map((doc) => (
             <option key={doc.name} value={doc.name}>
               {doc.label}

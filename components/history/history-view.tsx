@@ -13,7 +13,17 @@ import { useVersions } from './use-versions';
 import './history.css';
 
 /** The history page: choose an attempt and one of its documents, then walk through its past. */
-export function HistoryView({ boardId, attempts, me, members }: { boardId: string; attempts: AttemptSummary[]; me: Me; members: PageMember[] }) {
+export function HistoryView({
+  boardId,
+  attempts,
+  me,
+  members,
+}: {
+  boardId: string;
+  attempts: AttemptSummary[];
+  me: Me;
+  members: PageMember[];
+}) {
   const latest = attempts[attempts.length - 1]?.number ?? 1;
   const [attempt, setAttempt] = useState(latest);
   const [choice, setChoice] = useState<string | null>(null);
@@ -24,7 +34,10 @@ export function HistoryView({ boardId, attempts, me, members }: { boardId: strin
   const ended = isChannelEnded(channel.status);
   // A document not (or no longer) readable falls back to the shared plan, which always is.
   const doc = documents.docs.find((d) => d.name === choice) ?? documents.docs[0];
-  const nameOf = useCallback((userId: string) => members.find((m) => m.userId === userId)?.name ?? 'Someone no longer on the board', [members]);
+  const nameOf = useCallback(
+    (userId: string) => members.find((m) => m.userId === userId)?.name ?? 'Someone no longer on the board',
+    [members],
+  );
 
   return (
     <div className="page history-page">
@@ -33,7 +46,10 @@ export function HistoryView({ boardId, attempts, me, members }: { boardId: strin
         <Link href={`/boards/${boardId}/review`}>Review and next steps</Link>
       </nav>
       <h1>History</h1>
-      <p className="muted history-intro">See any document exactly as it was at a moment, who changed what, and compare two moments. Nothing here can change the plan.</p>
+      <p className="muted history-intro">
+        See any document exactly as it was at a moment, who changed what, and compare two moments. Nothing here can
+        change the plan.
+      </p>
       {ended ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
       {documents.error ? <Alert kind="error">{`Letters could not be listed: ${documents.error}`}</Alert> : null}
       <div className="history-card">

@@ -11,12 +11,17 @@ import { LETTER_LABEL, PLAN_SECTIONS, sectionLabel } from '@/lib/plan/sections';
 /** The timeline's sections, in the board's order: several parts share one (escort is on the treatment page). */
 const TIMELINE_SECTIONS: readonly { fields: readonly string[]; label: string }[] = [
   { fields: [META], label: 'Plan setup' },
-  ...PLAN_SECTIONS.filter((section) => section.parts.length > 0).map((section) => ({ fields: section.parts, label: section.label })),
+  ...PLAN_SECTIONS.filter((section) => section.parts.length > 0).map((section) => ({
+    fields: section.parts,
+    label: section.label,
+  })),
   ...LETTER_FIELDS.map((field) => ({ fields: [field], label: LETTER_LABEL[field] })),
   { fields: [NOTES_FIELD], label: sectionLabel('notes') },
 ];
 
-const SECTION_OF_FIELD = new Map(TIMELINE_SECTIONS.flatMap(({ fields, label }) => fields.map((field) => [field, label] as const)));
+const SECTION_OF_FIELD = new Map(
+  TIMELINE_SECTIONS.flatMap(({ fields, label }) => fields.map((field) => [field, label] as const)),
+);
 
 /** The section a timeline field belongs to: "logistics.place" → "Logistics". */
 export function sectionOfField(field: string): string {
@@ -32,13 +37,53 @@ export function timelineSectionRank(label: string): number {
 
 export const FIELD_LABEL: Record<PlanPart, Record<string, string>> = {
   approach: { model: 'Model', goals: 'Our goals, in our own words', ladder: 'Escalation ladder' },
-  team: { name: 'Name', relationship: 'Relationship', roles: 'Roles', attendance: 'Attendance', readBy: 'Letter read by', seat: 'Seat', memberId: 'Account on this board' },
-  bottomLines: { owner: 'Whose bottom line', statement: 'I will …', status: 'Follow-through', enabling: 'The enabling it ends', followUp: 'Follow-through notes' },
-  contingencies: { title: 'Situation', trigger: 'How we will know (trigger)', who: 'Who acts', steps: 'Steps', preset: 'Preset' },
+  team: {
+    name: 'Name',
+    relationship: 'Relationship',
+    roles: 'Roles',
+    attendance: 'Attendance',
+    readBy: 'Letter read by',
+    seat: 'Seat',
+    memberId: 'Account on this board',
+  },
+  bottomLines: {
+    owner: 'Whose bottom line',
+    statement: 'I will …',
+    status: 'Follow-through',
+    enabling: 'The enabling it ends',
+    followUp: 'Follow-through notes',
+  },
+  contingencies: {
+    title: 'Situation',
+    trigger: 'How we will know (trigger)',
+    who: 'Who acts',
+    steps: 'Steps',
+    preset: 'Preset',
+  },
   objections: { objection: 'They might say', answeredBy: 'Who answers', answer: 'What we say' },
-  treatment: { name: 'Programme', level: 'Level of care', insuranceChecked: 'Insurance checked', admissionDate: 'Admission date', bedHeld: 'Bed held', contact: 'Contact', notes: 'Notes' },
-  escort: { driver: 'Who drives', travel: 'Travel', bagPacked: 'Bag packed and ready', medicalDetox: 'Medical detox may be needed' },
-  logistics: { date: 'Date', time: 'Time', timing: 'Why this time', place: 'Place', bringer: 'Who brings them', rehearsalDate: 'Rehearsal date' },
+  treatment: {
+    name: 'Programme',
+    level: 'Level of care',
+    insuranceChecked: 'Insurance checked',
+    admissionDate: 'Admission date',
+    bedHeld: 'Bed held',
+    contact: 'Contact',
+    notes: 'Notes',
+  },
+  escort: {
+    driver: 'Who drives',
+    travel: 'Travel',
+    bagPacked: 'Bag packed and ready',
+    medicalDetox: 'Medical detox may be needed',
+  },
+  logistics: {
+    date: 'Date',
+    time: 'Time',
+    timing: 'Why this time',
+    place: 'Place',
+    bringer: 'Who brings them',
+    rehearsalDate: 'Rehearsal date',
+  },
   safety: {
     violence: 'Has been violent or threatening before',
     selfHarm: 'Has talked about self-harm or suicide',
@@ -67,7 +112,12 @@ export const TITLE_FIELD: Record<string, string> = {
 };
 
 const VALUE_LABEL: Record<string, Record<string, string>> = {
-  model: { '': 'Not chosen', surprise: 'Formal surprise intervention', invitational: 'Invitational', craft: 'CRAFT first' },
+  model: {
+    '': 'Not chosen',
+    surprise: 'Formal surprise intervention',
+    invitational: 'Invitational',
+    craft: 'CRAFT first',
+  },
   attendance: Object.fromEntries(ATTENDANCE.map(({ value, label }) => [value, label])),
   status: { 'not-started': 'Not started', 'in-effect': 'In effect', broken: 'Broken' },
   level: { '': 'Not decided', detox: 'Medical detox', inpatient: 'Inpatient / residential', outpatient: 'Outpatient' },

@@ -24,7 +24,14 @@ export function MomentList(props: {
           const selected = selectedSeq !== null && selectedSeq >= moment.firstSeq && selectedSeq <= moment.seq;
           return (
             <li key={moment.seq}>
-              <button type="button" className="moment" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(moment)} data-testid="moment" data-seq={moment.seq}>
+              <button
+                type="button"
+                className="moment"
+                aria-current={selected ? 'true' : undefined}
+                onClick={() => onSelect(moment)}
+                data-testid="moment"
+                data-seq={moment.seq}
+              >
                 <span className="moment-who">{nameOf(moment.userId)}</span>
                 <span className="moment-what">{moment.sections.join(', ')}</span>
                 <span className="moment-when muted small">
@@ -39,7 +46,11 @@ export function MomentList(props: {
         })}
       </ol>
       {newestFirst.length > shown ? (
-        <button type="button" className="button button-secondary button-small" onClick={() => setShown((n) => n + SHOWN_AT_FIRST * 2)}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={() => setShown((n) => n + SHOWN_AT_FIRST * 2)}
+        >
           Show earlier moments ({newestFirst.length - shown} more)
         </button>
       ) : null}

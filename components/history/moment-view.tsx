@@ -10,16 +10,32 @@ import { useDocState } from './use-doc-state';
 import type { DocOption } from './use-documents';
 
 /** The selected document exactly as it was after change `seq`, read-only. */
-export function MomentView(props: { boardId: string; doc: DocOption; seq: number; heading: ReactNode; touched: ReadonlySet<PlanPart> }) {
+export function MomentView(props: {
+  boardId: string;
+  doc: DocOption;
+  seq: number;
+  heading: ReactNode;
+  touched: ReadonlySet<PlanPart>;
+}) {
   const { boardId, doc, seq, heading, touched } = props;
   const state = useDocState(boardId, doc.name, seq);
   const data = state.data;
   return (
     <div className="moment-view" data-testid="moment-view" data-seq={data && !state.loading ? data.seq : ''}>
       <div className="moment-heading">{heading}</div>
-      <StateFrame loading={state.loading} hasData={data !== null} error={state.error} onRetry={state.reload} what="this moment">
+      <StateFrame
+        loading={state.loading}
+        hasData={data !== null}
+        error={state.error}
+        onRetry={state.reload}
+        what="this moment"
+      >
         {data === null ? null : doc.kind === 'plan' ? (
-          isPlanJSON(data.state) ? <PlanSnapshot plan={data.state} touched={touched} /> : <p className="muted">This plan cannot be shown.</p>
+          isPlanJSON(data.state) ? (
+            <PlanSnapshot plan={data.state} touched={touched} />
+          ) : (
+            <p className="muted">This plan cannot be shown.</p>
+          )
         ) : (
           <TextSnapshot kind={doc.kind} state={data.state} />
         )}

@@ -38,7 +38,10 @@ export function entrySections(entry: TimelineEntry): string[] {
   return [...new Set(entry.fields.map(sectionOfField))].sort();
 }
 
-export function toMoments(entries: readonly TimelineEntry[], filter: MomentFilter = { person: '', section: '' }): Moment[] {
+export function toMoments(
+  entries: readonly TimelineEntry[],
+  filter: MomentFilter = { person: '', section: '' },
+): Moment[] {
   const moments: Moment[] = [];
   for (const entry of entries) {
     const sections = entrySections(entry);
@@ -47,13 +50,26 @@ export function toMoments(entries: readonly TimelineEntry[], filter: MomentFilte
     if (filter.person && entry.userId !== filter.person) continue;
     if (filter.section && !sections.includes(filter.section)) continue;
     const last = moments[moments.length - 1];
-    if (last && last.userId === entry.userId && last.sections.join('|') === sections.join('|') && entry.at - last.at <= MOMENT_GAP_MS) {
+    if (
+      last &&
+      last.userId === entry.userId &&
+      last.sections.join('|') === sections.join('|') &&
+      entry.at - last.at <= MOMENT_GAP_MS
+    ) {
       last.seq = entry.seq;
       last.at = entry.at;
       last.count += 1;
       continue;
     }
-    moments.push({ seq: entry.seq, firstSeq: entry.seq, startedAt: entry.at, at: entry.at, userId: entry.userId, sections, count: 1 });
+    moments.push({
+      seq: entry.seq,
+      firstSeq: entry.seq,
+      startedAt: entry.at,
+      at: entry.at,
+      userId: entry.userId,
+      sections,
+      count: 1,
+    });
   }
   return moments;
 }

@@ -4,7 +4,14 @@ import type { ReactNode } from 'react';
 import { Alert } from '../ui/alert';
 
 /** Loading, error and "updating" around whatever shows a document's state. */
-export function StateFrame(props: { loading: boolean; hasData: boolean; error: string | null; onRetry(): void; what: string; children: ReactNode }) {
+export function StateFrame(props: {
+  loading: boolean;
+  hasData: boolean;
+  error: string | null;
+  onRetry(): void;
+  what: string;
+  children: ReactNode;
+}) {
   const { loading, hasData, error, onRetry, what, children } = props;
   if (error && !loading) {
     return (

@@ -34,10 +34,20 @@ export function TimelineScrubber(props: {
           Moment {index + 1} of {moments.length}
         </label>
         <div className="scrubber-steps" role="group" aria-label="Step through the moments">
-          <button type="button" className="button button-secondary button-small" onClick={() => onIndex(Math.max(0, index - 1))} disabled={index <= 0}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => onIndex(Math.max(0, index - 1))}
+            disabled={index <= 0}
+          >
             ‹ Earlier
           </button>
-          <button type="button" className="button button-secondary button-small" onClick={() => onIndex(Math.min(last, index + 1))} disabled={index >= last}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => onIndex(Math.min(last, index + 1))}
+            disabled={index >= last}
+          >
             Later ›
           </button>
         </div>
@@ -59,7 +69,13 @@ export function TimelineScrubber(props: {
           <ul className="scrubber-markers" aria-label="Named versions on the timeline">
             {markers.map((marker) => (
               <li key={marker.id} style={{ left: `${position(marker.index)}%` }}>
-                <button type="button" className="version-flag" onClick={() => onMarker(marker)} title={marker.label} data-testid="version-marker">
+                <button
+                  type="button"
+                  className="version-flag"
+                  onClick={() => onMarker(marker)}
+                  title={marker.label}
+                  data-testid="version-marker"
+                >
                   <span aria-hidden="true">⚑</span>
                   <span className="visually-hidden">Named version: {marker.label}</span>
                 </button>

@@ -17,8 +17,16 @@ export const LATEST_SEQ = Number.MAX_SAFE_INTEGER;
  * `refreshIntervalMs`. Scrubbing waits a moment before asking, so sliding across fifty moments
  * costs one request, not fifty.
  */
-export function useDocState(boardId: string, docName: string | null, seq: number | null, { delayMs = 120, refreshIntervalMs = 0 } = {}) {
-  const path = docName !== null && seq !== null ? `/api/boards/${boardId}/history/state?${new URLSearchParams({ doc: docName, seq: String(seq) })}` : null;
+export function useDocState(
+  boardId: string,
+  docName: string | null,
+  seq: number | null,
+  { delayMs = 120, refreshIntervalMs = 0 } = {},
+) {
+  const path =
+    docName !== null && seq !== null
+      ? `/api/boards/${boardId}/history/state?${new URLSearchParams({ doc: docName, seq: String(seq) })}`
+      : null;
   const resource = useApiData<DocState>(path, { immutable: seq !== LATEST_SEQ, delayMs, refreshIntervalMs });
   // While another document loads, the last answer may be of the previous one: never show it as
   // this one. An earlier state of the same document stays on screen (dimmed) meanwhile.

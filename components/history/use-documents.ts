@@ -25,11 +25,22 @@ interface LettersEntry {
  */
 export function useDocuments(boardId: string, attempt: number, me: { userId: string; abilities: BoardAbilities }) {
   const letters = useApiData<{ letters: LettersEntry[] }>(`/api/boards/${boardId}/attempts/${attempt}/letters`);
-  const docs: DocOption[] = [{ name: formatDocName({ kind: 'plan', boardId, attempt }), kind: 'plan', label: 'Shared plan' }];
+  const docs: DocOption[] = [
+    { name: formatDocName({ kind: 'plan', boardId, attempt }), kind: 'plan', label: 'Shared plan' },
+  ];
   for (const entry of letters.data?.letters ?? []) {
     if (!entry.docName.includes(`/letters/${attempt}/`)) continue;
-    docs.push({ name: entry.docName, kind: 'letters', label: entry.ownerId === me.userId ? 'Your letters' : `Letters of ${entry.ownerName}` });
+    docs.push({
+      name: entry.docName,
+      kind: 'letters',
+      label: entry.ownerId === me.userId ? 'Your letters' : `Letters of ${entry.ownerName}`,
+    });
   }
-  if (me.abilities.notes !== 'none') docs.push({ name: formatDocName({ kind: 'notes', boardId }), kind: 'notes', label: 'Private notes (only interventionists)' });
+  if (me.abilities.notes !== 'none')
+    docs.push({
+      name: formatDocName({ kind: 'notes', boardId }),
+      kind: 'notes',
+      label: 'Private notes (only interventionists)',
+    });
   return { docs, loading: letters.loading, error: letters.error };
 }

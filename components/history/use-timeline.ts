@@ -30,7 +30,9 @@ async function readPages(path: string): Promise<WholeTimeline> {
   const entries: TimelineEntry[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
     const afterSeq = entries[entries.length - 1]?.seq ?? 0;
-    const result = await api<{ entries: TimelineEntry[] }>(`${path}&${new URLSearchParams({ afterSeq: String(afterSeq), limit: String(PAGE) })}`);
+    const result = await api<{ entries: TimelineEntry[] }>(
+      `${path}&${new URLSearchParams({ afterSeq: String(afterSeq), limit: String(PAGE) })}`,
+    );
     entries.push(...result.entries);
     if (result.entries.length < PAGE) return { entries, truncated: false };
   }
@@ -39,7 +41,8 @@ async function readPages(path: string): Promise<WholeTimeline> {
 
 /** Every logged change of a document (metadata only), page by page, oldest first. */
 export function useTimeline(boardId: string, docName: string | null): Timeline {
-  const path = docName === null ? null : `/api/boards/${boardId}/history/timeline?${new URLSearchParams({ doc: docName })}`;
+  const path =
+    docName === null ? null : `/api/boards/${boardId}/history/timeline?${new URLSearchParams({ doc: docName })}`;
   const timeline = useApiData(path, { load: readPages, keepPrevious: false });
   return {
     doc: timeline.data ? docName : null,

@@ -12,6 +12,8 @@ export interface NamedVersion {
 
 /** The board's named versions (labels on a moment), asked again when someone adds or removes one. */
 export function useVersions(boardId: string) {
-  const resource = useApiData<{ versions: NamedVersion[] }>(`/api/boards/${boardId}/versions`, { refreshOn: ['versions'] });
+  const resource = useApiData<{ versions: NamedVersion[] }>(`/api/boards/${boardId}/versions`, {
+    refreshOn: ['versions'],
+  });
   return { versions: resource.data?.versions ?? [], error: resource.error, reload: resource.reload };
 }

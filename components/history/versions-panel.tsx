@@ -33,7 +33,10 @@ export function VersionsPanel(props: {
     setError(null);
     setDone(null);
     try {
-      await api(`/api/boards/${boardId}/versions`, { method: 'POST', body: { label: label.trim(), attempt, at: selectedAt } });
+      await api(`/api/boards/${boardId}/versions`, {
+        method: 'POST',
+        body: { label: label.trim(), attempt, at: selectedAt },
+      });
       setDone(`Named “${label.trim()}”.`);
       setLabel('');
       onChanged();
@@ -60,12 +63,19 @@ export function VersionsPanel(props: {
       <h2 id="versions-heading">Named versions</h2>
       {error ? <Alert kind="error">{error}</Alert> : null}
       {versions.length === 0 ? (
-        <p className="muted small">No named versions for this attempt yet.{canEdit ? ' Name the moment on screen to find it again easily.' : ''}</p>
+        <p className="muted small">
+          No named versions for this attempt yet.{canEdit ? ' Name the moment on screen to find it again easily.' : ''}
+        </p>
       ) : (
         <ul className="version-list" data-testid="version-list">
           {versions.map((version) => (
             <li key={version.id} className="version-row">
-              <button type="button" className="button-link version-show" onClick={() => onShow(version)} title={fullMoment(version.at)}>
+              <button
+                type="button"
+                className="button-link version-show"
+                onClick={() => onShow(version)}
+                title={fullMoment(version.at)}
+              >
                 <span aria-hidden="true">⚑ </span>
                 {version.label}
               </button>
@@ -74,7 +84,12 @@ export function VersionsPanel(props: {
                 {version.createdByName ? ` · ${version.createdByName}` : ''}
               </span>
               {canEdit ? (
-                <button type="button" className="button-quiet" onClick={() => void remove(version)} aria-label={`Remove the name ${version.label}`}>
+                <button
+                  type="button"
+                  className="button-quiet"
+                  onClick={() => void remove(version)}
+                  aria-label={`Remove the name ${version.label}`}
+                >
                   Remove
                 </button>
               ) : null}
@@ -86,11 +101,24 @@ export function VersionsPanel(props: {
         <form className="stack version-form" onSubmit={(event) => void add(event)}>
           <div className="field">
             <label htmlFor="version-label">Name the moment on screen</label>
-            <input id="version-label" type="text" maxLength={80} value={label} onChange={(event) => setLabel(event.target.value)} placeholder="e.g. After the rehearsal" disabled={selectedAt === null} autoComplete="off" />
+            <input
+              id="version-label"
+              type="text"
+              maxLength={80}
+              value={label}
+              onChange={(event) => setLabel(event.target.value)}
+              placeholder="e.g. After the rehearsal"
+              disabled={selectedAt === null}
+              autoComplete="off"
+            />
             <span className="hint">Everyone on the board sees the name on the timeline.</span>
           </div>
           <div className="row">
-            <button type="submit" className="button button-small" disabled={busy || selectedAt === null || !label.trim()}>
+            <button
+              type="submit"
+              className="button button-small"
+              disabled={busy || selectedAt === null || !label.trim()}
+            >
               {busy ? 'Saving…' : 'Save name'}
             </button>
             {done ? (

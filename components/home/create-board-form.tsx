@@ -35,7 +35,15 @@ export function CreateBoardForm() {
       <h2>Start a new board</h2>
       <p className="muted small">You will be its interventionist (the moderator) and can invite the family next.</p>
       {error ? <Alert kind="error">{error}</Alert> : null}
-      <Field id="title" label="Board name" placeholder="Helping Sam" hint="A first name is enough; no surname needed." errors={fields.title} required maxLength={80} />
+      <Field
+        id="title"
+        label="Board name"
+        placeholder="Helping Sam"
+        hint="A first name is enough; no surname needed."
+        errors={fields.title}
+        required
+        maxLength={80}
+      />
       <div>
         <button className="button" type="submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create board'}

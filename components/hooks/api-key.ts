@@ -10,7 +10,14 @@ export interface ApiKey {
 }
 
 function isApiKey(key: unknown): key is ApiKey {
-  return typeof key === 'object' && key !== null && 'path' in key && typeof key.path === 'string' && 'refreshOn' in key && Array.isArray(key.refreshOn);
+  return (
+    typeof key === 'object' &&
+    key !== null &&
+    'path' in key &&
+    typeof key.path === 'string' &&
+    'refreshOn' in key &&
+    Array.isArray(key.refreshOn)
+  );
 }
 
 /**

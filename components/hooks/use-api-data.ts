@@ -54,7 +54,14 @@ function messageOf(error: unknown): string {
  * per path at a time; the answers are shared by every component asking for the same path.
  */
 export function useApiData<T>(path: string | null, options: ApiDataOptions<T> = {}): ApiData<T> {
-  const { immutable = false, delayMs = 0, refreshOn = NO_TOPICS, refreshIntervalMs = 0, keepPrevious = true, load = api<T> } = options;
+  const {
+    immutable = false,
+    delayMs = 0,
+    refreshOn = NO_TOPICS,
+    refreshIntervalMs = 0,
+    keepPrevious = true,
+    load = api<T>,
+  } = options;
   const { cache } = useSWRConfig();
   const cached = path !== null && cache.get(unstable_serialize({ path, refreshOn }))?.data !== undefined;
   // What is cached is shown at once; only a request waits.

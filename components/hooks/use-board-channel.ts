@@ -57,7 +57,8 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
     if (!socket) return;
     const connection = socket;
     const mine = (message: { boardId: string }) => message.boardId === boardId;
-    const askAgain = (changed: (topic: BoardTopic) => boolean) => void mutate((key) => isStaleAfter(key, boardId, changed));
+    const askAgain = (changed: (topic: BoardTopic) => boolean) =>
+      void mutate((key) => isStaleAfter(key, boardId, changed));
     const afterCut = (s: ChannelStatus) => (s === 'live' || s === 'connecting' ? 'offline' : s);
 
     connection.on('connect', () => {

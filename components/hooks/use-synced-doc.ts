@@ -43,7 +43,14 @@ export interface SyncedDoc {
   closedReason: string | null;
 }
 
-const INITIAL: SyncedDoc = { doc: null, provider: null, loaded: false, synced: false, status: 'connecting', closedReason: null };
+const INITIAL: SyncedDoc = {
+  doc: null,
+  provider: null,
+  loaded: false,
+  synced: false,
+  status: 'connecting',
+  closedReason: null,
+};
 
 /**
  * One Yjs document kept in sync with the server (one provider per document, torn down on
@@ -78,7 +85,8 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
     function status(): ConnectionStatus {
       if (closedReason) return 'closed';
       if (!online()) return 'offline';
-      if (!provider.wsconnected) return everConnected || provider.wsUnsuccessfulReconnects > 1 ? 'reconnecting' : 'connecting';
+      if (!provider.wsconnected)
+        return everConnected || provider.wsUnsuccessfulReconnects > 1 ? 'reconnecting' : 'connecting';
       if (!provider.synced) return 'connecting';
       if (readOnly) return 'read-only';
       return tracker.isPending ? 'saving' : 'saved';

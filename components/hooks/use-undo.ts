@@ -13,7 +13,11 @@ export interface UndoState {
  * Undo and redo of this person's own edits only: the manager tracks just `origin`, the marker
  * every local edit is made with, so the other people's edits and the server's are never undone.
  */
-export function useUndo(doc: Y.Doc | null, scope: (doc: Y.Doc) => Y.AbstractType<unknown>[], origin: object): UndoState {
+export function useUndo(
+  doc: Y.Doc | null,
+  scope: (doc: Y.Doc) => Y.AbstractType<unknown>[],
+  origin: object,
+): UndoState {
   const [state, setState] = useState<UndoState>({ manager: null, canUndo: false, canRedo: false });
   useEffect(() => {
     if (!doc) return;
@@ -32,7 +36,10 @@ export function useUndo(doc: Y.Doc | null, scope: (doc: Y.Doc) => Y.AbstractType
 }
 
 /** Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo. Returns true when it handled the key. */
-export function handleUndoKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }, manager: Y.UndoManager | null): boolean {
+export function handleUndoKey(
+  event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean },
+  manager: Y.UndoManager | null,
+): boolean {
   if (!manager || !(event.ctrlKey || event.metaKey) || event.altKey) return false;
   const key = event.key.toLowerCase();
   if (key === 'z' && !event.shiftKey) {

@@ -25,12 +25,7 @@ export function AcceptInvite({ token }: { token: string }) {
   return (
     <div className="stack">
       {error ? <Alert kind="error">{error}</Alert> : null}
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={() => void accept()}
-      >
+      <button type="button" className="button" disabled={busy} onClick={() => void accept()}>
         {busy ? 'Joining…' : 'Join the board'}
       </button>
     </div>

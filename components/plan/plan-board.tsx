@@ -112,7 +112,11 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
             {attempts.length > 1 ? (
               <label className="attempt-picker">
                 <span className="visually-hidden">Attempt</span>
-                <select data-testid="attempt-picker" value={attemptNumber} onChange={(event) => setAttemptNumber(Number(event.target.value))}>
+                <select
+                  data-testid="attempt-picker"
+                  value={attemptNumber}
+                  onChange={(event) => setAttemptNumber(Number(event.target.value))}
+                >
                   {attempts.map((a) => (
                     <option key={a.number} value={a.number}>
                       Attempt {a.number}
@@ -126,10 +130,22 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
           </div>
           {readOnly ? null : (
             <div className="plan-toolbar-end" role="group" aria-label="Undo your own changes">
-              <button type="button" className="button button-secondary button-small" disabled={!undo.canUndo} onClick={() => undo.manager?.undo()} aria-keyshortcuts="Control+Z Meta+Z">
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={!undo.canUndo}
+                onClick={() => undo.manager?.undo()}
+                aria-keyshortcuts="Control+Z Meta+Z"
+              >
                 Undo
               </button>
-              <button type="button" className="button button-secondary button-small" disabled={!undo.canRedo} onClick={() => undo.manager?.redo()} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={!undo.canRedo}
+                onClick={() => undo.manager?.redo()}
+                aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+              >
                 Redo
               </button>
             </div>
@@ -137,7 +153,14 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
         </div>
         <ConnectionBanner status={plan.status} closedReason={plan.closedReason} readOnlyReason={readOnlyReason} />
         <div className="plan-layout">
-          <SectionNav current={section} onChange={setSection} abilities={me.abilities} myUserId={me.userId} people={people} counts={counts} />
+          <SectionNav
+            current={section}
+            onChange={setSection}
+            abilities={me.abilities}
+            myUserId={me.userId}
+            people={people}
+            counts={counts}
+          />
           <div className="plan-panel" data-testid="plan-panel">
             <SectionView
               section={section}
@@ -146,7 +169,9 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
                 plan.status === 'closed' ? null : (
                   <div className="plan-loading" role="status" data-testid="plan-loading">
                     <span className="plan-spinner" aria-hidden="true" />
-                    {plan.status === 'offline' ? 'You are offline, and this plan is not on this device yet. It opens as soon as you are back online.' : 'Opening the plan…'}
+                    {plan.status === 'offline'
+                      ? 'You are offline, and this plan is not on this device yet. It opens as soon as you are back online.'
+                      : 'Opening the plan…'}
                   </div>
                 )
               }
@@ -158,7 +183,14 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
             <div className="plan-notice" key={notice.id}>
               <span>{notice.message}</span>
               {notice.undo && undo.canUndo ? (
-                <button type="button" className="button-link" onClick={() => { undo.manager?.undo(); dismiss(); }}>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => {
+                    undo.manager?.undo();
+                    dismiss();
+                  }}
+                >
                   Undo
                 </button>
               ) : null}

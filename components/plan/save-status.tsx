@@ -23,7 +23,15 @@ export function SaveStatus({ status }: { status: ConnectionStatus }) {
  * The banner for what needs attention: being offline, reconnecting, read-only, or closed for
  * good. Offline edits are not lost, and saying so is what keeps people from retyping.
  */
-export function ConnectionBanner({ status, closedReason, readOnlyReason }: { status: ConnectionStatus; closedReason: string | null; readOnlyReason: string | null }) {
+export function ConnectionBanner({
+  status,
+  closedReason,
+  readOnlyReason,
+}: {
+  status: ConnectionStatus;
+  closedReason: string | null;
+  readOnlyReason: string | null;
+}) {
   if (status === 'closed' && closedReason) {
     return (
       <div className="alert alert-error" role="alert" data-testid="plan-closed">
@@ -34,7 +42,8 @@ export function ConnectionBanner({ status, closedReason, readOnlyReason }: { sta
   if (status === 'offline') {
     return (
       <div className="plan-banner plan-banner-warning" data-testid="offline-banner">
-        <strong>You are offline.</strong> Keep going: your changes are kept on this device and sent as soon as you are back online.
+        <strong>You are offline.</strong> Keep going: your changes are kept on this device and sent as soon as you are
+        back online.
       </div>
     );
   }

@@ -56,7 +56,13 @@ export function SectionNav({ current, onChange, abilities, myUserId, people, cou
                   {here.length ? (
                     <span className="section-here">
                       {here.slice(0, 3).map((person) => (
-                        <span key={person.userId} className="section-dot" style={{ background: personColour(person.userId) }} title={person.name} aria-hidden="true" />
+                        <span
+                          key={person.userId}
+                          className="section-dot"
+                          style={{ background: personColour(person.userId) }}
+                          title={person.name}
+                          aria-hidden="true"
+                        />
                       ))}
                       <span className="visually-hidden">, here now: {here.map((p) => p.name).join(', ')}</span>
                     </span>

@@ -55,7 +55,15 @@ function PlanSection({ section }: { section: Exclude<SectionId, 'letters' | 'not
  * The section on screen. Letters and notes have their own documents (their own visibility
  * scopes) and open them only while shown; every other section edits the shared plan.
  */
-export function SectionView({ section, edit, loading }: { section: SectionId; edit: EditContextValue | null; loading: ReactNode }) {
+export function SectionView({
+  section,
+  edit,
+  loading,
+}: {
+  section: SectionId;
+  edit: EditContextValue | null;
+  loading: ReactNode;
+}) {
   if (section === 'letters') return <LettersSection />;
   if (section === 'notes') return <NotesSection />;
   if (!edit) return <>{loading}</>;

@@ -10,7 +10,11 @@ import { isOfferedSection } from './sections/registry';
  * The section on screen, kept in the URL hash (a reload stays put) and told to the others
  * through the board channel ('presence:update'), so the avatars show who is where.
  */
-export function useSection(boardId: string, me: { userId: string; abilities: BoardAbilities }, socket: BoardClientSocket | null): [SectionId, (id: SectionId) => void] {
+export function useSection(
+  boardId: string,
+  me: { userId: string; abilities: BoardAbilities },
+  socket: BoardClientSocket | null,
+): [SectionId, (id: SectionId) => void] {
   const [section, setSection] = useState<SectionId>('approach');
 
   useEffect(() => {

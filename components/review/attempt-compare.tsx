@@ -18,7 +18,8 @@ function DebriefBrief({ debrief }: { debrief: SavedDebrief | null }) {
   if (!debrief.outcome && debrief.wentWrong.length === 0) return <p className="muted small">No debrief recorded.</p>;
   return (
     <p className="small">
-      {debrief.outcome ? <strong>{OUTCOME_LABEL[debrief.outcome]}.</strong> : null} {debrief.wentWrong.map((w) => WENT_WRONG_INFO[w].label).join('; ')}
+      {debrief.outcome ? <strong>{OUTCOME_LABEL[debrief.outcome]}.</strong> : null}{' '}
+      {debrief.wentWrong.map((w) => WENT_WRONG_INFO[w].label).join('; ')}
     </p>
   );
 }
@@ -33,7 +34,9 @@ export function AttemptCompare({ boardId, attempts }: { boardId: string; attempt
   const older = newer - 1;
   const before = useLatestPlan(boardId, older);
   const after = useLatestPlan(boardId, newer);
-  const debrief = useApiData<{ debrief: SavedDebrief }>(`/api/boards/${boardId}/attempts/${older}/debrief`, { refreshOn: ['debrief'] });
+  const debrief = useApiData<{ debrief: SavedDebrief }>(`/api/boards/${boardId}/attempts/${older}/debrief`, {
+    refreshOn: ['debrief'],
+  });
 
   const names = { before: `Attempt ${older}`, after: `Attempt ${newer}` };
   const changes = before.plan && after.plan ? diffPlan(before.plan, after.plan) : [];
@@ -74,7 +77,13 @@ export function AttemptCompare({ boardId, attempts }: { boardId: string; attempt
           <h3>Attempt {newer}</h3>
           <div className="lessons" data-testid="previous-lessons">
             <p className="lessons-title">Lessons from attempt {older}</p>
-            {debrief.error ? <p className="small">{debrief.error}</p> : lessons ? <p className="lessons-text">{lessons}</p> : <p className="muted small">No lessons recorded yet. Add them to the debrief of attempt {older}.</p>}
+            {debrief.error ? (
+              <p className="small">{debrief.error}</p>
+            ) : lessons ? (
+              <p className="lessons-text">{lessons}</p>
+            ) : (
+              <p className="muted small">No lessons recorded yet. Add them to the debrief of attempt {older}.</p>
+            )}
           </div>
         </div>
       </div>
@@ -88,8 +97,14 @@ export function AttemptCompare({ boardId, attempts }: { boardId: string; attempt
         }}
         what="both plans"
       >
-        {changes.length === 0 ? <p className="empty">The two plans are the same so far.</p> : <SideBySide changes={changes} names={names} />}
-        {changes.length > 0 && unchanged.length > 0 ? <p className="muted small">Unchanged: {unchanged.join(', ')}.</p> : null}
+        {changes.length === 0 ? (
+          <p className="empty">The two plans are the same so far.</p>
+        ) : (
+          <SideBySide changes={changes} names={names} />
+        )}
+        {changes.length > 0 && unchanged.length > 0 ? (
+          <p className="muted small">Unchanged: {unchanged.join(', ')}.</p>
+        ) : null}
       </StateFrame>
     </section>
   );

@@ -20,7 +20,13 @@ function SaveState({ state }: { state: DebriefState }) {
     empty: 'Nothing saved yet',
   }[kind];
   return (
-    <span className={`debrief-status debrief-status-${kind}`} role="status" data-testid="debrief-status" data-state={kind} title={saved?.updatedAt ? fullMoment(saved.updatedAt) : undefined}>
+    <span
+      className={`debrief-status debrief-status-${kind}`}
+      role="status"
+      data-testid="debrief-status"
+      data-state={kind}
+      title={saved?.updatedAt ? fullMoment(saved.updatedAt) : undefined}
+    >
       {text}
     </span>
   );
@@ -31,10 +37,21 @@ function SaveState({ state }: { state: DebriefState }) {
  * and the lessons. Saved with the button; family members and interventionists write it, viewers
  * read it.
  */
-export function DebriefForm({ state, participants, canEdit }: { state: DebriefState; participants: readonly Participant[]; canEdit: boolean }) {
+export function DebriefForm({
+  state,
+  participants,
+  canEdit,
+}: {
+  state: DebriefState;
+  participants: readonly Participant[];
+  canEdit: boolean;
+}) {
   const { draft, setDraft, dirty, saving, saveError, save, incoming, acceptIncoming, discard, updatedByOther } = state;
   const set = (patch: Partial<Debrief>) => setDraft((current) => ({ ...current, ...patch }));
-  const tick = (item: WentWrong, on: boolean) => set({ wentWrong: on ? [...draft.wentWrong.filter((w) => w !== item), item] : draft.wentWrong.filter((w) => w !== item) });
+  const tick = (item: WentWrong, on: boolean) =>
+    set({
+      wentWrong: on ? [...draft.wentWrong.filter((w) => w !== item), item] : draft.wentWrong.filter((w) => w !== item),
+    });
 
   return (
     <form
@@ -47,7 +64,10 @@ export function DebriefForm({ state, participants, canEdit }: { state: DebriefSt
     >
       {incoming ? (
         <div className="alert alert-info stack" role="status" data-testid="debrief-incoming">
-          <span>Someone else saved this debrief {incoming.updatedAt ? shortMoment(incoming.updatedAt) : 'just now'} while you were editing. Saving now would replace their version with yours.</span>
+          <span>
+            Someone else saved this debrief {incoming.updatedAt ? shortMoment(incoming.updatedAt) : 'just now'} while
+            you were editing. Saving now would replace their version with yours.
+          </span>
           <div>
             <button type="button" className="button button-secondary button-small" onClick={acceptIncoming}>
               Show their version (drop my changes)
@@ -63,7 +83,13 @@ export function DebriefForm({ state, participants, canEdit }: { state: DebriefSt
         <div className="choice-grid">
           {OUTCOMES.map((outcome) => (
             <label key={outcome || 'none'} className="choice">
-              <input type="radio" name="outcome" value={outcome} checked={draft.outcome === outcome} onChange={() => set({ outcome })} />
+              <input
+                type="radio"
+                name="outcome"
+                value={outcome}
+                checked={draft.outcome === outcome}
+                onChange={() => set({ outcome })}
+              />
               <span>{OUTCOME_LABEL[outcome]}</span>
             </label>
           ))}
@@ -75,7 +101,11 @@ export function DebriefForm({ state, participants, canEdit }: { state: DebriefSt
         <div className="choice-list">
           {WENT_WRONG.map((item) => (
             <label key={item} className="choice choice-with-hint">
-              <input type="checkbox" checked={draft.wentWrong.includes(item)} onChange={(event) => tick(item, event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={draft.wentWrong.includes(item)}
+                onChange={(event) => tick(item, event.target.checked)}
+              />
               <span>
                 <span className="choice-label">{WENT_WRONG_INFO[item].label}</span>
                 <span className="hint">{WENT_WRONG_INFO[item].next}</span>
@@ -86,11 +116,21 @@ export function DebriefForm({ state, participants, canEdit }: { state: DebriefSt
       </fieldset>
       <div className="field">
         <label htmlFor="debrief-details">What happened</label>
-        <textarea id="debrief-details" value={draft.details} onChange={(event) => set({ details: event.target.value })} readOnly={!canEdit} maxLength={10_000} placeholder="In a few sentences, in order." />
+        <textarea
+          id="debrief-details"
+          value={draft.details}
+          onChange={(event) => set({ details: event.target.value })}
+          readOnly={!canEdit}
+          maxLength={10_000}
+          placeholder="In a few sentences, in order."
+        />
       </div>
       <fieldset className="debrief-fieldset" disabled={!canEdit}>
         <legend>A note for each participant</legend>
-        <p className="hint">How it went for each person, and whether their part should change next time. Everyone on the board can read these.</p>
+        <p className="hint">
+          How it went for each person, and whether their part should change next time. Everyone on the board can read
+          these.
+        </p>
         {participants.length === 0 ? <p className="muted small">No participants yet.</p> : null}
         <div className="participant-notes">
           {participants.map((person) => (
@@ -102,7 +142,9 @@ export function DebriefForm({ state, participants, canEdit }: { state: DebriefSt
                 id={`note-${person.key}`}
                 className="note-input"
                 value={draft.participantNotes[person.key] ?? ''}
-                onChange={(event) => set({ participantNotes: { ...draft.participantNotes, [person.key]: event.target.value } })}
+                onChange={(event) =>
+                  set({ participantNotes: { ...draft.participantNotes, [person.key]: event.target.value } })
+                }
                 readOnly={!canEdit}
                 maxLength={4_000}
               />
@@ -112,7 +154,14 @@ export function DebriefForm({ state, participants, canEdit }: { state: DebriefSt
       </fieldset>
       <div className="field">
         <label htmlFor="debrief-lessons">Lessons for next time</label>
-        <textarea id="debrief-lessons" value={draft.lessons} onChange={(event) => set({ lessons: event.target.value })} readOnly={!canEdit} maxLength={10_000} placeholder="What we will do differently." />
+        <textarea
+          id="debrief-lessons"
+          value={draft.lessons}
+          onChange={(event) => set({ lessons: event.target.value })}
+          readOnly={!canEdit}
+          maxLength={10_000}
+          placeholder="What we will do differently."
+        />
         <span className="hint">Shown at the top of the next attempt, so the team starts from them.</span>
       </div>
       {canEdit ? (

@@ -20,11 +20,23 @@ export const OUTCOMES = Object.keys(OUTCOME_LABEL) as Outcome[];
 
 /** The ways an intervention goes wrong, each with what the team can decide for next time. */
 export const WENT_WRONG_INFO = {
-  'under-influence': { label: 'Arrived under the influence', next: 'Next time, decide beforehand whether to wait until they are sober or to postpone.' },
-  'led-with-emotion': { label: 'Someone led with emotion', next: 'Next time, that person might stay home and have their letter read by someone else.' },
+  'under-influence': {
+    label: 'Arrived under the influence',
+    next: 'Next time, decide beforehand whether to wait until they are sober or to postpone.',
+  },
+  'led-with-emotion': {
+    label: 'Someone led with emotion',
+    next: 'Next time, that person might stay home and have their letter read by someone else.',
+  },
   'walked-out': { label: 'Walked out', next: 'Next time, agree who follows them and what that person says.' },
-  aggressive: { label: 'Became violent or aggressive', next: 'Next time, go over the safety plan, the exits and who calls for help first.' },
-  'refused-treatment': { label: 'Refused treatment', next: 'Keep every bottom line now; a second intervention can follow.' },
+  aggressive: {
+    label: 'Became violent or aggressive',
+    next: 'Next time, go over the safety plan, the exits and who calls for help first.',
+  },
+  'refused-treatment': {
+    label: 'Refused treatment',
+    next: 'Keep every bottom line now; a second intervention can follow.',
+  },
 } satisfies Record<WentWrong, { label: string; next: string }>;
 
 export const WENT_WRONG = Object.keys(WENT_WRONG_INFO) as WentWrong[];

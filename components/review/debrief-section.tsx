@@ -50,7 +50,13 @@ export function DebriefSection(props: {
         {attempts.length > 1 ? (
           <div className="field field-inline">
             <label htmlFor="debrief-attempt">Attempt</label>
-            <select id="debrief-attempt" value={attempt} onChange={(event) => setAttempt(Number(event.target.value))} disabled={dirty} title={dirty ? 'Save or discard your changes first' : undefined}>
+            <select
+              id="debrief-attempt"
+              value={attempt}
+              onChange={(event) => setAttempt(Number(event.target.value))}
+              disabled={dirty}
+              title={dirty ? 'Save or discard your changes first' : undefined}
+            >
               {attempts.map((a) => (
                 <option key={a.number} value={a.number}>
                   Attempt {a.number}
@@ -60,7 +66,10 @@ export function DebriefSection(props: {
           </div>
         ) : null}
       </div>
-      <p className="muted small">Go over what happened together, with the interventionist, while it is fresh. It is not about blame: it is what makes the next attempt better.</p>
+      <p className="muted small">
+        Go over what happened together, with the interventionist, while it is fresh. It is not about blame: it is what
+        makes the next attempt better.
+      </p>
       {debrief.loadError ? (
         <div className="stack">
           <Alert kind="error">{debrief.loadError}</Alert>

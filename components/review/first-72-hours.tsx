@@ -3,17 +3,37 @@
  * families most often give way. Written in the product's own words (see GUIDE.md, section 12).
  */
 const RULES: readonly { title: string; text: string }[] = [
-  { title: 'One message, not a flood.', text: 'No repeated calls or texts. One calm message that the offer of help still stands is enough.' },
-  { title: 'Every bottom line holds, as it was said.', text: 'No softening, no “just this once”, no postponing, however hard the pressure gets.' },
-  { title: 'Nobody breaks ranks.', text: 'No side deals, money, rides or a place to stay from anyone on the team. A request to one of you gets the team’s answer.' },
-  { title: 'Don’t go silent either.', text: 'Stay warm and reachable: they should know they are loved and that help is ready the moment they say yes.' },
+  {
+    title: 'One message, not a flood.',
+    text: 'No repeated calls or texts. One calm message that the offer of help still stands is enough.',
+  },
+  {
+    title: 'Every bottom line holds, as it was said.',
+    text: 'No softening, no “just this once”, no postponing, however hard the pressure gets.',
+  },
+  {
+    title: 'Nobody breaks ranks.',
+    text: 'No side deals, money, rides or a place to stay from anyone on the team. A request to one of you gets the team’s answer.',
+  },
+  {
+    title: 'Don’t go silent either.',
+    text: 'Stay warm and reachable: they should know they are loved and that help is ready the moment they say yes.',
+  },
 ];
 
 export function First72Hours({ refused }: { refused: boolean }) {
   return (
-    <section className={`history-card stack first-72${refused ? ' is-active' : ''}`} aria-labelledby="first72-heading" data-testid="first-72-hours">
+    <section
+      className={`history-card stack first-72${refused ? ' is-active' : ''}`}
+      aria-labelledby="first72-heading"
+      data-testid="first-72-hours"
+    >
       <h2 id="first72-heading">After a refusal: the first 72 hours</h2>
-      <p className="small">{refused ? 'The debrief records that help was not accepted. For the next three days, the whole team agrees to:' : 'If help is refused, the whole team agrees, for the first three days, to:'}</p>
+      <p className="small">
+        {refused
+          ? 'The debrief records that help was not accepted. For the next three days, the whole team agrees to:'
+          : 'If help is refused, the whole team agrees, for the first three days, to:'}
+      </p>
       <ol className="rules">
         {RULES.map((rule) => (
           <li key={rule.title}>

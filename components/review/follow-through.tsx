@@ -19,7 +19,15 @@ function statusOf(value: string): Status {
  * Every bottom line of the current plan with whose it is and whether it is being kept, the
  * broken ones first: after a refusal, the interventionist sees at a glance who needs support.
  */
-export function FollowThroughPanel(props: { boardId: string; attempt: number; plan: PlanJSON | null; loading: boolean; refreshing: boolean; error: string | null; onRefresh(): void }) {
+export function FollowThroughPanel(props: {
+  boardId: string;
+  attempt: number;
+  plan: PlanJSON | null;
+  loading: boolean;
+  refreshing: boolean;
+  error: string | null;
+  onRefresh(): void;
+}) {
   const { boardId, attempt, plan, loading, refreshing, error, onRefresh } = props;
   const lines = (plan?.bottomLines ?? []).map((line, index) => ({ ...line, state: statusOf(line.status), index }));
   lines.sort((a, b) => STATUS[a.state].rank - STATUS[b.state].rank || a.index - b.index);
@@ -28,12 +36,18 @@ export function FollowThroughPanel(props: { boardId: string; attempt: number; pl
     <section className="history-card stack" aria-labelledby="follow-heading" data-testid="follow-through">
       <div className="spread">
         <h2 id="follow-heading">Who is holding their bottom line</h2>
-        <button type="button" className="button button-secondary button-small" onClick={onRefresh} disabled={loading || refreshing}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          onClick={onRefresh}
+          disabled={loading || refreshing}
+        >
           {loading || refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
       <p className="muted small">
-        From the plan of attempt {attempt}. Each person updates their own status in <Link href={`/boards/${boardId}#bottom-lines`}>the plan’s bottom lines</Link>.
+        From the plan of attempt {attempt}. Each person updates their own status in{' '}
+        <Link href={`/boards/${boardId}#bottom-lines`}>the plan’s bottom lines</Link>.
       </p>
       <StateFrame loading={loading} hasData={plan !== null} error={error} onRetry={onRefresh} what="the bottom lines">
         {lines.length === 0 ? (
@@ -54,7 +68,9 @@ export function FollowThroughPanel(props: { boardId: string; attempt: number; pl
                       {STATUS[line.state].label}
                     </span>
                   </div>
-                  <p className="follow-statement">{line.statement.trim() || <span className="muted">(no statement yet)</span>}</p>
+                  <p className="follow-statement">
+                    {line.statement.trim() || <span className="muted">(no statement yet)</span>}
+                  </p>
                   {line.enabling.trim() ? <p className="muted small">Ends: {line.enabling}</p> : null}
                   {line.followUp.trim() ? <p className="small follow-notes">{line.followUp}</p> : null}
                 </li>

@@ -20,7 +20,11 @@ function text(item: Fields, field: string): string {
  * people on the plan's team who have no account (a grandparent whose letter was read aloud).
  * Notes kept for someone no longer on either list stay, under a neutral name.
  */
-export function participantsOf(members: readonly PageMember[], team: readonly Fields[], noteKeys: readonly string[]): Participant[] {
+export function participantsOf(
+  members: readonly PageMember[],
+  team: readonly Fields[],
+  noteKeys: readonly string[],
+): Participant[] {
   const memberIds = new Set(members.map((m) => m.userId));
   const relationship = new Map<string, string>();
   const out: Participant[] = [];
@@ -31,13 +35,19 @@ export function participantsOf(members: readonly PageMember[], team: readonly Fi
       continue;
     }
     const name = text(item, 'name');
-    if (name) out.push({ key: `team:${text(item, 'id')}`, name, detail: text(item, 'relationship') || 'On the team, no account' });
+    if (name)
+      out.push({
+        key: `team:${text(item, 'id')}`,
+        name,
+        detail: text(item, 'relationship') || 'On the team, no account',
+      });
   }
   const fromMembers = members
     .filter((m) => isParticipant(m.role))
     .map((m) => ({ key: m.userId, name: m.name, detail: relationship.get(m.userId) || roleLabel(m.role) }));
   const all = [...fromMembers, ...out];
   const known = new Set(all.map((p) => p.key));
-  for (const key of noteKeys) if (!known.has(key)) all.push({ key, name: 'Someone no longer on the team', detail: 'Earlier note' });
+  for (const key of noteKeys)
+    if (!known.has(key)) all.push({ key, name: 'Someone no longer on the team', detail: 'Earlier note' });
   return all;
 }

@@ -22,7 +22,17 @@ const PLAN_REFRESH_MS = 20_000;
  * After an attempt: the debrief, who is keeping their bottom line, the first 72 hours' rules,
  * the comparison with the previous attempt, and (for the interventionist) staging the next one.
  */
-export function ReviewView({ boardId, attempts, me, members }: { boardId: string; attempts: AttemptSummary[]; me: Me; members: PageMember[] }) {
+export function ReviewView({
+  boardId,
+  attempts,
+  me,
+  members,
+}: {
+  boardId: string;
+  attempts: AttemptSummary[];
+  me: Me;
+  members: PageMember[];
+}) {
   const latest = attempts[attempts.length - 1]?.number ?? 1;
   const latestPlan = useLatestPlan(boardId, latest, PLAN_REFRESH_MS);
   const [refused, setRefused] = useState(false);
@@ -36,22 +46,45 @@ export function ReviewView({ boardId, attempts, me, members }: { boardId: string
         <Link href={`/boards/${boardId}/history`}>History</Link>
       </nav>
       <h1>Review and next steps</h1>
-      <p className="muted history-intro">Record how attempt {latest} went, keep the bottom lines, and when the team is ready, plan the next attempt from what you learned.</p>
+      <p className="muted history-intro">
+        Record how attempt {latest} went, keep the bottom lines, and when the team is ready, plan the next attempt from
+        what you learned.
+      </p>
       {isChannelEnded(status) ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
-      {status === 'offline' ? <Alert kind="info">Reconnecting… Changes others save appear once the connection is back.</Alert> : null}
+      {status === 'offline' ? (
+        <Alert kind="info">Reconnecting… Changes others save appear once the connection is back.</Alert>
+      ) : null}
       <div className="review-grid">
-        <DebriefSection boardId={boardId} attempts={attempts} me={me} members={members} onOutcome={setRefused} latestPlan={latestPlan.plan} />
+        <DebriefSection
+          boardId={boardId}
+          attempts={attempts}
+          me={me}
+          members={members}
+          onOutcome={setRefused}
+          latestPlan={latestPlan.plan}
+        />
         <div className="review-follow">
-          <FollowThroughPanel boardId={boardId} attempt={latest} plan={latestPlan.plan} loading={latestPlan.loading} refreshing={latestPlan.refreshing} error={latestPlan.error} onRefresh={latestPlan.reload} />
+          <FollowThroughPanel
+            boardId={boardId}
+            attempt={latest}
+            plan={latestPlan.plan}
+            loading={latestPlan.loading}
+            refreshing={latestPlan.refreshing}
+            error={latestPlan.error}
+            onRefresh={latestPlan.reload}
+          />
           <First72Hours refused={refused} />
         </div>
-          {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} /> : null}
-          {me.abilities.can['attempts.stage'] ? (
+        {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} /> : null}
+        {me.abilities.can['attempts.stage'] ? (
           <StageAttempt boardId={boardId} latest={latest} />
         ) : (
           <section className="history-card" aria-labelledby="next-heading">
             <h2 id="next-heading">Another intervention</h2>
-            <p className="small muted">When the team is ready, the interventionist stages the next attempt from this one. You will find it on the board.</p>
+            <p className="small muted">
+              When the team is ready, the interventionist stages the next attempt from this one. You will find it on the
+              board.
+            </p>
           </section>
         )}
       </div>

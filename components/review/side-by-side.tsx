@@ -27,14 +27,26 @@ function title(list: ListName, item: ItemChange, side: Side): string {
   return typeof value === 'string' && value.trim() ? value.trim() : '(untitled)';
 }
 
-function ItemCell({ list, item, side, names }: { list: ListName; item: ItemChange; side: Side; names: Record<Side, string> }) {
+function ItemCell({
+  list,
+  item,
+  side,
+  names,
+}: {
+  list: ListName;
+  item: ItemChange;
+  side: Side;
+  names: Record<Side, string>;
+}) {
   const present = side === 'before' ? item.before : item.after;
   const label = <span className="sbs-label">{names[side]}</span>;
   if (!present) {
     return (
       <div className={`sbs-cell sbs-${side} sbs-absent`}>
         {label}
-        <p className="muted small">{side === 'before' ? `New in ${names.after.toLowerCase()}` : `Dropped from ${names.after.toLowerCase()}`}</p>
+        <p className="muted small">
+          {side === 'before' ? `New in ${names.after.toLowerCase()}` : `Dropped from ${names.after.toLowerCase()}`}
+        </p>
       </div>
     );
   }
@@ -43,8 +55,22 @@ function ItemCell({ list, item, side, names }: { list: ListName; item: ItemChang
   return (
     <div className={`sbs-cell sbs-${side}`}>
       {label}
-      <p className="change-item-title">{whole ? side === 'after' ? <ins className="diff-added">{heading}</ins> : <del className="diff-removed">{heading}</del> : heading}</p>
-      {whole ? <ItemFields part={list} fields={present} skip={TITLE_FIELD[list]} empty={null} /> : <Fields part={list} fields={item.fields} side={side} />}
+      <p className="change-item-title">
+        {whole ? (
+          side === 'after' ? (
+            <ins className="diff-added">{heading}</ins>
+          ) : (
+            <del className="diff-removed">{heading}</del>
+          )
+        ) : (
+          heading
+        )}
+      </p>
+      {whole ? (
+        <ItemFields part={list} fields={present} skip={TITLE_FIELD[list]} empty={null} />
+      ) : (
+        <Fields part={list} fields={item.fields} side={side} />
+      )}
       {item.moved && side === 'after' ? <p className="muted small">Moved in the order.</p> : null}
     </div>
   );

@@ -59,7 +59,10 @@ export function StageAttempt({ boardId, latest }: { boardId: string; latest: num
         </Alert>
       ) : (
         <>
-          <p className="small">When the team has kept its bottom lines and is ready to try again, start attempt {next} from what you have. Attempt {latest} is kept, read-only, to look back on.</p>
+          <p className="small">
+            When the team has kept its bottom lines and is ready to try again, start attempt {next} from what you have.
+            Attempt {latest} is kept, read-only, to look back on.
+          </p>
           <div>
             <button
               type="button"
@@ -74,11 +77,18 @@ export function StageAttempt({ boardId, latest }: { boardId: string; latest: num
           </div>
         </>
       )}
-      <dialog ref={dialog} className="confirm-dialog" aria-labelledby="stage-dialog-title" aria-describedby="stage-dialog-body" data-testid="stage-dialog">
+      <dialog
+        ref={dialog}
+        className="confirm-dialog"
+        aria-labelledby="stage-dialog-title"
+        aria-describedby="stage-dialog-body"
+        data-testid="stage-dialog"
+      >
         <h2 id="stage-dialog-title">Stage attempt {next}?</h2>
         <div id="stage-dialog-body" className="stack small">
           <p>
-            <strong>Attempt {latest} becomes read-only for everyone</strong>, you included: its plan, letters and history stay there to read and review, but nobody can change them any more. This cannot be undone.
+            <strong>Attempt {latest} becomes read-only for everyone</strong>, you included: its plan, letters and
+            history stay there to read and review, but nobody can change them any more. This cannot be undone.
           </p>
           <div>
             <p className="dialog-list-title">Carried over to attempt {next}:</p>
@@ -99,10 +109,22 @@ export function StageAttempt({ boardId, latest }: { boardId: string; latest: num
         </div>
         {error ? <Alert kind="error">{error}</Alert> : null}
         <div className="dialog-actions">
-          <button type="button" className="button button-secondary" onClick={() => dialog.current?.close()} autoFocus disabled={busy}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => dialog.current?.close()}
+            autoFocus
+            disabled={busy}
+          >
             Cancel
           </button>
-          <button type="button" className="button" onClick={() => void stage()} disabled={busy} data-testid="confirm-stage">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void stage()}
+            disabled={busy}
+            data-testid="confirm-stage"
+          >
             {busy ? 'Staging…' : `Close attempt ${latest} and stage attempt ${next}`}
           </button>
         </div>

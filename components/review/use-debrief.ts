@@ -11,7 +11,13 @@ export const EMPTY: Debrief = { outcome: '', wentWrong: [], details: '', partici
 
 function content(debrief: Debrief): Debrief {
   const notes = Object.fromEntries(Object.entries(debrief.participantNotes).filter(([, note]) => note.trim() !== ''));
-  return { outcome: debrief.outcome, wentWrong: [...debrief.wentWrong].sort(), details: debrief.details, participantNotes: notes, lessons: debrief.lessons };
+  return {
+    outcome: debrief.outcome,
+    wentWrong: [...debrief.wentWrong].sort(),
+    details: debrief.details,
+    participantNotes: notes,
+    lessons: debrief.lessons,
+  };
 }
 
 /** Whether two debriefs say the same (empty notes and the order of ticks do not count). */
@@ -98,7 +104,9 @@ export function useDebrief(boardId: string, attempt: number) {
       setSent(body);
       await revalidate();
     } catch (caught) {
-      setSaveError(caught instanceof ApiError ? caught.message : 'The debrief was not saved. Check your connection and try again.');
+      setSaveError(
+        caught instanceof ApiError ? caught.message : 'The debrief was not saved. Check your connection and try again.',
+      );
     } finally {
       setSending(null);
     }
@@ -117,5 +125,19 @@ export function useDebrief(boardId: string, attempt: number) {
 
   const dirty = saved !== null && !sameDebrief(draft, saved);
   const loadError = saved === null ? server.error : null;
-  return { saved, draft, setDraft, dirty, loadError, reload: server.reload, saving: sending !== null, saveError, save, incoming, acceptIncoming, discard, updatedByOther };
+  return {
+    saved,
+    draft,
+    setDraft,
+    dirty,
+    loadError,
+    reload: server.reload,
+    saving: sending !== null,
+    saveError,
+    save,
+    incoming,
+    acceptIncoming,
+    discard,
+    updatedByOther,
+  };
 }

@@ -26,7 +26,17 @@ interface Props {
 }
 
 /** The review round for one letter: submit, then approve or ask for changes with a comment. */
-export function LetterReview({ boardId, attempt, ownerId, letter, review, canSubmit, canReview, frozen, onChanged }: Props) {
+export function LetterReview({
+  boardId,
+  attempt,
+  ownerId,
+  letter,
+  review,
+  canSubmit,
+  canReview,
+  frozen,
+  onChanged,
+}: Props) {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +65,9 @@ export function LetterReview({ boardId, attempt, ownerId, letter, review, canSub
           {status ? STATUS_TEXT[status] : 'Draft'}
         </span>
         {review?.changedSinceApproval ? (
-          <span className="badge review-changed" data-testid="changed-since-approval">Changed since approval</span>
+          <span className="badge review-changed" data-testid="changed-since-approval">
+            Changed since approval
+          </span>
         ) : null}
       </p>
       {review?.comment ? (
@@ -63,21 +75,64 @@ export function LetterReview({ boardId, attempt, ownerId, letter, review, canSub
           <strong>Interventionist:</strong> {review.comment}
         </p>
       ) : null}
-      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
       {!frozen && canSubmit && status !== 'submitted' ? (
-        <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => void run(() => api(base, { method: 'POST', body: { letter } }))}>
-          {status === 'approved' && review?.changedSinceApproval ? 'Submit the changes for review' : status ? 'Submit again for review' : 'Submit for review'}
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={busy}
+          onClick={() => void run(() => api(base, { method: 'POST', body: { letter } }))}
+        >
+          {status === 'approved' && review?.changedSinceApproval
+            ? 'Submit the changes for review'
+            : status
+              ? 'Submit again for review'
+              : 'Submit for review'}
         </button>
       ) : null}
       {!frozen && canReview ? (
         <div className="letter-review-actions">
-          <label className="visually-hidden" htmlFor={inputId}>Comment for the writer</label>
-          <input id={inputId} type="text" placeholder="A kind, specific comment (optional)" value={comment} maxLength={4000} onChange={(e) => setComment(e.target.value)} />
+          <label className="visually-hidden" htmlFor={inputId}>
+            Comment for the writer
+          </label>
+          <input
+            id={inputId}
+            type="text"
+            placeholder="A kind, specific comment (optional)"
+            value={comment}
+            maxLength={4000}
+            onChange={(e) => setComment(e.target.value)}
+          />
           <div className="row">
-            <button type="button" className="button button-small" disabled={busy} onClick={() => void run(() => api(`${base}/${ownerId}`, { method: 'PUT', body: { letter, decision: 'approved', comment } }))}>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy}
+              onClick={() =>
+                void run(() =>
+                  api(`${base}/${ownerId}`, { method: 'PUT', body: { letter, decision: 'approved', comment } }),
+                )
+              }
+            >
               Approve
             </button>
-            <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => void run(() => api(`${base}/${ownerId}`, { method: 'PUT', body: { letter, decision: 'changes-requested', comment } }))}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              disabled={busy}
+              onClick={() =>
+                void run(() =>
+                  api(`${base}/${ownerId}`, {
+                    method: 'PUT',
+                    body: { letter, decision: 'changes-requested', comment },
+                  }),
+                )
+              }
+            >
               Ask for changes
             </button>
           </div>

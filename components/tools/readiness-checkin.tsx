@@ -12,14 +12,32 @@ const CHOICES: { value: Confirmation; label: string }[] = [
   { value: 'no', label: 'No' },
 ];
 
-function ChoiceGroup({ name, legend, value, onChange, disabled }: { name: string; legend: string; value: Confirmation | null; onChange(v: Confirmation): void; disabled: boolean }) {
+function ChoiceGroup({
+  name,
+  legend,
+  value,
+  onChange,
+  disabled,
+}: {
+  name: string;
+  legend: string;
+  value: Confirmation | null;
+  onChange(v: Confirmation): void;
+  disabled: boolean;
+}) {
   return (
     <fieldset className="choice-group" disabled={disabled}>
       <legend>{legend}</legend>
       <div className="row">
         {CHOICES.map((choice) => (
           <label key={choice.value} className="choice">
-            <input type="radio" name={name} value={choice.value} checked={value === choice.value} onChange={() => onChange(choice.value)} />
+            <input
+              type="radio"
+              name={name}
+              value={choice.value}
+              checked={value === choice.value}
+              onChange={() => onChange(choice.value)}
+            />
             {choice.label}
           </label>
         ))}
@@ -29,7 +47,19 @@ function ChoiceGroup({ name, legend, value, onChange, disabled }: { name: string
 }
 
 /** A participant's own check-in: will they attend, and will they hold their bottom lines. */
-export function ReadinessCheckin({ boardId, attempt, own, frozen, onSaved }: { boardId: string; attempt: number; own: ReadinessEntry | null; frozen: boolean; onSaved(): void }) {
+export function ReadinessCheckin({
+  boardId,
+  attempt,
+  own,
+  frozen,
+  onSaved,
+}: {
+  boardId: string;
+  attempt: number;
+  own: ReadinessEntry | null;
+  frozen: boolean;
+  onSaved(): void;
+}) {
   // What is on the server comes back into the form when it changes (saved from another tab).
   const [attending, setAttending] = useFollowing<Confirmation | null>(own?.attending ?? null);
   const [holding, setHolding] = useFollowing<Confirmation | null>(own?.holding ?? null);
@@ -46,7 +76,10 @@ export function ReadinessCheckin({ boardId, attempt, own, frozen, onSaved }: { b
     setState('saving');
     setError(null);
     try {
-      await api(`/api/boards/${boardId}/attempts/${attempt}/readiness`, { method: 'PUT', body: { attending, holding, note } });
+      await api(`/api/boards/${boardId}/attempts/${attempt}/readiness`, {
+        method: 'PUT',
+        body: { attending, holding, note },
+      });
       setState('saved');
       onSaved();
     } catch (caught) {
@@ -58,19 +91,47 @@ export function ReadinessCheckin({ boardId, attempt, own, frozen, onSaved }: { b
   return (
     <form className="readiness-checkin stack" onSubmit={(e) => void onSubmit(e)} data-testid="readiness-checkin">
       <h3>Your check-in</h3>
-      <p className="muted small">Only you and the interventionist see your answers. It is fine to be unsure: saying so early is what helps.</p>
-      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
-      <ChoiceGroup name="attending" legend="Will you be there on the day?" value={attending} onChange={setAttending} disabled={frozen} />
-      <ChoiceGroup name="holding" legend="Will you hold your bottom lines if they refuse?" value={holding} onChange={setHolding} disabled={frozen} />
+      <p className="muted small">
+        Only you and the interventionist see your answers. It is fine to be unsure: saying so early is what helps.
+      </p>
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <ChoiceGroup
+        name="attending"
+        legend="Will you be there on the day?"
+        value={attending}
+        onChange={setAttending}
+        disabled={frozen}
+      />
+      <ChoiceGroup
+        name="holding"
+        legend="Will you hold your bottom lines if they refuse?"
+        value={holding}
+        onChange={setHolding}
+        disabled={frozen}
+      />
       <div className="field">
         <label htmlFor="readiness-note">Anything the interventionist should know (optional)</label>
-        <textarea id="readiness-note" value={note} maxLength={2000} disabled={frozen} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          id="readiness-note"
+          value={note}
+          maxLength={2000}
+          disabled={frozen}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </div>
       <div className="row">
         <button type="submit" className="button" disabled={frozen || state === 'saving'}>
           {state === 'saving' ? 'Saving…' : 'Save my check-in'}
         </button>
-        {state === 'saved' ? <span className="muted small" role="status">Saved</span> : null}
+        {state === 'saved' ? (
+          <span className="muted small" role="status">
+            Saved
+          </span>
+        ) : null}
       </div>
     </form>
   );

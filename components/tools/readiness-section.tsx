@@ -33,17 +33,35 @@ export function ReadinessSection() {
   return (
     <Section id="readiness">
       <SectionHeader id="readiness">
-        <p>Before the day: is each person ready to take part and to hold their bottom lines, and does the plan cover every situation?</p>
+        <p>
+          Before the day: is each person ready to take part and to hold their bottom lines, and does the plan cover
+          every situation?
+        </p>
       </SectionHeader>
-      {readiness.error ? <div className="alert alert-error" role="alert">{readiness.error}</div> : null}
-      {readiness.loading && !readiness.data ? <p className="plan-loading" role="status">Loading check-ins…</p> : null}
+      {readiness.error ? (
+        <div className="alert alert-error" role="alert">
+          {readiness.error}
+        </div>
+      ) : null}
+      {readiness.loading && !readiness.data ? (
+        <p className="plan-loading" role="status">
+          Loading check-ins…
+        </p>
+      ) : null}
       {can['readiness.confirm-own'] && readiness.data ? (
         <ReadinessCheckin boardId={boardId} attempt={attempt} own={own} frozen={frozen} onSaved={readiness.reload} />
       ) : null}
       <div className="subsection">
         <h3>{seesAll ? 'The team' : 'Who attends'}</h3>
         {seesAll ? (
-          <ReadinessTable boardId={boardId} attempt={attempt} entries={entries} frozen={frozen} canDecide={can['attendance.decide']} onChanged={readiness.reload} />
+          <ReadinessTable
+            boardId={boardId}
+            attempt={attempt}
+            entries={entries}
+            frozen={frozen}
+            canDecide={can['attendance.decide']}
+            onChanged={readiness.reload}
+          />
         ) : (
           <ul className="list" data-testid="attendance-list">
             {entries.map((entry) => (
@@ -68,7 +86,8 @@ function FreezeControl({ boardId, attempt, frozen }: { boardId: string; attempt:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toggle = useCallback(async () => {
-    if (!frozen && !window.confirm('Freeze this plan? Nobody, you included, can change it until you unfreeze it.')) return;
+    if (!frozen && !window.confirm('Freeze this plan? Nobody, you included, can change it until you unfreeze it.'))
+      return;
     setBusy(true);
     setError(null);
     try {
@@ -82,9 +101,23 @@ function FreezeControl({ boardId, attempt, frozen }: { boardId: string; attempt:
   return (
     <div className="subsection">
       <h3>Freeze the plan</h3>
-      <p className="muted small">{frozen ? 'The plan is frozen: everyone can read it, nobody can change it.' : 'Freezing makes the plan read-only for everyone, for example once it has been rehearsed.'}</p>
-      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
-      <button type="button" className="button button-secondary" disabled={busy} onClick={() => void toggle()} data-testid="freeze-toggle">
+      <p className="muted small">
+        {frozen
+          ? 'The plan is frozen: everyone can read it, nobody can change it.'
+          : 'Freezing makes the plan read-only for everyone, for example once it has been rehearsed.'}
+      </p>
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={busy}
+        onClick={() => void toggle()}
+        data-testid="freeze-toggle"
+      >
         {frozen ? 'Unfreeze the plan' : 'Freeze the plan'}
       </button>
     </div>

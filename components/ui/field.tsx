@@ -13,9 +13,23 @@ export function Field({ id, label, hint, errors, ...input }: FieldProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={id} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy || undefined} {...input} />
-      {hint ? <span id={`${id}-hint`} className="hint">{hint}</span> : null}
-      {errors?.length ? <span id={`${id}-error`} className="error">{errors.join(' ')}</span> : null}
+      <input
+        id={id}
+        name={id}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...input}
+      />
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {errors?.length ? (
+        <span id={`${id}-error`} className="error">
+          {errors.join(' ')}
+        </span>
+      ) : null}
     </div>
   );
 }

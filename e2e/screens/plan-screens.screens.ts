@@ -20,15 +20,22 @@ test('screenshots of the demo board at 1280 and 375 px', async ({ browser }) => 
     return context.newPage();
   };
   const elena = await open('demo-interventionist@harbor.example', LAPTOP);
-  const { boards } = (await (await elena.request.get('/api/boards')).json()) as { boards: { id: string; title: string }[] };
+  const { boards } = (await (await elena.request.get('/api/boards')).json()) as {
+    boards: { id: string; title: string }[];
+  };
   const boardId = boards.find((b) => b.title === 'Helping Sam (demo)')?.id ?? '';
   const jordan = await open('demo-jordan@harbor.example', PHONE);
   const riley = await open('demo-riley@harbor.example', LAPTOP);
-  await Promise.all([gotoBoard(elena, boardId, 'team'), gotoBoard(jordan, boardId, 'team'), gotoBoard(riley, boardId, 'letters')]);
+  await Promise.all([
+    gotoBoard(elena, boardId, 'team'),
+    gotoBoard(jordan, boardId, 'team'),
+    gotoBoard(riley, boardId, 'letters'),
+  ]);
   await riley.getByTestId('letter-impact').first().click();
   await expect(elena.getByTestId('presence').locator('li')).toHaveCount(3);
 
-  const shoot = (page: typeof elena, name: string, fullPage = true) => page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
+  const shoot = (page: typeof elena, name: string, fullPage = true) =>
+    page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
   await shoot(jordan, '375-team-top', false);
   await (await jordan.getByTestId('team-relationship').all())[2]?.click();
   await elena.waitForTimeout(400);
@@ -41,7 +48,10 @@ test('screenshots of the demo board at 1280 and 375 px', async ({ browser }) => 
     await shoot(elena, `1280-${section}`);
   }
   await openSection(jordan, 'letters');
-  await jordan.getByTestId('letter-card').filter({ hasText: 'Riley' }).screenshot({ path: path.join(dir, '375-shared-letter.png') });
+  await jordan
+    .getByTestId('letter-card')
+    .filter({ hasText: 'Riley' })
+    .screenshot({ path: path.join(dir, '375-shared-letter.png') });
   await openSection(elena, 'readiness');
   await elena.waitForTimeout(300);
   await shoot(elena, '1280-readiness');

@@ -26,10 +26,21 @@ describe('abilitiesOf answers with the rules, never beside them', () => {
     for (const role of ROLES) {
       const mine = abilities(role);
       for (const { number, frozen } of ATTEMPTS) {
-        const expected = decideDocAccess(ME, { kind: 'plan', boardId: BOARD, attempt: number }, { role, attemptExists: true, attemptFrozen: frozen, lettersShared: false });
+        const expected = decideDocAccess(
+          ME,
+          { kind: 'plan', boardId: BOARD, attempt: number },
+          { role, attemptExists: true, attemptFrozen: frozen, lettersShared: false },
+        );
         assert.equal(planAccess(mine, number), expected, `${role} attempt ${number}`);
       }
-      assert.equal(mine.notes, decideDocAccess(ME, { kind: 'notes', boardId: BOARD }, { role, attemptExists: false, attemptFrozen: false, lettersShared: false }));
+      assert.equal(
+        mine.notes,
+        decideDocAccess(
+          ME,
+          { kind: 'notes', boardId: BOARD },
+          { role, attemptExists: false, attemptFrozen: false, lettersShared: false },
+        ),
+      );
     }
   });
 });

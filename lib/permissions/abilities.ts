@@ -31,14 +31,25 @@ export interface BoardStanding {
 export function abilitiesOf(userId: string, boardId: string, facts: BoardFacts): BoardAbilities {
   const { role } = facts;
   // Typed by its keys: BOARD_ACTIONS is every action, so each one gets an answer.
-  const actions = Object.fromEntries(BOARD_ACTIONS.map((action) => [action, can(role, action)])) as Record<BoardAction, boolean>;
+  const actions = Object.fromEntries(BOARD_ACTIONS.map((action) => [action, can(role, action)])) as Record<
+    BoardAction,
+    boolean
+  >;
   const plans = Object.fromEntries(
     facts.attempts.map((attempt) => [
       attempt.number,
-      decideDocAccess(userId, { kind: 'plan', boardId, attempt: attempt.number }, { role, attemptExists: true, attemptFrozen: attempt.frozen, lettersShared: false }),
+      decideDocAccess(
+        userId,
+        { kind: 'plan', boardId, attempt: attempt.number },
+        { role, attemptExists: true, attemptFrozen: attempt.frozen, lettersShared: false },
+      ),
     ]),
   );
-  const notes = decideDocAccess(userId, { kind: 'notes', boardId }, { role, attemptExists: false, attemptFrozen: false, lettersShared: false });
+  const notes = decideDocAccess(
+    userId,
+    { kind: 'notes', boardId },
+    { role, attemptExists: false, attemptFrozen: false, lettersShared: false },
+  );
   return { can: actions, plans, notes };
 }
 

@@ -9,41 +9,52 @@ import { META, PLAN_SCHEMA_VERSION } from './schema';
  * both add the same five keys, and the merged map holds each key once (last writer wins per key,
  * and both wrote the same content), so the plan ends with five, never ten.
  */
-export const DEFAULT_CONTINGENCIES: readonly { id: string; title: string; trigger: string; who: string; steps: string }[] = [
+export const DEFAULT_CONTINGENCIES: readonly {
+  id: string;
+  title: string;
+  trigger: string;
+  who: string;
+  steps: string;
+}[] = [
   {
     id: 'preset-under-influence',
     title: 'Arrives under the influence',
     trigger: 'They arrive drunk or high, or become so before we start.',
     who: 'The chair decides; the interventionist advises.',
-    steps: 'Decide in advance: wait until the high wears off, or postpone to another day. Do not argue with someone who is intoxicated.',
+    steps:
+      'Decide in advance: wait until the high wears off, or postpone to another day. Do not argue with someone who is intoxicated.',
   },
   {
     id: 'preset-emotion',
     title: 'A participant leads with emotion',
     trigger: 'Someone starts shouting, crying uncontrollably or accusing.',
     who: 'Agree on a signal and on who steps in.',
-    steps: 'Give the agreed signal. The chair takes over calmly; the person steps out for a moment if they need to, then returns to the script.',
+    steps:
+      'Give the agreed signal. The chair takes over calmly; the person steps out for a moment if they need to, then returns to the script.',
   },
   {
     id: 'preset-leaves',
     title: 'The loved one leaves',
     trigger: 'They stand up and walk out.',
     who: 'The person chosen to follow them.',
-    steps: 'Only that person follows, calmly. Say what was agreed (for example: "We love you. Please come back and hear us out."). Everyone else stays seated.',
+    steps:
+      'Only that person follows, calmly. Say what was agreed (for example: "We love you. Please come back and hear us out."). Everyone else stays seated.',
   },
   {
     id: 'preset-violence',
     title: 'Becomes violent or aggressive',
     trigger: 'Threats, shoving, breaking things, or anyone feeling unsafe.',
     who: 'The safety lead; the person who calls emergency services.',
-    steps: 'Stop at once. Everyone moves towards the exits. The safety lead keeps people apart; the agreed person calls emergency services.',
+    steps:
+      'Stop at once. Everyone moves towards the exits. The safety lead keeps people apart; the agreed person calls emergency services.',
   },
   {
     id: 'preset-refuses',
     title: 'Refuses treatment',
     trigger: 'They say no after the impact letters.',
     who: 'Each participant, in the speaking order.',
-    steps: 'Read the bottom-line letters. Do not barter, bargain or compromise. Follow through on every bottom line from today.',
+    steps:
+      'Read the bottom-line letters. Do not barter, bargain or compromise. Follow through on every bottom line from today.',
   },
 ];
 

@@ -40,7 +40,10 @@ describe('plan lists', () => {
     moveItem(doc, 'team', ids[3] ?? '', 0);
     assert.deepEqual(names(doc), ['Di', 'Ana', 'Ben', 'Cy']);
     const keysAfter = new Map(listItems(doc, 'team').map((i) => [i.id, i.order]));
-    assert.deepEqual([0, 1, 2].map((n) => keysAfter.get(ids[n] ?? '')), keysBefore.slice(0, 3));
+    assert.deepEqual(
+      [0, 1, 2].map((n) => keysAfter.get(ids[n] ?? '')),
+      keysBefore.slice(0, 3),
+    );
     moveItem(doc, 'team', ids[3] ?? '', 2);
     assert.deepEqual(names(doc), ['Ana', 'Ben', 'Di', 'Cy']);
     moveItem(doc, 'team', ids[0] ?? '', 99);
@@ -63,7 +66,9 @@ describe('plan lists', () => {
     const [ana, home, ben, cy] = listItems(doc, 'team').map((i) => i.id) as [string, string, string, string];
     const speakers = [ana, ben, cy];
     moveItemBy(doc, 'team', ben, -1, null, speakers);
-    const order = listItems(doc, 'team').map((i) => i.id).filter((id) => id !== home);
+    const order = listItems(doc, 'team')
+      .map((i) => i.id)
+      .filter((id) => id !== home);
     assert.deepEqual(order, [ben, ana, cy]);
   });
 
@@ -77,7 +82,10 @@ describe('plan lists', () => {
     moveItem(doc, 'team', cy.id, 1);
     const after = listItems(doc, 'team');
     assert.equal(new Set(after.map((i) => i.order)).size, 3);
-    assert.equal(after.findIndex((i) => i.id === cy.id), 1);
+    assert.equal(
+      after.findIndex((i) => i.id === cy.id),
+      1,
+    );
   });
 
   it('toggles roles as a set', () => {

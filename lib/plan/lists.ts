@@ -96,14 +96,29 @@ export function removeItem(doc: Y.Doc, list: ListName, id: string, origin: unkno
   doc.transact(() => listMap(doc, list).delete(id), origin);
 }
 
-export function setItemValue(doc: Y.Doc, list: ListName, id: string, field: string, value: Scalar, origin: unknown = null): void {
+export function setItemValue(
+  doc: Y.Doc,
+  list: ListName,
+  id: string,
+  field: string,
+  value: Scalar,
+  origin: unknown = null,
+): void {
   const item = getItem(doc, list, id);
   if (!item || item.get(field) === value) return;
   doc.transact(() => item.set(field, value), origin);
 }
 
 /** Ticks or unticks one value of a set field (e.g. one role). */
-export function toggleInSet(doc: Y.Doc, list: ListName, id: string, field: string, value: string, on: boolean, origin: unknown = null): void {
+export function toggleInSet(
+  doc: Y.Doc,
+  list: ListName,
+  id: string,
+  field: string,
+  value: string,
+  on: boolean,
+  origin: unknown = null,
+): void {
   const item = getItem(doc, list, id);
   const set = item ? itemSet(item, field) : null;
   if (!set || set.has(value) === on) return;
@@ -116,7 +131,14 @@ export function toggleInSet(doc: Y.Doc, list: ListName, id: string, field: strin
  * item's key changes. When its new neighbours share a key (two people added items at the same
  * place at once), the whole list is re-keyed in the same transaction instead.
  */
-export function moveItem(doc: Y.Doc, list: ListName, id: string, toIndex: number, origin: unknown = null, within?: string[]): void {
+export function moveItem(
+  doc: Y.Doc,
+  list: ListName,
+  id: string,
+  toIndex: number,
+  origin: unknown = null,
+  within?: string[],
+): void {
   const all = listItems(doc, list);
   const byId = new Map(all.map((item) => [item.id, item]));
   const sequence = (within ?? all.map((item) => item.id)).filter((itemId) => byId.has(itemId));
@@ -142,7 +164,14 @@ export function moveItem(doc: Y.Doc, list: ListName, id: string, toIndex: number
 }
 
 /** Moves an item one step up (-1) or down (+1) in `within` (default the whole list). */
-export function moveItemBy(doc: Y.Doc, list: ListName, id: string, delta: number, origin: unknown = null, within?: string[]): void {
+export function moveItemBy(
+  doc: Y.Doc,
+  list: ListName,
+  id: string,
+  delta: number,
+  origin: unknown = null,
+  within?: string[],
+): void {
   const sequence = within ?? listItems(doc, list).map((item) => item.id);
   const from = sequence.indexOf(id);
   if (from < 0) return;

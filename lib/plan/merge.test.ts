@@ -21,7 +21,8 @@ function twoReplicasWithTeam(...people: string[]): [Y.Doc, Y.Doc, string[]] {
 describe('concurrent edits merge', () => {
   it('merges two people typing in one field character by character', () => {
     const [a, b, ids] = twoReplicasWithTeam('Ana');
-    const text = (doc: Y.Doc) => itemText(getItem(doc, 'team', ids[0] ?? '') as Y.Map<unknown>, 'relationship') as Y.Text;
+    const text = (doc: Y.Doc) =>
+      itemText(getItem(doc, 'team', ids[0] ?? '') as Y.Map<unknown>, 'relationship') as Y.Text;
     applyTextChange(text(a), 'sister');
     syncDocs(a, b);
     applyTextChange(text(a), 'older sister', 6);

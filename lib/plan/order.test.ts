@@ -54,6 +54,9 @@ describe('fractional order keys', () => {
       { id: 'a', order: 'V' },
       { id: 'c', order: 'G' },
     ].sort(compareOrder);
-    assert.deepEqual(items.map((i) => i.id), ['c', 'a', 'b']);
+    assert.deepEqual(
+      items.map((i) => i.id),
+      ['c', 'a', 'b'],
+    );
   });
 });

@@ -80,7 +80,12 @@ export const LIST_SPECS = {
   treatment: listSpec({
     text: ['name', 'contact', 'notes'],
     sets: [],
-    values: { level: field<CareLevel>(''), insuranceChecked: field<boolean>(false), admissionDate: field<string>(''), bedHeld: field<boolean>(false) },
+    values: {
+      level: field<CareLevel>(''),
+      insuranceChecked: field<boolean>(false),
+      admissionDate: field<string>(''),
+      bedHeld: field<boolean>(false),
+    },
   }),
   questions: listSpec({
     text: ['question', 'answer'],
@@ -100,7 +105,10 @@ function singletonSpec<T extends string, V extends Record<string, Scalar>>(spec:
 
 export const SINGLETON_SPECS = {
   approach: singletonSpec({ text: ['goals', 'ladder'], values: { model: field<ApproachModel>('') } }),
-  escort: singletonSpec({ text: ['driver', 'travel'], values: { bagPacked: field<boolean>(false), medicalDetox: field<boolean>(false) } }),
+  escort: singletonSpec({
+    text: ['driver', 'travel'],
+    values: { bagPacked: field<boolean>(false), medicalDetox: field<boolean>(false) },
+  }),
   logistics: singletonSpec({
     text: ['place', 'bringer', 'timing'],
     values: { date: field<string>(''), time: field<string>(''), rehearsalDate: field<string>('') },

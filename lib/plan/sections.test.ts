@@ -21,7 +21,20 @@ describe('the plan sections, listed once', () => {
   test('the sections keep the order and the words people see on the board', () => {
     assert.deepEqual(
       PLAN_SECTIONS.map((section) => section.label),
-      ['Approach and goals', 'Team', 'Letters', 'Bottom lines', 'Contingencies', 'Objections', 'Treatment and escort', 'Logistics', 'Safety plan', 'Questions', 'Readiness', 'Private notes'],
+      [
+        'Approach and goals',
+        'Team',
+        'Letters',
+        'Bottom lines',
+        'Contingencies',
+        'Objections',
+        'Treatment and escort',
+        'Logistics',
+        'Safety plan',
+        'Questions',
+        'Readiness',
+        'Private notes',
+      ],
     );
     assert.equal(sectionLabel('bottom-lines'), 'Bottom lines');
   });

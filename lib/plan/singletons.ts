@@ -16,7 +16,13 @@ export function singletonValue<T extends Scalar>(doc: Y.Doc, section: SingletonN
   return typeof value === typeof fallback ? (value as T) : fallback;
 }
 
-export function setSingletonValue(doc: Y.Doc, section: SingletonName, field: string, value: Scalar, origin: unknown = null): void {
+export function setSingletonValue(
+  doc: Y.Doc,
+  section: SingletonName,
+  field: string,
+  value: Scalar,
+  origin: unknown = null,
+): void {
   const map = singletonMap(doc, section);
   if (map.get(field) === value) return;
   doc.transact(() => map.set(field, value), origin);

@@ -23,7 +23,11 @@ describe('text splices from an input', () => {
   });
 
   it('places an emoji typed among the same emoji at the caret, whole', () => {
-    assert.deepEqual(diffText('\u{1F600}\u{1F600}', '\u{1F600}\u{1F600}\u{1F600}', 2), { index: 0, remove: 0, insert: '\u{1F600}' });
+    assert.deepEqual(diffText('\u{1F600}\u{1F600}', '\u{1F600}\u{1F600}\u{1F600}', 2), {
+      index: 0,
+      remove: 0,
+      insert: '\u{1F600}',
+    });
     assert.deepEqual(diffText('a\u{1F600}b', 'a\u{1F601}b', 3), { index: 1, remove: 2, insert: '\u{1F601}' });
   });
 

@@ -20,7 +20,10 @@ describe('planToJSON', () => {
   it('reflects content, in list order, and survives a JSON round trip', () => {
     const doc = new Y.Doc();
     ensureDefaults(doc);
-    const ana = addItem(doc, 'team', { text: { name: 'Ana', relationship: 'sister' }, values: { attendance: 'letter-read' } });
+    const ana = addItem(doc, 'team', {
+      text: { name: 'Ana', relationship: 'sister' },
+      values: { attendance: 'letter-read' },
+    });
     const ben = addItem(doc, 'team', { text: { name: 'Ben' } });
     moveItem(doc, 'team', ben, 0);
     toggleInSet(doc, 'team', ana, 'roles', 'closer', true);
@@ -28,7 +31,10 @@ describe('planToJSON', () => {
     applyTextChange(singletonText(doc, 'logistics', 'place'), 'Aunt May’s kitchen');
     setSingletonValue(doc, 'logistics', 'date', '2025-03-14');
     const json = planToJSON(doc);
-    assert.deepEqual(json.team.map((m) => m.name), ['Ben', 'Ana']);
+    assert.deepEqual(
+      json.team.map((m) => m.name),
+      ['Ben', 'Ana'],
+    );
     assert.deepEqual(json.team[1]?.roles, ['chair', 'closer']);
     assert.equal(json.team[1]?.attendance, 'letter-read');
     assert.equal(json.logistics.place, 'Aunt May’s kitchen');

@@ -43,7 +43,8 @@ function itemToJSON(list: ListName, id: string, order: string, item: Y.Map<unkno
     const value = item.get(field);
     out[field] = value instanceof Y.Map ? [...value.keys()].sort() : [];
   }
-  for (const [field, fallback] of Object.entries<Scalar>(spec.values)) out[field] = pickScalar(item.get(field), fallback);
+  for (const [field, fallback] of Object.entries<Scalar>(spec.values))
+    out[field] = pickScalar(item.get(field), fallback);
   return out;
 }
 
@@ -52,7 +53,8 @@ function singletonToJSON(doc: Y.Doc, section: SingletonName): Record<string, unk
   const out: Record<string, unknown> = {};
   for (const field of spec.text) out[field] = singletonText(doc, section, field).toString();
   const map = singletonMap(doc, section);
-  for (const [field, fallback] of Object.entries<Scalar>(spec.values)) out[field] = pickScalar(map.get(field), fallback);
+  for (const [field, fallback] of Object.entries<Scalar>(spec.values))
+    out[field] = pickScalar(map.get(field), fallback);
   return out;
 }
 

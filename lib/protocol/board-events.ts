@@ -8,7 +8,16 @@ import type { Socket } from 'socket.io-client';
 import type { Role } from '../roles';
 
 /** The kinds of records whose changes `board:changed` announces; the page asks again for those. */
-export const BOARD_TOPICS = ['members', 'invites', 'letters', 'attempts', 'board', 'readiness', 'versions', 'debrief'] as const;
+export const BOARD_TOPICS = [
+  'members',
+  'invites',
+  'letters',
+  'attempts',
+  'board',
+  'readiness',
+  'versions',
+  'debrief',
+] as const;
 export type BoardTopic = (typeof BOARD_TOPICS)[number];
 
 /** One person on a board now; someone with two tabs is listed once. */

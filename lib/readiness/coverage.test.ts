@@ -7,7 +7,11 @@ import { planToJSON } from '../plan/to-json';
 import { coverageChecks } from './coverage';
 
 function failing(doc: Y.Doc): Record<string, string[]> {
-  return Object.fromEntries(coverageChecks(planToJSON(doc)).filter((c) => !c.ok).map((c) => [c.id, c.missing]));
+  return Object.fromEntries(
+    coverageChecks(planToJSON(doc))
+      .filter((c) => !c.ok)
+      .map((c) => [c.id, c.missing]),
+  );
 }
 
 test('a fresh plan lacks everything, and the presets still need names', () => {
@@ -29,7 +33,9 @@ test('a complete plan passes every check', () => {
       who.insert(0, 'Dana');
     }
   }
-  addItem(doc, 'objections', { text: { objection: 'I can quit on my own', answeredBy: 'Dad', answer: 'You tried in May.' } });
+  addItem(doc, 'objections', {
+    text: { objection: 'I can quit on my own', answeredBy: 'Dad', answer: 'You tried in May.' },
+  });
   addItem(doc, 'team', { text: { name: 'Dana' }, sets: { roles: ['chair', 'safety-lead'] } });
   addItem(doc, 'team', { text: { name: 'Dad' }, sets: { roles: ['closer'] } });
   addItem(doc, 'team', { text: { name: 'Lee' }, sets: { roles: ['escort'] } });
@@ -39,7 +45,11 @@ test('a complete plan passes every check', () => {
 
 test('a role held only by someone who stays home does not count; an unanswered objection is named', () => {
   const doc = new Y.Doc();
-  const chair = addItem(doc, 'team', { text: { name: 'Dana' }, sets: { roles: ['chair', 'closer', 'escort', 'safety-lead'] }, values: { attendance: 'home' } });
+  const chair = addItem(doc, 'team', {
+    text: { name: 'Dana' },
+    sets: { roles: ['chair', 'closer', 'escort', 'safety-lead'] },
+    values: { attendance: 'home' },
+  });
   addItem(doc, 'objections', { text: { objection: "I can't leave work" } });
   addItem(doc, 'treatment', { text: { name: 'Hilltop' }, values: { admissionDate: '2026-12-03' } });
   const missing = failing(doc);

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
 export const EmailSchema = z.string().trim().toLowerCase().email('Enter a valid email address.').max(254);
-export const PasswordSchema = z
-  .string()
-  .min(10, 'Use at least 10 characters.')
-  .max(200, 'Use at most 200 characters.');
+export const PasswordSchema = z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.');
 
 export const RegisterSchema = z.object({
   email: EmailSchema,

@@ -29,12 +29,14 @@ import type { BottomLineCheck } from './types';
 const LEADING_CONDITION = /^\s*(?:if|unless|when|until|because|since|should)\b[^,;:]*[,;:]\s*/i;
 const TRAILING_CONDITION = /\s*\b(?:if|unless|until)\b.*$/i;
 
-const THREAT = /\b(?:or\s+else|you['’]ll\s+be\s+sorry|you\s+will\s+be\s+sorry|you['’]ll\s+regret|you\s+will\s+regret)\b/i;
+const THREAT =
+  /\b(?:or\s+else|you['’]ll\s+be\s+sorry|you\s+will\s+be\s+sorry|you['’]ll\s+regret|you\s+will\s+regret)\b/i;
 // Non-global copies: test() on a global pattern would move its lastIndex between calls.
 const ULTIMATUM_ONCE = new RegExp(ULTIMATUM.source, 'i');
 const OR_LOSS = new RegExp(String.raw`\bor\s+(?:${THEIR_LOSS.source})`, 'i');
 /** Their ruin foretold, on top of the letters' list: in a bottom line it is said to push. */
-const RUIN = /\byou(?:['’]ll|\s+will|['’]re\s+going\s+to|\s+are\s+going\s+to)\s+(?:never\s+)?(?:lose|end\s+up|have\s+(?:nothing|no\s+one|nobody|nowhere))\b/i;
+const RUIN =
+  /\byou(?:['’]ll|\s+will|['’]re\s+going\s+to|\s+are\s+going\s+to)\s+(?:never\s+)?(?:lose|end\s+up|have\s+(?:nothing|no\s+one|nobody|nowhere))\b/i;
 
 interface Threat {
   says: (statement: string) => boolean;
@@ -42,7 +44,8 @@ interface Threat {
   suggestion: string;
 }
 
-const OWN_ACTION_INSTEAD = 'Say only your part, as your own action: “If you refuse help today, I will no longer let you live here.”';
+const OWN_ACTION_INSTEAD =
+  'Say only your part, as your own action: “If you refuse help today, I will no longer let you live here.”';
 
 /** Step 2, in order: the first that matches gives the reason. */
 const THREATS: readonly Threat[] = [

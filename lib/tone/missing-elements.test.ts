@@ -38,7 +38,9 @@ describe('missing elements: impact letter', () => {
   });
 
   it('love must be in the opening, not only at the end', () => {
-    const late = `${letterOfWords(80).replace(/\blove\w*\b/gi, 'hello').replace(/proud|wonderful|miss/gi, 'x')} I love you.`;
+    const late = `${letterOfWords(80)
+      .replace(/\blove\w*\b/gi, 'hello')
+      .replace(/proud|wonderful|miss/gi, 'x')} I love you.`;
     assert.ok(missing(late, 'impact').includes('loving-opening'));
     assert.ok(!missing(`I love you. ${late}`, 'impact').includes('loving-opening'));
   });

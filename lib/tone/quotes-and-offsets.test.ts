@@ -25,13 +25,19 @@ describe('quoted speech', () => {
     const text = 'You said "I\'ll never drink\nYou never call.';
     assert.deepEqual(quotedRanges(text), [[9, 26]]);
     const flags = checkLetter(text, 'impact').flags;
-    assert.deepEqual(flags.map((f) => [f.rule, f.phrase]), [['generalisation', 'never']]);
+    assert.deepEqual(
+      flags.map((f) => [f.rule, f.phrase]),
+      [['generalisation', 'never']],
+    );
     assert.equal(flags[0]?.start, text.lastIndexOf('never'));
   });
 
   it('flags the writer’s own words right after a quote', () => {
     const text = 'You said "I am fine." You are an addict.';
-    assert.deepEqual(checkLetter(text, 'impact').flags.map((f) => f.phrase), ['addict']);
+    assert.deepEqual(
+      checkLetter(text, 'impact').flags.map((f) => f.phrase),
+      ['addict'],
+    );
   });
 });
 
@@ -98,7 +104,10 @@ describe('stable ids', () => {
 
   it('differ for different rules at the same spot', () => {
     const flags = checkLetter('You always make me cover for you.', 'impact').flags;
-    assert.deepEqual(flags.map((f) => f.id), ['blame:0', 'generalisation:4']);
+    assert.deepEqual(
+      flags.map((f) => f.id),
+      ['blame:0', 'generalisation:4'],
+    );
   });
 });
 

@@ -74,12 +74,14 @@ describe('one-tap rewrites', () => {
 });
 
 describe('rewrites on the whole evaluation table', () => {
-  const texts = [
-    ...REGRESSION_ROWS.map(([text, kind]) => ({ text, kind })),
-    ...NEW_ROWS,
-    ...HELD_OUT_ROWS,
-  ];
-  const EXPLAIN_ONLY: ReadonlySet<ToneRule> = new Set(['generalisation', 'disguised-you', 'hearsay', 'threat', 'name-calling']);
+  const texts = [...REGRESSION_ROWS.map(([text, kind]) => ({ text, kind })), ...NEW_ROWS, ...HELD_OUT_ROWS];
+  const EXPLAIN_ONLY: ReadonlySet<ToneRule> = new Set([
+    'generalisation',
+    'disguised-you',
+    'hearsay',
+    'threat',
+    'name-calling',
+  ]);
 
   it('slice back to what they replace, and cover the flagged phrase', () => {
     for (const { text, kind } of texts) {
@@ -98,7 +100,9 @@ describe('rewrites on the whole evaluation table', () => {
         if (rewrite === undefined) continue;
         const after = applyRewrite(text, rewrite);
         const end = rewrite.start + rewrite.text.length;
-        const still = checkLetter(after, kind).flags.filter((g) => g.rule === f.rule && g.start < end && g.end > rewrite.start);
+        const still = checkLetter(after, kind).flags.filter(
+          (g) => g.rule === f.rule && g.start < end && g.end > rewrite.start,
+        );
         assert.deepEqual(still, [], `${text} -> ${after}`);
       }
     }

@@ -11,14 +11,7 @@ export type LetterKind = 'impact' | 'bottom-line';
  * tell only what you saw.
  */
 export type ToneRule =
-  | 'generalisation'
-  | 'blame'
-  | 'disguised-you'
-  | 'group-voice'
-  | 'hearsay'
-  | 'label'
-  | 'threat'
-  | 'name-calling';
+  'generalisation' | 'blame' | 'disguised-you' | 'group-voice' | 'hearsay' | 'label' | 'threat' | 'name-calling';
 
 /**
  * A one-tap rewording, offered only where it is mechanical: a label to person-first words ("an
@@ -51,12 +44,7 @@ export interface ToneFlag {
   rewrite?: ToneRewrite;
 }
 
-export type LetterElement =
-  | 'loving-opening'
-  | 'specific-incident'
-  | 'feeling-word'
-  | 'clear-request'
-  | 'length';
+export type LetterElement = 'loving-opening' | 'specific-incident' | 'feeling-word' | 'clear-request' | 'length';
 
 export interface MissingElement {
   element: LetterElement;

@@ -24,14 +24,30 @@ export function requireNotFrozen(attempt: { frozen: boolean }): void {
 }
 
 /** Freezing makes the attempt's plan and letters read-only for everyone; the server enforces it. */
-export async function setAttemptFrozen(principal: Principal, boardId: string, attempt: number, frozen: boolean): Promise<void> {
+export async function setAttemptFrozen(
+  principal: Principal,
+  boardId: string,
+  attempt: number,
+  frozen: boolean,
+): Promise<void> {
   await db()
     .kysely.updateTable('attempts')
     .set({ frozen_at: frozen ? Date.now() : null })
     .where('board_id', '=', boardId)
     .where('number', '=', attempt)
     .execute();
-  await audit({ action: frozen ? 'attempt.frozen' : 'attempt.unfrozen', userId: principal.userId, boardId, detail: { attempt } });
+  await audit({
+    action: frozen ? 'attempt.frozen' : 'attempt.unfrozen',
+    userId: principal.userId,
+    boardId,
+    detail: { attempt },
+  });
   publish({ type: 'access-changed', boardId });
-  publish({ type: 'board-changed', boardId, topic: 'attempts', audience: { kind: 'board' }, detail: { attempt, frozen } });
+  publish({
+    type: 'board-changed',
+    boardId,
+    topic: 'attempts',
+    audience: { kind: 'board' },
+    detail: { attempt, frozen },
+  });
 }

@@ -5,7 +5,12 @@ import { db } from '../db/connection';
 import { publish } from '../events/bus';
 
 export async function getDebrief(boardId: string, attempt: number): Promise<Debrief & { updatedAt: number | null }> {
-  const row = await db().kysely.selectFrom('debriefs').selectAll().where('board_id', '=', boardId).where('attempt', '=', attempt).executeTakeFirst();
+  const row = await db()
+    .kysely.selectFrom('debriefs')
+    .selectAll()
+    .where('board_id', '=', boardId)
+    .where('attempt', '=', attempt)
+    .executeTakeFirst();
   if (!row) return { ...EMPTY_DEBRIEF, updatedAt: null };
   const parsed = DebriefSchema.safeParse({
     outcome: row.outcome,
@@ -17,7 +22,12 @@ export async function getDebrief(boardId: string, attempt: number): Promise<Debr
   return { ...(parsed.success ? parsed.data : EMPTY_DEBRIEF), updatedAt: row.updated_at };
 }
 
-export async function saveDebrief(principal: Principal, boardId: string, attempt: number, debrief: Debrief): Promise<void> {
+export async function saveDebrief(
+  principal: Principal,
+  boardId: string,
+  attempt: number,
+  debrief: Debrief,
+): Promise<void> {
   const values = {
     outcome: debrief.outcome,
     went_wrong: JSON.stringify(debrief.wentWrong),
@@ -32,6 +42,11 @@ export async function saveDebrief(principal: Principal, boardId: string, attempt
     .values({ board_id: boardId, attempt, ...values })
     .onConflict((oc) => oc.columns(['board_id', 'attempt']).doUpdateSet(values))
     .execute();
-  await audit({ action: 'debrief.saved', userId: principal.userId, boardId, detail: { attempt, outcome: debrief.outcome } });
+  await audit({
+    action: 'debrief.saved',
+    userId: principal.userId,
+    boardId,
+    detail: { attempt, outcome: debrief.outcome },
+  });
   publish({ type: 'board-changed', boardId, topic: 'debrief', audience: { kind: 'board' }, detail: { attempt } });
 }

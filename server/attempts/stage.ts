@@ -47,7 +47,13 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
   const now = Date.now();
   // Freeze first, and copy only once the sync server has closed attempt n's writers: whatever
   // it accepted before then is stored, and nothing is added to attempt n after the copy.
-  await db().kysely.updateTable('attempts').set({ frozen_at: now }).where('board_id', '=', boardId).where('number', '=', from).where('frozen_at', 'is', null).execute();
+  await db()
+    .kysely.updateTable('attempts')
+    .set({ frozen_at: now })
+    .where('board_id', '=', boardId)
+    .where('number', '=', from)
+    .where('frozen_at', 'is', null)
+    .execute();
   await publishSettled({ type: 'access-changed', boardId });
 
   const store = new UpdateStore(db().sqlite);
@@ -61,24 +67,39 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
     .execute();
   // Immediate: the copy reads, then writes, while the sync process may be writing too; a
   // deferred transaction would find its read snapshot stale at the first write and fail.
-  db().sqlite.transaction(() => {
-    copyDoc(store, formatDocName({ kind: 'plan', boardId, attempt: from }), formatDocName({ kind: 'plan', boardId, attempt: next }), principal.userId, (doc) => {
-      doc.transact(() => {
-        for (const field of RESET_LOGISTICS) setSingletonValue(doc, 'logistics', field, '');
-      });
-    });
-    for (const { doc } of letterDocs) {
-      const ownerId = doc.slice(lettersPrefix.length);
-      copyDoc(store, doc, formatDocName({ kind: 'letters', boardId, attempt: next, ownerId }), principal.userId);
-    }
-  }).immediate();
+  db()
+    .sqlite.transaction(() => {
+      copyDoc(
+        store,
+        formatDocName({ kind: 'plan', boardId, attempt: from }),
+        formatDocName({ kind: 'plan', boardId, attempt: next }),
+        principal.userId,
+        (doc) => {
+          doc.transact(() => {
+            for (const field of RESET_LOGISTICS) setSingletonValue(doc, 'logistics', field, '');
+          });
+        },
+      );
+      for (const { doc } of letterDocs) {
+        const ownerId = doc.slice(lettersPrefix.length);
+        copyDoc(store, doc, formatDocName({ kind: 'letters', boardId, attempt: next, ownerId }), principal.userId);
+      }
+    })
+    .immediate();
   const inserted = await db()
     .kysely.insertInto('attempts')
     .values({ board_id: boardId, number: next, created_at: now, frozen_at: null })
     .onConflict((oc) => oc.columns(['board_id', 'number']).doNothing())
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw conflict('Another attempt was staged at the same moment. Reload the board.');
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+    throw conflict('Another attempt was staged at the same moment. Reload the board.');
   await audit({ action: 'attempt.staged', userId: principal.userId, boardId, detail: { from, attempt: next } });
-  publish({ type: 'board-changed', boardId, topic: 'attempts', audience: { kind: 'board' }, detail: { attempt: next, frozen: from } });
+  publish({
+    type: 'board-changed',
+    boardId,
+    topic: 'attempts',
+    audience: { kind: 'board' },
+    detail: { attempt: next, frozen: from },
+  });
   return { attempt: next };
 }

@@ -6,8 +6,18 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
  * In memory for one process; the Redis limiter takes its place when the app runs on several.
  */
 const WINDOW_SECONDS = 15 * 60;
-const perAccount = new RateLimiterMemory({ keyPrefix: 'signin-account', points: 5, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
-const perAddress = new RateLimiterMemory({ keyPrefix: 'signin-address', points: 30, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
+const perAccount = new RateLimiterMemory({
+  keyPrefix: 'signin-account',
+  points: 5,
+  duration: WINDOW_SECONDS,
+  blockDuration: WINDOW_SECONDS,
+});
+const perAddress = new RateLimiterMemory({
+  keyPrefix: 'signin-address',
+  points: 30,
+  duration: WINDOW_SECONDS,
+  blockDuration: WINDOW_SECONDS,
+});
 const registrations = new RateLimiterMemory({ keyPrefix: 'register-address', points: 20, duration: 60 * 60 });
 
 async function isBlocked(limiter: RateLimiterMemory, key: string): Promise<boolean> {

@@ -10,7 +10,13 @@ export async function createSession(userId: string): Promise<string> {
   const now = Date.now();
   await db()
     .kysely.insertInto('sessions')
-    .values({ id, user_id: userId, created_at: now, expires_at: now + SESSION_MAX_AGE_SECONDS * 1000, revoked_at: null })
+    .values({
+      id,
+      user_id: userId,
+      created_at: now,
+      expires_at: now + SESSION_MAX_AGE_SECONDS * 1000,
+      revoked_at: null,
+    })
     .execute();
   return id;
 }
@@ -32,7 +38,14 @@ export async function principalForSession(sessionId: string, userId: string): Pr
   const row = await db()
     .kysely.selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.expires_at', 'sessions.revoked_at', 'users.id as userId', 'users.email', 'users.name'])
+    .select([
+      'sessions.id',
+      'sessions.expires_at',
+      'sessions.revoked_at',
+      'users.id as userId',
+      'users.email',
+      'users.name',
+    ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
   if (!row || row.userId !== userId || row.revoked_at !== null || row.expires_at <= Date.now()) return null;

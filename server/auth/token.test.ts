@@ -3,12 +3,15 @@ import { test } from 'node:test';
 import { parseCookieHeader, SESSION_COOKIE_NAMES, sessionTokenFrom } from './token';
 
 test('a Cookie header is read as names and decoded values', () => {
-  assert.deepEqual([...parseCookieHeader('a=1; next-auth.session-token=x.y.z;b=%C3%A9%20ok ;  c = 3 ')], [
-    ['a', '1'],
-    ['next-auth.session-token', 'x.y.z'],
-    ['b', 'é ok'],
-    ['c', '3'],
-  ]);
+  assert.deepEqual(
+    [...parseCookieHeader('a=1; next-auth.session-token=x.y.z;b=%C3%A9%20ok ;  c = 3 ')],
+    [
+      ['a', '1'],
+      ['next-auth.session-token', 'x.y.z'],
+      ['b', 'é ok'],
+      ['c', '3'],
+    ],
+  );
   assert.equal(parseCookieHeader(undefined).size, 0);
   assert.equal(parseCookieHeader('').size, 0);
 });
@@ -32,10 +35,19 @@ test('a name like __proto__ is an ordinary cookie', () => {
   assert.equal(cookies.get('constructor'), 'y');
 });
 
-test('the session token is found under either of next-auth\'s names, the https one first', () => {
+test("the session token is found under either of next-auth's names, the https one first", () => {
   const [secure, plain] = SESSION_COOKIE_NAMES;
   const cookies = parseCookieHeader(`${plain}=plain; ${secure}=secure`);
-  assert.equal(sessionTokenFrom((name) => cookies.get(name)), 'secure');
-  assert.equal(sessionTokenFrom((name) => parseCookieHeader(`${plain}=plain`).get(name)), 'plain');
-  assert.equal(sessionTokenFrom(() => undefined), undefined);
+  assert.equal(
+    sessionTokenFrom((name) => cookies.get(name)),
+    'secure',
+  );
+  assert.equal(
+    sessionTokenFrom((name) => parseCookieHeader(`${plain}=plain`).get(name)),
+    'plain',
+  );
+  assert.equal(
+    sessionTokenFrom(() => undefined),
+    undefined,
+  );
 });

@@ -11,7 +11,11 @@ export interface PublicUser {
 }
 
 export async function registerUser(input: { email: string; name: string; password: string }): Promise<PublicUser> {
-  const existing = await db().kysely.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
+  const existing = await db()
+    .kysely.selectFrom('users')
+    .select('id')
+    .where('email', '=', input.email)
+    .executeTakeFirst();
   if (existing) throw conflict('An account with this email already exists. Sign in instead.');
   const user = { id: newId(), email: input.email, name: input.name };
   await db()

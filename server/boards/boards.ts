@@ -17,14 +17,16 @@ export interface BoardSummary {
 export async function createBoard(principal: Principal, title: string): Promise<BoardSummary> {
   const id = newId();
   const now = Date.now();
-  await db().kysely.transaction().execute(async (trx) => {
-    await trx.insertInto('boards').values({ id, title, created_by: principal.userId, created_at: now }).execute();
-    await trx
-      .insertInto('memberships')
-      .values({ board_id: id, user_id: principal.userId, role: 'interventionist', created_at: now })
-      .execute();
-    await trx.insertInto('attempts').values({ board_id: id, number: 1, created_at: now, frozen_at: null }).execute();
-  });
+  await db()
+    .kysely.transaction()
+    .execute(async (trx) => {
+      await trx.insertInto('boards').values({ id, title, created_by: principal.userId, created_at: now }).execute();
+      await trx
+        .insertInto('memberships')
+        .values({ board_id: id, user_id: principal.userId, role: 'interventionist', created_at: now })
+        .execute();
+      await trx.insertInto('attempts').values({ board_id: id, number: 1, created_at: now, frozen_at: null }).execute();
+    });
   await audit({ action: 'board.created', userId: principal.userId, boardId: id, detail: { title } });
   return { id, title, role: 'interventionist', createdAt: now };
 }
@@ -77,10 +79,12 @@ export async function deleteBoard(principal: Principal, boardId: string, confirm
   if (confirmTitle.trim() !== board.title) {
     throw badRequest('Type the board name exactly to confirm.', { confirmTitle: ['Does not match the board name.'] });
   }
-  await db().kysely.transaction().execute(async (trx) => {
-    await trx.deleteFrom('audit_log').where('board_id', '=', boardId).execute();
-    await trx.deleteFrom('boards').where('id', '=', boardId).execute();
-  });
+  await db()
+    .kysely.transaction()
+    .execute(async (trx) => {
+      await trx.deleteFrom('audit_log').where('board_id', '=', boardId).execute();
+      await trx.deleteFrom('boards').where('id', '=', boardId).execute();
+    });
   purgeBoardDocuments(boardId);
   await audit({ action: 'board.deleted', userId: principal.userId, detail: { boardId } });
   // The realtime server drops the board's live rooms, then purges once more (see server/channels.ts).

@@ -8,7 +8,12 @@ export async function exportBoard(boardId: string): Promise<Record<string, unkno
   return {
     exportedAt: new Date().toISOString(),
     board: await getBoard(boardId),
-    members: (await listMembers(boardId)).map((m) => ({ name: m.name, email: m.email, role: m.role, joinedAt: m.joinedAt })),
+    members: (await listMembers(boardId)).map((m) => ({
+      name: m.name,
+      email: m.email,
+      role: m.role,
+      joinedAt: m.joinedAt,
+    })),
     invites: await listInvites(boardId),
     audit: await boardAuditLog(boardId, 10_000),
   };

@@ -30,14 +30,34 @@ export async function createInvite(
   const expiresAt = now + expiresInDays * DAY_MS;
   await db()
     .kysely.insertInto('invites')
-    .values({ id, board_id: boardId, token_hash: hashToken(token), role, created_by: principal.userId, created_at: now, expires_at: expiresAt, used_at: null, used_by: null, revoked_at: null })
+    .values({
+      id,
+      board_id: boardId,
+      token_hash: hashToken(token),
+      role,
+      created_by: principal.userId,
+      created_at: now,
+      expires_at: expiresAt,
+      used_at: null,
+      used_by: null,
+      revoked_at: null,
+    })
     .execute();
   await audit({ action: 'invite.created', userId: principal.userId, boardId, detail: { inviteId: id, role } });
-  publish({ type: 'board-changed', boardId, topic: 'invites', audience: { kind: 'private', userIds: [] }, detail: { inviteId: id } });
+  publish({
+    type: 'board-changed',
+    boardId,
+    topic: 'invites',
+    audience: { kind: 'private', userIds: [] },
+    detail: { inviteId: id },
+  });
   return { invite: { id, role, createdAt: now, expiresAt, status: 'open', usedByName: null }, token };
 }
 
-function statusOf(row: { used_at: number | null; revoked_at: number | null; expires_at: number }, now: number): InviteSummary['status'] {
+function statusOf(
+  row: { used_at: number | null; revoked_at: number | null; expires_at: number },
+  now: number,
+): InviteSummary['status'] {
   if (row.used_at !== null) return 'used';
   if (row.revoked_at !== null) return 'revoked';
   if (row.expires_at <= now) return 'expired';
@@ -49,11 +69,26 @@ export async function listInvites(boardId: string): Promise<InviteSummary[]> {
   const rows = await db()
     .kysely.selectFrom('invites')
     .leftJoin('users', 'users.id', 'invites.used_by')
-    .select(['invites.id', 'invites.role', 'invites.created_at', 'invites.expires_at', 'invites.used_at', 'invites.revoked_at', 'users.name'])
+    .select([
+      'invites.id',
+      'invites.role',
+      'invites.created_at',
+      'invites.expires_at',
+      'invites.used_at',
+      'invites.revoked_at',
+      'users.name',
+    ])
     .where('invites.board_id', '=', boardId)
     .orderBy('invites.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, role: r.role, createdAt: r.created_at, expiresAt: r.expires_at, status: statusOf(r, now), usedByName: r.name }));
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    status: statusOf(r, now),
+    usedByName: r.name,
+  }));
 }
 
 export async function revokeInvite(principal: Principal, boardId: string, inviteId: string): Promise<void> {
@@ -67,7 +102,13 @@ export async function revokeInvite(principal: Principal, boardId: string, invite
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw notFound('That open invite');
   await audit({ action: 'invite.revoked', userId: principal.userId, boardId, detail: { inviteId } });
-  publish({ type: 'board-changed', boardId, topic: 'invites', audience: { kind: 'private', userIds: [] }, detail: { inviteId } });
+  publish({
+    type: 'board-changed',
+    boardId,
+    topic: 'invites',
+    audience: { kind: 'private', userIds: [] },
+    detail: { inviteId },
+  });
 }
 
 export interface InvitePreview {
@@ -80,7 +121,15 @@ async function findUsableInvite(token: string) {
   const row = await db()
     .kysely.selectFrom('invites')
     .innerJoin('boards', 'boards.id', 'invites.board_id')
-    .select(['invites.id', 'invites.board_id', 'invites.role', 'invites.expires_at', 'invites.used_at', 'invites.revoked_at', 'boards.title'])
+    .select([
+      'invites.id',
+      'invites.board_id',
+      'invites.role',
+      'invites.expires_at',
+      'invites.used_at',
+      'invites.revoked_at',
+      'boards.title',
+    ])
     .where('invites.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) throw notFound('That invite');
@@ -103,24 +152,37 @@ export async function previewInvite(token: string): Promise<InvitePreview> {
 export async function acceptInvite(principal: Principal, token: string): Promise<{ boardId: string }> {
   const row = await findUsableInvite(token);
   const now = Date.now();
-  const claimed = await db().kysely.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable('invites')
-      .set({ used_at: now, used_by: principal.userId })
-      .where('id', '=', row.id)
-      .where('used_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return false;
-    await trx
-      .insertInto('memberships')
-      .values({ board_id: row.board_id, user_id: principal.userId, role: row.role, created_at: now })
-      .onConflict((oc) => oc.columns(['board_id', 'user_id']).doNothing())
-      .execute();
-    return true;
-  });
+  const claimed = await db()
+    .kysely.transaction()
+    .execute(async (trx) => {
+      const result = await trx
+        .updateTable('invites')
+        .set({ used_at: now, used_by: principal.userId })
+        .where('id', '=', row.id)
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await trx
+        .insertInto('memberships')
+        .values({ board_id: row.board_id, user_id: principal.userId, role: row.role, created_at: now })
+        .onConflict((oc) => oc.columns(['board_id', 'user_id']).doNothing())
+        .execute();
+      return true;
+    });
   if (!claimed) throw gone('This invite has already been used. Ask for a new one.');
-  await audit({ action: 'invite.accepted', userId: principal.userId, boardId: row.board_id, detail: { inviteId: row.id, role: row.role } });
-  publish({ type: 'board-changed', boardId: row.board_id, topic: 'members', audience: { kind: 'board' }, detail: { change: 'joined', userId: principal.userId } });
+  await audit({
+    action: 'invite.accepted',
+    userId: principal.userId,
+    boardId: row.board_id,
+    detail: { inviteId: row.id, role: row.role },
+  });
+  publish({
+    type: 'board-changed',
+    boardId: row.board_id,
+    topic: 'members',
+    audience: { kind: 'board' },
+    detail: { change: 'joined', userId: principal.userId },
+  });
   return { boardId: row.board_id };
 }

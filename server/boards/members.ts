@@ -45,7 +45,8 @@ async function currentRole(boardId: string, userId: string): Promise<Role> {
   return row.role;
 }
 
-const LAST_INTERVENTIONIST = 'A board always keeps at least one interventionist. Make someone else interventionist first.';
+const LAST_INTERVENTIONIST =
+  'A board always keeps at least one interventionist. Make someone else interventionist first.';
 
 function announce(boardId: string, detail: Record<string, unknown>): void {
   publish({ type: 'access-changed', boardId });
@@ -62,17 +63,29 @@ export async function changeRole(principal: Principal, boardId: string, userId: 
     .where('board_id', '=', boardId)
     .where('user_id', '=', userId)
     .execute();
-  await audit({ action: 'member.role-changed', userId: principal.userId, boardId, detail: { member: userId, from: before, to: role } });
+  await audit({
+    action: 'member.role-changed',
+    userId: principal.userId,
+    boardId,
+    detail: { member: userId, from: before, to: role },
+  });
   announce(boardId, { change: 'role', userId, role });
 }
 
 export async function removeMember(principal: Principal, boardId: string, userId: string): Promise<void> {
   const before = await currentRole(boardId, userId);
   if (before === 'interventionist' && (await interventionistCount(boardId)) <= 1) throw conflict(LAST_INTERVENTIONIST);
-  await db().kysely.transaction().execute(async (trx) => {
-    await trx.deleteFrom('memberships').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
-    await trx.deleteFrom('letter_shares').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
+  await db()
+    .kysely.transaction()
+    .execute(async (trx) => {
+      await trx.deleteFrom('memberships').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
+      await trx.deleteFrom('letter_shares').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
+    });
+  await audit({
+    action: 'member.removed',
+    userId: principal.userId,
+    boardId,
+    detail: { member: userId, role: before },
   });
-  await audit({ action: 'member.removed', userId: principal.userId, boardId, detail: { member: userId, role: before } });
   announce(boardId, { change: 'removed', userId });
 }

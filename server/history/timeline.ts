@@ -18,7 +18,12 @@ export interface TimelineEntry {
  * the page's updates on the state just before it and reading each transaction's changed
  * top-level types, so nested edits (a list item's text) are attributed to their section.
  */
-export function timelinePage(db: BetterSqlite3.Database, docName: string, afterSeq: number, limit: number): TimelineEntry[] {
+export function timelinePage(
+  db: BetterSqlite3.Database,
+  docName: string,
+  afterSeq: number,
+  limit: number,
+): TimelineEntry[] {
   const changes = listChanges(db, docName, { afterSeq, limit });
   if (changes.length === 0) return [];
   const rebuilt = rebuildAtSeq(db, docName, afterSeq);

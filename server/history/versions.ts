@@ -14,7 +14,13 @@ export interface NamedVersion {
   createdByName: string | null;
 }
 
-export async function createVersion(principal: Principal, boardId: string, attempt: number, label: string, at: number): Promise<NamedVersion> {
+export async function createVersion(
+  principal: Principal,
+  boardId: string,
+  attempt: number,
+  label: string,
+  at: number,
+): Promise<NamedVersion> {
   const id = newId();
   await db()
     .kysely.insertInto('versions')
@@ -37,7 +43,11 @@ export async function listVersions(boardId: string): Promise<NamedVersion[]> {
 }
 
 export async function deleteVersion(principal: Principal, boardId: string, id: string): Promise<void> {
-  const result = await db().kysely.deleteFrom('versions').where('id', '=', id).where('board_id', '=', boardId).executeTakeFirst();
+  const result = await db()
+    .kysely.deleteFrom('versions')
+    .where('id', '=', id)
+    .where('board_id', '=', boardId)
+    .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw notFound('That version');
   await audit({ action: 'version.deleted', userId: principal.userId, boardId, detail: { id } });
   publish({ type: 'board-changed', boardId, topic: 'versions', audience: { kind: 'board' }, detail: { id } });

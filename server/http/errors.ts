@@ -15,8 +15,7 @@ export class HttpError extends Error {
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'Please sign in.');
 /** Also used for boards the caller does not belong to, so ids cannot be probed. */
 export const notFound = (what = 'That') => new HttpError(404, 'not_found', `${what} was not found.`);
-export const forbidden = (message = 'Your role does not allow this.') =>
-  new HttpError(403, 'forbidden', message);
+export const forbidden = (message = 'Your role does not allow this.') => new HttpError(403, 'forbidden', message);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const gone = (message: string) => new HttpError(410, 'gone', message);
 export const tooManyRequests = (message: string) => new HttpError(429, 'rate_limited', message);

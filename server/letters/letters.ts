@@ -29,13 +29,24 @@ export async function listLetters(principal: Principal, boardId: string, attempt
     const docName = formatDocName({ kind: 'letters', boardId, attempt, ownerId: member.userId });
     const access = await docAccess(principal, docName);
     if (access === 'none') continue;
-    entries.push({ ownerId: member.userId, ownerName: member.name, docName, shared: shared.has(member.userId), access });
+    entries.push({
+      ownerId: member.userId,
+      ownerName: member.name,
+      docName,
+      shared: shared.has(member.userId),
+      access,
+    });
   }
   return entries;
 }
 
 /** Shares the caller's own letters with the team, or takes them back. */
-export async function setLettersShared(principal: Principal, boardId: string, attempt: number, shared: boolean): Promise<void> {
+export async function setLettersShared(
+  principal: Principal,
+  boardId: string,
+  attempt: number,
+  shared: boolean,
+): Promise<void> {
   if (shared) {
     await db()
       .kysely.insertInto('letter_shares')
@@ -50,7 +61,12 @@ export async function setLettersShared(principal: Principal, boardId: string, at
       .where('user_id', '=', principal.userId)
       .execute();
   }
-  await audit({ action: shared ? 'letters.shared' : 'letters.unshared', userId: principal.userId, boardId, detail: { attempt } });
+  await audit({
+    action: shared ? 'letters.shared' : 'letters.unshared',
+    userId: principal.userId,
+    boardId,
+    detail: { attempt },
+  });
   // Unsharing closes the other readers' sockets; the event itself then goes only to the owner
   // and the interventionists, so nothing about a private letter reaches the whole board.
   if (!shared) publish({ type: 'access-changed', boardId });

@@ -43,22 +43,52 @@ function changedSince(docName: string, letter: LetterName, approvedSeq: number |
   return letterTextAt(docName, letter, approvedSeq) !== letterTextAt(docName, letter, latest);
 }
 
-async function upsert(boardId: string, attempt: number, ownerId: string, letter: LetterName, values: { status: ReviewStatus; comment: string; approved_seq: number | null; updated_by: string }): Promise<void> {
+async function upsert(
+  boardId: string,
+  attempt: number,
+  ownerId: string,
+  letter: LetterName,
+  values: { status: ReviewStatus; comment: string; approved_seq: number | null; updated_by: string },
+): Promise<void> {
   const row = { board_id: boardId, attempt, user_id: ownerId, letter, ...values, updated_at: Date.now() };
   await db()
     .kysely.insertInto('letter_reviews')
     .values(row)
-    .onConflict((oc) => oc.columns(['board_id', 'attempt', 'user_id', 'letter']).doUpdateSet({ status: row.status, comment: row.comment, approved_seq: row.approved_seq, updated_by: row.updated_by, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc.columns(['board_id', 'attempt', 'user_id', 'letter']).doUpdateSet({
+        status: row.status,
+        comment: row.comment,
+        approved_seq: row.approved_seq,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+      }),
+    )
     .execute();
 }
 
 function announce(boardId: string, ownerId: string, detail: Record<string, unknown>): void {
   // Review status is private to the letter's owner and the interventionists.
-  publish({ type: 'board-changed', boardId, topic: 'letters', audience: { kind: 'private', userIds: [ownerId] }, detail });
+  publish({
+    type: 'board-changed',
+    boardId,
+    topic: 'letters',
+    audience: { kind: 'private', userIds: [ownerId] },
+    detail,
+  });
 }
 
-export async function submitLetter(principal: Principal, boardId: string, attempt: number, letter: LetterName): Promise<void> {
-  await upsert(boardId, attempt, principal.userId, letter, { status: 'submitted', comment: '', approved_seq: null, updated_by: principal.userId });
+export async function submitLetter(
+  principal: Principal,
+  boardId: string,
+  attempt: number,
+  letter: LetterName,
+): Promise<void> {
+  await upsert(boardId, attempt, principal.userId, letter, {
+    status: 'submitted',
+    comment: '',
+    approved_seq: null,
+    updated_by: principal.userId,
+  });
   await audit({ action: 'letter.submitted', userId: principal.userId, boardId, detail: { attempt, letter } });
   announce(boardId, principal.userId, { ownerId: principal.userId, letter, status: 'submitted' });
 }
@@ -74,8 +104,18 @@ export async function reviewLetter(
 ): Promise<void> {
   const docName = lettersDoc(boardId, attempt, ownerId);
   const approvedSeq = decision === 'approved' ? lastSeq(db().sqlite, docName) : null;
-  await upsert(boardId, attempt, ownerId, letter, { status: decision, comment, approved_seq: approvedSeq, updated_by: principal.userId });
-  await audit({ action: `letter.${decision}`, userId: principal.userId, boardId, detail: { attempt, letter, ownerId } });
+  await upsert(boardId, attempt, ownerId, letter, {
+    status: decision,
+    comment,
+    approved_seq: approvedSeq,
+    updated_by: principal.userId,
+  });
+  await audit({
+    action: `letter.${decision}`,
+    userId: principal.userId,
+    boardId,
+    detail: { attempt, letter, ownerId },
+  });
   announce(boardId, ownerId, { ownerId, letter, status: decision });
 }
 

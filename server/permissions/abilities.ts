@@ -8,7 +8,10 @@ import { boardRole } from './index';
  * null when they are not a member. The answers come from the same rules the API and the sync
  * server apply (lib/permissions/rules), from the same records.
  */
-export async function boardStanding(principal: Pick<Principal, 'userId'>, boardId: string): Promise<BoardStanding | null> {
+export async function boardStanding(
+  principal: Pick<Principal, 'userId'>,
+  boardId: string,
+): Promise<BoardStanding | null> {
   const role = await boardRole(principal.userId, boardId);
   if (role === null) return null;
   const attempts = await db()
@@ -17,6 +20,9 @@ export async function boardStanding(principal: Pick<Principal, 'userId'>, boardI
     .where('board_id', '=', boardId)
     .orderBy('number')
     .execute();
-  const facts = { role, attempts: attempts.map((attempt) => ({ number: attempt.number, frozen: attempt.frozen_at != null })) };
+  const facts = {
+    role,
+    attempts: attempts.map((attempt) => ({ number: attempt.number, frozen: attempt.frozen_at != null })),
+  };
   return { role, abilities: abilitiesOf(principal.userId, boardId, facts) };
 }

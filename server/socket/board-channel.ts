@@ -88,7 +88,8 @@ export function attachBoardChannel(server: HttpServer) {
     socket.on('presence:update', (payload: unknown) => {
       const parsed = PresenceUpdateSchema.safeParse(payload);
       if (!parsed.success || !socket.data.boards.has(parsed.data.boardId)) return;
-      if (presence.setSection(parsed.data.boardId, socket.id, parsed.data.section)) broadcastPresence(parsed.data.boardId);
+      if (presence.setSection(parsed.data.boardId, socket.id, parsed.data.section))
+        broadcastPresence(parsed.data.boardId);
     });
 
     // Questions live in the plan document; these events only say that one was asked or
@@ -98,7 +99,9 @@ export function attachBoardChannel(server: HttpServer) {
       if (!parsed.success || !socket.data.boards.has(parsed.data.boardId)) return;
       const role = socket.data.boards.get(parsed.data.boardId);
       if (!can(role ?? null, 'questions.ask')) return;
-      io.to(interventionistsRoom(parsed.data.boardId)).except(socket.id).emit('notify', { boardId: parsed.data.boardId, kind: 'question-asked', from: principal.name });
+      io.to(interventionistsRoom(parsed.data.boardId))
+        .except(socket.id)
+        .emit('notify', { boardId: parsed.data.boardId, kind: 'question-asked', from: principal.name });
     });
 
     socket.on('question:answered', async (payload: unknown) => {

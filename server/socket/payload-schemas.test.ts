@@ -4,7 +4,10 @@ import { BoardRefSchema, PresenceUpdateSchema, QuestionAnsweredSchema } from './
 
 test('honest payloads pass as they are', () => {
   assert.deepEqual(BoardRefSchema.parse({ boardId: 'b1' }), { boardId: 'b1' });
-  assert.deepEqual(PresenceUpdateSchema.parse({ boardId: 'b1', section: 'logistics' }), { boardId: 'b1', section: 'logistics' });
+  assert.deepEqual(PresenceUpdateSchema.parse({ boardId: 'b1', section: 'logistics' }), {
+    boardId: 'b1',
+    section: 'logistics',
+  });
   assert.deepEqual(PresenceUpdateSchema.parse({ boardId: 'b1', section: null }), { boardId: 'b1', section: null });
   assert.deepEqual(QuestionAnsweredSchema.parse({ boardId: 'b1', askerId: 'u1' }), { boardId: 'b1', askerId: 'u1' });
 });
@@ -14,7 +17,11 @@ test('whatever else a browser sends is refused, whatever the event maps promise'
     assert.equal(BoardRefSchema.safeParse(payload).success, false, JSON.stringify(payload));
   }
   assert.equal(PresenceUpdateSchema.safeParse({ boardId: 'b1' }).success, false, 'section missing');
-  assert.equal(PresenceUpdateSchema.safeParse({ boardId: 'b1', section: 's'.repeat(65) }).success, false, 'section too long');
+  assert.equal(
+    PresenceUpdateSchema.safeParse({ boardId: 'b1', section: 's'.repeat(65) }).success,
+    false,
+    'section too long',
+  );
   assert.equal(QuestionAnsweredSchema.safeParse({ boardId: 'b1', askerId: null }).success, false, 'asker missing');
 });
 

@@ -9,5 +9,8 @@ import type { BoardRef, PresenceUpdate, QuestionAnswered } from '../../lib/proto
 const id = z.string().max(64);
 
 export const BoardRefSchema = z.object({ boardId: id }) satisfies z.ZodType<BoardRef>;
-export const PresenceUpdateSchema = z.object({ boardId: id, section: z.string().max(64).nullable() }) satisfies z.ZodType<PresenceUpdate>;
+export const PresenceUpdateSchema = z.object({
+  boardId: id,
+  section: z.string().max(64).nullable(),
+}) satisfies z.ZodType<PresenceUpdate>;
 export const QuestionAnsweredSchema = z.object({ boardId: id, askerId: id }) satisfies z.ZodType<QuestionAnswered>;

@@ -3,10 +3,24 @@ import { test } from 'node:test';
 import { parseFromSyncProcess, parseToSyncProcess } from './messages';
 
 test('upgrades, revalidations, board drops and close are parsed as sent', () => {
-  const upgrade = { type: 'upgrade', method: 'GET', url: '/yjs/board/b1/attempt/1', headers: { cookie: 'a=b', 'x-list': ['1', '2'] }, head: '' };
+  const upgrade = {
+    type: 'upgrade',
+    method: 'GET',
+    url: '/yjs/board/b1/attempt/1',
+    headers: { cookie: 'a=b', 'x-list': ['1', '2'] },
+    head: '',
+  };
   assert.deepEqual(parseToSyncProcess(upgrade), upgrade);
-  assert.deepEqual(parseToSyncProcess({ type: 'revalidate', id: 3, filter: { boardId: 'b1' } }), { type: 'revalidate', id: 3, filter: { boardId: 'b1' } });
-  assert.deepEqual(parseToSyncProcess({ type: 'revalidate', id: 0, filter: {} }), { type: 'revalidate', id: 0, filter: {} });
+  assert.deepEqual(parseToSyncProcess({ type: 'revalidate', id: 3, filter: { boardId: 'b1' } }), {
+    type: 'revalidate',
+    id: 3,
+    filter: { boardId: 'b1' },
+  });
+  assert.deepEqual(parseToSyncProcess({ type: 'revalidate', id: 0, filter: {} }), {
+    type: 'revalidate',
+    id: 0,
+    filter: {},
+  });
   assert.deepEqual(parseToSyncProcess({ type: 'drop-board', boardId: 'b1' }), { type: 'drop-board', boardId: 'b1' });
   assert.deepEqual(parseToSyncProcess({ type: 'close' }), { type: 'close' });
   assert.deepEqual(parseFromSyncProcess({ type: 'ready', pid: 42 }), { type: 'ready', pid: 42 });

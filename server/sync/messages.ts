@@ -15,7 +15,11 @@ const HeaderValues = z.record(z.string(), z.union([z.string(), z.array(z.string(
 /** Node types a few headers more narrowly than a record can (set-cookie as string[]); HeaderValues does the check. */
 const Headers = z.custom<IncomingHttpHeaders>((value) => HeaderValues.safeParse(value).success);
 
-const Filter = z.object({ boardId: z.string().optional(), userId: z.string().optional(), sessionId: z.string().optional() }) satisfies z.ZodType<RevalidateFilter>;
+const Filter = z.object({
+  boardId: z.string().optional(),
+  userId: z.string().optional(),
+  sessionId: z.string().optional(),
+}) satisfies z.ZodType<RevalidateFilter>;
 
 /** What the web process tells the sync process. */
 const ToSyncProcessSchema = z.discriminatedUnion('type', [

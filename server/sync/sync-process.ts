@@ -118,7 +118,13 @@ export async function startSyncProcess(): Promise<SyncProcess> {
   return {
     handleUpgrade(req, socket, head) {
       if (stopping || !child.connected || !(socket instanceof Socket)) return refuse(socket, 503);
-      const message: ToSyncProcess = { type: 'upgrade', method: req.method ?? 'GET', url: req.url ?? '', headers: req.headers, head: head.toString('base64') };
+      const message: ToSyncProcess = {
+        type: 'upgrade',
+        method: req.method ?? 'GET',
+        url: req.url ?? '',
+        headers: req.headers,
+        head: head.toString('base64'),
+      };
       stopReading(socket);
       // The socket is the sync process's from here: this process closes its own copy once sent.
       child.send(message, socket, (error: Error | null) => {

@@ -38,13 +38,9 @@ function statements(db: BetterSqlite3.Database): Statements {
       checkpointAtOrBefore: db.prepare(
         'SELECT seq, state FROM doc_checkpoints WHERE doc = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
       ),
-      updatesBetween: db.prepare(
-        'SELECT bytes FROM doc_updates WHERE doc = ? AND seq > ? AND seq <= ? ORDER BY seq',
-      ),
+      updatesBetween: db.prepare('SELECT bytes FROM doc_updates WHERE doc = ? AND seq > ? AND seq <= ? ORDER BY seq'),
       lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM doc_updates WHERE doc = ?'),
-      lastSeqAtOrBeforeTime: db.prepare(
-        'SELECT MAX(seq) AS seq FROM doc_updates WHERE doc = ? AND at <= ?',
-      ),
+      lastSeqAtOrBeforeTime: db.prepare('SELECT MAX(seq) AS seq FROM doc_updates WHERE doc = ? AND at <= ?'),
       changes: db.prepare(
         `SELECT seq, at, user_id AS userId, length(bytes) AS size FROM doc_updates
          WHERE doc = ? AND seq > ? ORDER BY seq LIMIT ?`,

@@ -23,7 +23,9 @@ export class UpdateStore {
          UNION ALL SELECT MAX(seq) FROM doc_checkpoints WHERE doc = @doc)
        RETURNING seq`,
     );
-    this.appendAtStmt = db.prepare('INSERT INTO doc_updates (doc, seq, at, user_id, bytes) VALUES (@doc, @seq, @at, @userId, @bytes)');
+    this.appendAtStmt = db.prepare(
+      'INSERT INTO doc_updates (doc, seq, at, user_id, bytes) VALUES (@doc, @seq, @at, @userId, @bytes)',
+    );
     this.removeStmt = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq = ?');
     this.checkpointStmt = db.prepare(
       'INSERT OR REPLACE INTO doc_checkpoints (doc, seq, at, state) VALUES (?, ?, ?, ?)',

@@ -21,14 +21,20 @@ test('an update whose commit fails reaches nobody; the room reloads from the log
   alice.send(syncUpdate(textUpdate('stored ')));
   await waitFor(() => bob.doc.getText('text').toString().includes('stored'), 'first update delivered');
   // The disk fails on the next update: SQLite rolls the whole transaction back.
-  server.sqlite.exec(`CREATE TRIGGER fail BEFORE INSERT ON doc_updates WHEN NEW.seq = 2 BEGIN SELECT RAISE(ROLLBACK, 'disk failed'); END`);
+  server.sqlite.exec(
+    `CREATE TRIGGER fail BEFORE INSERT ON doc_updates WHEN NEW.seq = 2 BEGIN SELECT RAISE(ROLLBACK, 'disk failed'); END`,
+  );
   alice.send(syncUpdate(textUpdate('lost ')));
   const closed = await alice.closed;
   assert.equal(closed.code, CloseCode.InternalError, 'the sender may reconnect and send it again');
   // Bob's room may hold what the log does not, so it is closed and reloaded.
   await waitFor(() => bob.closeCodes.includes(CloseCode.InternalError), 'room members closed');
   await synced(bob);
-  assert.equal(bob.doc.getText('text').toString().includes('lost'), false, 'an update that was not stored was not sent');
+  assert.equal(
+    bob.doc.getText('text').toString().includes('lost'),
+    false,
+    'an update that was not stored was not sent',
+  );
   assert.equal(storedCount(server.sqlite, DOC), 1);
   assert.ok(server.events.some((e) => e.event === 'yjs.commit-error'));
 

@@ -39,7 +39,8 @@ test('a socket that keeps sending is not pinged, even if it would not answer', a
   busy.ws.on('ping', () => pings++);
   // Like a page renewing its awareness, more often than the ping interval.
   let clock = 0;
-  const renew = () => busy.send(awarenessMessage(awarenessPayload([{ clientId: 7, clock: ++clock, state: { name: 'Alice' } }])));
+  const renew = () =>
+    busy.send(awarenessMessage(awarenessPayload([{ clientId: 7, clock: ++clock, state: { name: 'Alice' } }])));
   const timer = setInterval(renew, INTERVAL / 3);
   await sleep(5 * INTERVAL);
   clearInterval(timer);

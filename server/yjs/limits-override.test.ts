@@ -15,7 +15,15 @@ test('a JSON object of known limits is taken as given', () => {
 });
 
 test('not JSON, unknown keys, wrong types and negative or zero rates are refused', () => {
-  for (const bad of ['idleRoomMs=0', '{"idleRoomMS":0}', '{"idleRoomMs":"0"}', '{"idleRoomMs":-1}', '{"messagesPerSecond":0}', '[1]', '{"maxFrameBytes":1.5}']) {
+  for (const bad of [
+    'idleRoomMs=0',
+    '{"idleRoomMS":0}',
+    '{"idleRoomMs":"0"}',
+    '{"idleRoomMs":-1}',
+    '{"messagesPerSecond":0}',
+    '[1]',
+    '{"maxFrameBytes":1.5}',
+  ]) {
     assert.equal(RealtimeLimitsFromEnv.safeParse(bad).success, false, bad);
   }
 });

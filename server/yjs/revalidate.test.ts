@@ -128,10 +128,24 @@ test('a failing permission check closes transiently (fail closed, client retries
 });
 
 test('terminal close codes', () => {
-  for (const code of [CloseCode.AccessRevoked, CloseCode.NotAuthenticated, CloseCode.MalformedMessage, CloseCode.MessageTooBig]) {
+  for (const code of [
+    CloseCode.AccessRevoked,
+    CloseCode.NotAuthenticated,
+    CloseCode.MalformedMessage,
+    CloseCode.MessageTooBig,
+  ]) {
     assert.equal(isTerminalCloseCode(code), true, String(code));
   }
-  for (const code of [CloseCode.AccessReduced, CloseCode.AccessIncreased, CloseCode.RateLimited, CloseCode.ServerShutdown, CloseCode.InternalError, CloseCode.TryAgainLater, 1000, 1006]) {
+  for (const code of [
+    CloseCode.AccessReduced,
+    CloseCode.AccessIncreased,
+    CloseCode.RateLimited,
+    CloseCode.ServerShutdown,
+    CloseCode.InternalError,
+    CloseCode.TryAgainLater,
+    1000,
+    1006,
+  ]) {
     assert.equal(isTerminalCloseCode(code), false, String(code));
   }
 });
@@ -145,7 +159,10 @@ test('a session that expires is closed at the next heartbeat with NotAuthenticat
   await Promise.all([a, r].map((c) => synced(c)));
   server.expiredSessions.add('session-alice');
   await waitFor(() => a.terminal.length === 1, 'expired session closed', 2000);
-  assert.deepEqual(a.terminal.map((t) => t.code), [CloseCode.NotAuthenticated]);
+  assert.deepEqual(
+    a.terminal.map((t) => t.code),
+    [CloseCode.NotAuthenticated],
+  );
   await sleep(400);
   assert.deepEqual(r.closeCodes, [], 'a live session stays connected');
   for (const c of [a, r]) c.provider.destroy();

@@ -4,7 +4,14 @@ import * as Y from 'yjs';
 import { rebuildLatest } from '../update-log/rebuild';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import { DEFAULT_LIMITS } from './limits';
-import { awarenessMessage, awarenessPayload, awarenessPayloadOfJson, syncStep1, syncUpdate, varUint } from '../../test/helpers/frames';
+import {
+  awarenessMessage,
+  awarenessPayload,
+  awarenessPayloadOfJson,
+  syncStep1,
+  syncUpdate,
+  varUint,
+} from '../../test/helpers/frames';
 import { prng } from '../../test/helpers/prng';
 import { type ProviderClient, synced } from '../../test/helpers/providers';
 import { storedCount } from '../../test/helpers/stored-docs';
@@ -16,7 +23,6 @@ after(cleanUp);
 const DOC = 'board/b1/attempt/1';
 const SOURCE_CLIENT_ID = 424_242_424;
 const FLIP_SEED = 18;
-
 
 interface FuzzCase {
   kind: string;
@@ -59,18 +65,34 @@ function fuzzCases(seed: number, count: number): FuzzCase[] {
       const huge = [2 ** 31, 2 ** 40, Number.MAX_SAFE_INTEGER, 2 ** 32 + 7][int(4)] as number;
       const prefixes = [[0, 2], [0, 1], [0, 0], [1]];
       const prefix = prefixes[int(prefixes.length)] as number[];
-      return { kind: 'huge length prefix', payload: new Uint8Array([...prefix, ...varUint(huge), ...bytes(int(16))]), mustClose: true };
+      return {
+        kind: 'huge length prefix',
+        payload: new Uint8Array([...prefix, ...varUint(huge), ...bytes(int(16))]),
+        mustClose: true,
+      };
     },
-    () => ({ kind: 'overlong varint', payload: new Uint8Array([0, 2, ...Array<number>(10 + int(10)).fill(0xff), 1]), mustClose: true }),
+    () => ({
+      kind: 'overlong varint',
+      payload: new Uint8Array([0, 2, ...Array<number>(10 + int(10)).fill(0xff), 1]),
+      mustClose: true,
+    }),
     () => {
       // A well-framed awareness message whose inner entry claims a huge string.
       const inner = [1, ...varUint(7), 1, ...varUint(2 ** 30), 0x7b];
-      return { kind: 'huge inner length', payload: new Uint8Array([1, ...varUint(inner.length), ...inner]), mustClose: true };
+      return {
+        kind: 'huge inner length',
+        payload: new Uint8Array([1, ...varUint(inner.length), ...inner]),
+        mustClose: true,
+      };
     },
     () => {
       const types = [2, 4, 5, 17, 127, 128, 300, 2 ** 20];
       const type = types[int(types.length)] as number;
-      return { kind: 'unknown message type', payload: new Uint8Array([...varUint(type), ...bytes(int(12))]), mustClose: true };
+      return {
+        kind: 'unknown message type',
+        payload: new Uint8Array([...varUint(type), ...bytes(int(12))]),
+        mustClose: true,
+      };
     },
     () => ({ kind: 'unknown sync type', payload: new Uint8Array([0, 3 + int(60), 1, 0]), mustClose: true }),
     () => ({ kind: 'empty frame', payload: new Uint8Array(0), mustClose: true }),
@@ -82,7 +104,11 @@ function fuzzCases(seed: number, count: number): FuzzCase[] {
       const inner = awarenessPayloadOfJson([{ clientId: 99, clock: 1, json: '{"broken": ' }]);
       return { kind: 'awareness with bad JSON', payload: awarenessMessage(inner), mustClose: true };
     },
-    () => ({ kind: 'text frame', payload: String.fromCharCode(...bytes(1 + int(40)).map((b) => 32 + (b % 90))), mustClose: true }),
+    () => ({
+      kind: 'text frame',
+      payload: String.fromCharCode(...bytes(1 + int(40)).map((b) => 32 + (b % 90))),
+      mustClose: true,
+    }),
   ];
   for (let i = 0; i < count; i++) cases.push((makers[i % makers.length] as () => FuzzCase)());
   return cases;

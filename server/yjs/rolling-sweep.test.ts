@@ -16,7 +16,10 @@ test('visits every item once per round, an even share at each tick', () => {
     sweep.step();
     perTick.push(current);
   }
-  assert.deepEqual(perTick.map((visits) => visits.length), Array(20).fill(10));
+  assert.deepEqual(
+    perTick.map((visits) => visits.length),
+    Array(20).fill(10),
+  );
   assert.deepEqual(perTick.slice(0, 10).flat(), range(100), 'round 1: each item once, in order');
   assert.deepEqual(perTick.slice(10).flat(), range(100), 'round 2: each item once again');
 });
@@ -44,7 +47,12 @@ test('an item removed during the round is skipped; one added is visited in that 
 
 test('the round callback runs once at the start of each round', () => {
   const events: string[] = [];
-  const sweep = new RollingSweep(new Set(['a', 'b']), 2, (item) => events.push(item), () => events.push('round'));
+  const sweep = new RollingSweep(
+    new Set(['a', 'b']),
+    2,
+    (item) => events.push(item),
+    () => events.push('round'),
+  );
   for (let tick = 0; tick < 4; tick++) sweep.step();
   assert.deepEqual(events, ['round', 'a', 'b', 'round', 'a', 'b']);
 });

@@ -24,7 +24,8 @@ export class RollingSweep<T> {
     /** Called at the start of each round, before its first visit. */
     private readonly onRound: () => void = () => {},
   ) {
-    if (!Number.isInteger(ticksPerRound) || ticksPerRound < 1) throw new RangeError('ticksPerRound must be a positive integer');
+    if (!Number.isInteger(ticksPerRound) || ticksPerRound < 1)
+      throw new RangeError('ticksPerRound must be a positive integer');
   }
 
   /** One tick: visits this tick's share of the round; the last tick visits whatever remains. */

@@ -20,7 +20,10 @@ export type Log = (event: string, detail: Record<string, unknown>) => void;
 
 /** Thrown when an update passed validation but failed while being applied: the doc may be torn. */
 export class RoomBrokenError extends Error {
-  constructor(readonly docName: string, cause: unknown) {
+  constructor(
+    readonly docName: string,
+    cause: unknown,
+  ) {
     super(`room ${docName} failed to apply a validated update`, { cause });
     this.name = 'RoomBrokenError';
   }

@@ -69,10 +69,14 @@ test('one turn of messages runs in one transaction, in order, and its sends wait
 test('a batch whose commit fails sends nothing and reports every room it touched', async () => {
   const sqlite = database();
   // Stands in for a disk that fails mid-transaction: the whole transaction is rolled back.
-  sqlite.exec(`CREATE TRIGGER fail BEFORE INSERT ON log WHEN NEW.n = 13 BEGIN SELECT RAISE(ROLLBACK, 'disk failed'); END`);
+  sqlite.exec(
+    `CREATE TRIGGER fail BEFORE INSERT ON log WHEN NEW.n = 13 BEGIN SELECT RAISE(ROLLBACK, 'disk failed'); END`,
+  );
   const insert = sqlite.prepare('INSERT INTO log (room, n) VALUES (?, ?)');
   const failures: Array<{ rooms: string[]; error: string }> = [];
-  const batch = new TurnBatch<string>(transactionsOf(sqlite), (rooms, error) => failures.push({ rooms: [...rooms].sort(), error: String(error) }));
+  const batch = new TurnBatch<string>(transactionsOf(sqlite), (rooms, error) =>
+    failures.push({ rooms: [...rooms].sort(), error: String(error) }),
+  );
   const listener = new Listener(sqlite);
   batch.enqueue('room-a', () => {
     insert.run('room-a', 1);

@@ -328,8 +328,5 @@ function matches(connection: Connection, filter: RevalidateFilter): boolean {
 function refuse(socket: Duplex, status: number): void {
   if (socket.destroyed) return;
   socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
-      'Connection: close\r\nContent-Length: 0\r\n\r\n',
-  );
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` + 'Connection: close\r\nContent-Length: 0\r\n\r\n');
 }

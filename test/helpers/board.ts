@@ -54,7 +54,8 @@ export async function expectStatus(
 }
 
 export const planDoc = (boardId: string, attempt = 1): string => `board/${boardId}/attempt/${attempt}`;
-export const lettersDoc = (boardId: string, ownerId: string, attempt = 1): string => `board/${boardId}/letters/${attempt}/${ownerId}`;
+export const lettersDoc = (boardId: string, ownerId: string, attempt = 1): string =>
+  `board/${boardId}/letters/${attempt}/${ownerId}`;
 export const notesDoc = (boardId: string): string => `board/${boardId}/notes`;
 
 /** Polls until the server answers HTTP (restart() may resolve before the new process listens). */
@@ -116,7 +117,11 @@ export async function openChannel(baseUrl: string, cookie: string): Promise<Boar
     disconnects,
     named: (name) => events.filter((e) => e.name === name),
     join: (boardId) =>
-      socket.timeout(5000).emitWithAck('board:join', { boardId }) as Promise<{ ok: boolean; role?: string; error?: string }>,
+      socket.timeout(5000).emitWithAck('board:join', { boardId }) as Promise<{
+        ok: boolean;
+        role?: string;
+        error?: string;
+      }>,
     close: () => {
       socket.disconnect();
     },

@@ -41,7 +41,11 @@ export class TestClient {
     return response;
   }
 
-  async json<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  async json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
     const response = await this.request(method, path, body);
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
@@ -71,7 +75,9 @@ export class TestClient {
   async signOut(): Promise<void> {
     const csrf = await this.json<{ csrfToken: string }>('GET', '/api/auth/csrf');
     const form = new URLSearchParams({ csrfToken: csrf.body.csrfToken, json: 'true' });
-    await this.request('POST', '/api/auth/signout', form.toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    await this.request('POST', '/api/auth/signout', form.toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
   }
 }
 

@@ -47,7 +47,9 @@ export interface AwarenessEntryInput {
 
 /** An awareness update, as a client encodes it, with whatever client ids the test chooses. */
 export function awarenessPayload(entries: AwarenessEntryInput[]): Uint8Array {
-  return awarenessPayloadOfJson(entries.map(({ clientId, clock, state }) => ({ clientId, clock, json: JSON.stringify(state) })));
+  return awarenessPayloadOfJson(
+    entries.map(({ clientId, clock, state }) => ({ clientId, clock, json: JSON.stringify(state) })),
+  );
 }
 
 /** The same with each state's JSON given as text, so that a test can send JSON that does not parse. */

@@ -33,7 +33,12 @@ export interface ProviderOptions {
 }
 
 /** A provider on `docName` at the websocket origin `url`, whose socket class authenticates it. */
-export function trackedProvider(url: string, docName: string, socket: Polyfill, options: ProviderOptions = {}): ProviderClient {
+export function trackedProvider(
+  url: string,
+  docName: string,
+  socket: Polyfill,
+  options: ProviderOptions = {},
+): ProviderClient {
   const doc = options.doc ?? new Y.Doc();
   const closes: ProviderClient['closes'] = [];
   const terminal: ProviderClient['terminal'] = [];
@@ -66,7 +71,12 @@ export function trackedProvider(url: string, docName: string, socket: Polyfill, 
 }
 
 /** A provider on the real server at `baseUrl`, authenticated by the session `cookie`. */
-export function openProvider(baseUrl: string, cookie: string, docName: string, options: ProviderOptions = {}): ProviderClient {
+export function openProvider(
+  baseUrl: string,
+  cookie: string,
+  docName: string,
+  options: ProviderOptions = {},
+): ProviderClient {
   return trackedProvider(wsUrl(baseUrl), docName, cookieSocket(cookie), options);
 }
 

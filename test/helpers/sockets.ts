@@ -14,8 +14,7 @@ import { docPath, wsUrl } from './urls';
 import { waitFor } from './wait';
 
 export type UpgradeOutcome =
-  | { opened: true; socket: RawYjsSocket }
-  | { opened: false; status: number; bodyBytes: number; socket: RawYjsSocket };
+  { opened: true; socket: RawYjsSocket } | { opened: false; status: number; bodyBytes: number; socket: RawYjsSocket };
 
 export interface RawOpenOptions {
   label?: string;
@@ -51,7 +50,12 @@ export class RawYjsSocket {
   }
 
   /** Resolves with the upgrade's outcome: an open socket, or the HTTP status of the refusal. */
-  static open(baseUrl: string, docName: string, cookie: string | null, options: RawOpenOptions = {}): Promise<UpgradeOutcome> {
+  static open(
+    baseUrl: string,
+    docName: string,
+    cookie: string | null,
+    options: RawOpenOptions = {},
+  ): Promise<UpgradeOutcome> {
     const headers: Record<string, string> = { ...options.headers };
     if (cookie) headers['cookie'] = cookie;
     const ws = new WebSocket(`${wsUrl(baseUrl)}${options.path ?? docPath(docName)}`, {
@@ -62,7 +66,10 @@ export class RawYjsSocket {
     const socket = new RawYjsSocket(ws, docName, options.label ?? docName);
     destroyWhenDone({ destroy: () => ws.terminate() });
     return new Promise<UpgradeOutcome>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`upgrade of ${docName} neither opened nor was refused`)), options.timeoutMs ?? 5000);
+      const timer = setTimeout(
+        () => reject(new Error(`upgrade of ${docName} neither opened nor was refused`)),
+        options.timeoutMs ?? 5000,
+      );
       ws.once('open', () => {
         clearTimeout(timer);
         socket.opened = true;
@@ -125,7 +132,8 @@ export class RawYjsSocket {
     const before = this.countSyncStep2();
     this.send(syncStep1());
     await waitFor(() => this.countSyncStep2() > before || this.isClosed, `roundtrip on ${this.label}`, timeoutMs);
-    if (this.countSyncStep2() <= before) throw new Error(`${this.label} closed during roundtrip (${this.closeInfo?.code})`);
+    if (this.countSyncStep2() <= before)
+      throw new Error(`${this.label} closed during roundtrip (${this.closeInfo?.code})`);
   }
 
   /** Everything the socket learned of the document, applied to a fresh Y.Doc. */

@@ -65,9 +65,9 @@ export function loggedCount(db: BetterSqlite3.Database, docName: string): number
 export const storedCount = loggedCount;
 
 export function checkpointSeqs(db: BetterSqlite3.Database, docName: string): number[] {
-  return (db.prepare('SELECT seq FROM doc_checkpoints WHERE doc = ? ORDER BY seq').all(docName) as Array<{ seq: number }>).map(
-    (row) => row.seq,
-  );
+  return (
+    db.prepare('SELECT seq FROM doc_checkpoints WHERE doc = ? ORDER BY seq').all(docName) as Array<{ seq: number }>
+  ).map((row) => row.seq);
 }
 
 /** Whether any stored update or checkpoint, of any document, contains these bytes. */

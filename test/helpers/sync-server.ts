@@ -166,7 +166,15 @@ export function client(
 }
 
 /** A raw socket as user `user`; `options` go to `ws` (e.g. autoPong: false, a client that never answers pings). */
-export async function rawClient(server: TestServer, user: string, docName: string, options: ClientOptions = {}): Promise<RawYjsSocket> {
-  const outcome = await RawYjsSocket.open(server.url, docName, null, { headers: identityHeaders(user), client: options });
+export async function rawClient(
+  server: TestServer,
+  user: string,
+  docName: string,
+  options: ClientOptions = {},
+): Promise<RawYjsSocket> {
+  const outcome = await RawYjsSocket.open(server.url, docName, null, {
+    headers: identityHeaders(user),
+    client: options,
+  });
   return RawYjsSocket.mustHaveOpened(outcome);
 }

@@ -53,7 +53,10 @@ export class RawTcpWebSocket {
   ended = false;
   readonly done: Promise<void>;
 
-  private constructor(private readonly socket: net.Socket, rest: Buffer) {
+  private constructor(
+    private readonly socket: net.Socket,
+    rest: Buffer,
+  ) {
     let resolveDone = (): void => {};
     this.done = new Promise((resolve) => {
       resolveDone = resolve;

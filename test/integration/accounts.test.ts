@@ -25,12 +25,22 @@ describe('accounts', () => {
 
   test('registration validates input and refuses duplicates', async () => {
     const client = new TestClient(server.url);
-    const bad = await client.json<{ error: { fields: Record<string, string[]> } }>('POST', '/api/register', { email: 'nope', name: '', password: 'short' });
+    const bad = await client.json<{ error: { fields: Record<string, string[]> } }>('POST', '/api/register', {
+      email: 'nope',
+      name: '',
+      password: 'short',
+    });
     assert.equal(bad.status, 400);
     assert.deepEqual(Object.keys(bad.body.error.fields).sort(), ['email', 'name', 'password']);
     const email = uniqueEmail('dup');
-    assert.equal((await client.json('POST', '/api/register', { email, name: 'A', password: 'long enough pass' })).status, 201);
-    assert.equal((await client.json('POST', '/api/register', { email, name: 'B', password: 'long enough pass' })).status, 409);
+    assert.equal(
+      (await client.json('POST', '/api/register', { email, name: 'A', password: 'long enough pass' })).status,
+      201,
+    );
+    assert.equal(
+      (await client.json('POST', '/api/register', { email, name: 'B', password: 'long enough pass' })).status,
+      409,
+    );
     const malformed = await client.request('POST', '/api/register', '{not json', {});
     assert.equal(malformed.status, 400);
   });

@@ -41,7 +41,11 @@ function shows(page: string, text: string, expected: boolean, who: TestClient): 
 
 describe('what the board pages offer each role', () => {
   test('the board page: only the interventionist manages members and invites, or deletes the board', async () => {
-    for (const [who, manages] of [[lead, true], [ana, false], [vic, false]] as const) {
+    for (const [who, manages] of [
+      [lead, true],
+      [ana, false],
+      [vic, false],
+    ] as const) {
       const page = await html(who, `/boards/${boardId}`);
       shows(page, 'You are on this board as', true, who);
       shows(page, 'Delete board', manages, who);
@@ -51,7 +55,11 @@ describe('what the board pages offer each role', () => {
   });
 
   test('the review page: only the interventionist stages the next attempt', async () => {
-    for (const [who, stages] of [[lead, true], [ana, false], [vic, false]] as const) {
+    for (const [who, stages] of [
+      [lead, true],
+      [ana, false],
+      [vic, false],
+    ] as const) {
       const page = await html(who, `/boards/${boardId}/review`);
       shows(page, 'Stage another intervention', stages, who);
       shows(page, 'Another intervention', !stages, who);
@@ -59,7 +67,11 @@ describe('what the board pages offer each role', () => {
   });
 
   test('the history page: only interventionists are offered the private notes', async () => {
-    for (const [who, notes] of [[lead, true], [ana, false], [vic, false]] as const) {
+    for (const [who, notes] of [
+      [lead, true],
+      [ana, false],
+      [vic, false],
+    ] as const) {
       const page = await html(who, `/boards/${boardId}/history`);
       shows(page, 'Shared plan', true, who);
       shows(page, 'Private notes (only interventionists)', notes, who);
@@ -69,7 +81,10 @@ describe('what the board pages offer each role', () => {
   test('a role change shows in the next render: a family member made interventionist gets the controls', async () => {
     const later = await joinAs(lead, boardId, 'family', 'Lou');
     shows(await html(later, `/boards/${boardId}/review`), 'Stage another intervention', false, later);
-    assert.equal((await lead.json('PATCH', `/api/boards/${boardId}/members/${later.userId}`, { role: 'interventionist' })).status, 200);
+    assert.equal(
+      (await lead.json('PATCH', `/api/boards/${boardId}/members/${later.userId}`, { role: 'interventionist' })).status,
+      200,
+    );
     shows(await html(later, `/boards/${boardId}/review`), 'Stage another intervention', true, later);
     shows(await html(later, `/boards/${boardId}`), 'Delete board', true, later);
   });

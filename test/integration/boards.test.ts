@@ -37,7 +37,10 @@ describe('boards, members and invites', () => {
     const stranger = await person('Stranger');
     const boardId = await boardWith(owner);
     const mine = await owner.json<{ boards: { id: string }[] }>('GET', '/api/boards');
-    assert.deepEqual(mine.body.boards.map((b) => b.id), [boardId]);
+    assert.deepEqual(
+      mine.body.boards.map((b) => b.id),
+      [boardId],
+    );
     assert.equal((await stranger.json('GET', `/api/boards/${boardId}`)).status, 404);
     assert.equal((await stranger.json('GET', `/api/boards/not-an-id`)).status, 404);
     assert.equal((await stranger.json('POST', `/api/boards/${boardId}/invites`, { role: 'family' })).status, 404);
@@ -50,10 +53,16 @@ describe('boards, members and invites', () => {
     const boardId = await boardWith(owner);
     const token = await invite(owner, boardId, 'family');
     const relative = await person('Relative');
-    const preview = await relative.json<{ invite: { boardTitle: string; role: string } }>('GET', `/api/invites/${token}`);
+    const preview = await relative.json<{ invite: { boardTitle: string; role: string } }>(
+      'GET',
+      `/api/invites/${token}`,
+    );
     assert.deepEqual([preview.body.invite.boardTitle, preview.body.invite.role], ['Helping Sam', 'family']);
     assert.equal((await relative.json('POST', `/api/invites/${token}/accept`)).status, 200);
-    const board = await relative.json<{ role: string; members: { name: string; role: string }[] }>('GET', `/api/boards/${boardId}`);
+    const board = await relative.json<{ role: string; members: { name: string; role: string }[] }>(
+      'GET',
+      `/api/boards/${boardId}`,
+    );
     assert.equal(board.body.role, 'family');
     assert.deepEqual(board.body.members.map((m) => m.role).sort(), ['family', 'interventionist']);
     const late = await person('Late');
@@ -65,7 +74,10 @@ describe('boards, members and invites', () => {
     const owner = await person('Owner');
     const boardId = await boardWith(owner);
     const token = await invite(owner, boardId, 'viewer');
-    const list = await owner.json<{ invites: { id: string; status: string }[] }>('GET', `/api/boards/${boardId}/invites`);
+    const list = await owner.json<{ invites: { id: string; status: string }[] }>(
+      'GET',
+      `/api/boards/${boardId}/invites`,
+    );
     const inviteId = list.body.invites[0]?.id ?? '';
     assert.equal((await owner.json('DELETE', `/api/boards/${boardId}/invites/${inviteId}`)).status, 204);
     const someone = await person('Someone');
@@ -87,20 +99,38 @@ describe('boards, members and invites', () => {
 
     for (const who of [relative, viewer]) {
       assert.equal((await who.json('POST', `/api/boards/${boardId}/invites`, { role: 'family' })).status, 403);
-      assert.equal((await who.json('PATCH', `/api/boards/${boardId}/members/${who.userId}`, { role: 'interventionist' })).status, 403);
+      assert.equal(
+        (await who.json('PATCH', `/api/boards/${boardId}/members/${who.userId}`, { role: 'interventionist' })).status,
+        403,
+      );
       assert.equal((await who.json('DELETE', `/api/boards/${boardId}/members/${owner.userId}`)).status, 403);
       assert.equal((await who.json('GET', `/api/boards/${boardId}/export`)).status, 403);
       assert.equal((await who.json('DELETE', `/api/boards/${boardId}`, { confirmTitle: 'Helping Sam' })).status, 403);
     }
-    assert.equal((await owner.json('PATCH', `/api/boards/${boardId}/members/${owner.userId}`, { role: 'family' })).status, 409);
+    assert.equal(
+      (await owner.json('PATCH', `/api/boards/${boardId}/members/${owner.userId}`, { role: 'family' })).status,
+      409,
+    );
     assert.equal((await owner.json('DELETE', `/api/boards/${boardId}/members/${owner.userId}`)).status, 409);
-    assert.equal((await owner.json('PATCH', `/api/boards/${boardId}/members/${relative.userId}`, { role: 'boss' })).status, 400);
-    assert.equal((await owner.json('PATCH', `/api/boards/${boardId}/members/${relative.userId}`, { role: 'viewer' })).status, 200);
+    assert.equal(
+      (await owner.json('PATCH', `/api/boards/${boardId}/members/${relative.userId}`, { role: 'boss' })).status,
+      400,
+    );
+    assert.equal(
+      (await owner.json('PATCH', `/api/boards/${boardId}/members/${relative.userId}`, { role: 'viewer' })).status,
+      200,
+    );
     assert.equal((await owner.json('DELETE', `/api/boards/${boardId}/members/${viewer.userId}`)).status, 204);
     assert.equal((await viewer.json('GET', `/api/boards/${boardId}`)).status, 404);
     const audit = await owner.json<{ entries: { action: string }[] }>('GET', `/api/boards/${boardId}/audit`);
     const actions = audit.body.entries.map((e) => e.action);
-    for (const expected of ['board.created', 'invite.created', 'invite.accepted', 'member.role-changed', 'member.removed']) {
+    for (const expected of [
+      'board.created',
+      'invite.created',
+      'invite.accepted',
+      'member.role-changed',
+      'member.removed',
+    ]) {
       assert.ok(actions.includes(expected), `audit log has ${expected}`);
     }
   });
@@ -110,7 +140,10 @@ describe('boards, members and invites', () => {
     const boardId = await boardWith(owner, 'Helping Jo');
     const relative = await person('Relative');
     await relative.json('POST', `/api/invites/${await invite(owner, boardId, 'family')}/accept`);
-    const exported = await owner.json<{ board: { title: string }; members: unknown[] }>('GET', `/api/boards/${boardId}/export`);
+    const exported = await owner.json<{ board: { title: string }; members: unknown[] }>(
+      'GET',
+      `/api/boards/${boardId}/export`,
+    );
     assert.equal(exported.status, 200);
     assert.equal(exported.body.board.title, 'Helping Jo');
     assert.equal(exported.body.members.length, 2);

@@ -42,20 +42,49 @@ describe('history', () => {
   test('the timeline says who changed which section; a past state is served exactly; access is checked per document', async () => {
     const plan = await openDoc(ana, planDoc(1));
     addItem(plan.doc, 'team', { text: { name: 'Ana', relationship: 'sister' } });
-    await waitFor(async () => (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}`)).body.changes?.length === 1, 'first change logged', 5000, REQUEST_POLL_MS);
+    await waitFor(
+      async () =>
+        (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}`)).body
+          .changes?.length === 1,
+      'first change logged',
+      5000,
+      REQUEST_POLL_MS,
+    );
     plan.doc.getText('logistics.place').insert(0, 'Mum and Dad’s kitchen');
-    await waitFor(async () => (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}`)).body.changes?.length === 2, 'second change logged', 5000, REQUEST_POLL_MS);
+    await waitFor(
+      async () =>
+        (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}`)).body
+          .changes?.length === 2,
+      'second change logged',
+      5000,
+      REQUEST_POLL_MS,
+    );
 
-    const timeline = await ben.json<{ entries: TimelineEntry[] }>('GET', `/api/boards/${boardId}/history/timeline?doc=${q(planDoc(1))}`);
+    const timeline = await ben.json<{ entries: TimelineEntry[] }>(
+      'GET',
+      `/api/boards/${boardId}/history/timeline?doc=${q(planDoc(1))}`,
+    );
     assert.equal(timeline.status, 200);
-    assert.deepEqual(timeline.body.entries.map((e) => [e.seq, e.userId, e.fields]), [
-      [1, ana.userId, ['team']],
-      [2, ana.userId, ['logistics.place']],
-    ]);
-    const first = await ben.json<{ state: { team: { name: string }[]; logistics: { place: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}&seq=1`);
-    assert.deepEqual(first.body.state.team.map((m) => m.name), ['Ana']);
+    assert.deepEqual(
+      timeline.body.entries.map((e) => [e.seq, e.userId, e.fields]),
+      [
+        [1, ana.userId, ['team']],
+        [2, ana.userId, ['logistics.place']],
+      ],
+    );
+    const first = await ben.json<{ state: { team: { name: string }[]; logistics: { place: string } } }>(
+      'GET',
+      `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}&seq=1`,
+    );
+    assert.deepEqual(
+      first.body.state.team.map((m) => m.name),
+      ['Ana'],
+    );
     assert.equal(first.body.state.logistics.place, '', 'the place was not written yet at seq 1');
-    const latest = await ben.json<{ seq: number; state: { logistics: { place: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}&at=${Date.now()}`);
+    const latest = await ben.json<{ seq: number; state: { logistics: { place: string } } }>(
+      'GET',
+      `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}&at=${Date.now()}`,
+    );
     assert.equal(latest.body.seq, 2);
     assert.equal(latest.body.state.logistics.place, 'Mum and Dad’s kitchen');
     plan.destroy();
@@ -65,7 +94,14 @@ describe('history', () => {
     notes.doc.getText('notes').insert(0, 'Ben may lose his temper.');
     const letters = await openDoc(ana, lettersDoc(1, ana));
     writeParagraph(letters.doc, 'impact', 'A private first draft.');
-    await waitFor(async () => (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(lettersDoc(1, ana))}`)).body.changes?.length === 1, 'letter logged', 5000, REQUEST_POLL_MS);
+    await waitFor(
+      async () =>
+        (await lead.json<{ changes: unknown[] }>('GET', `/api/boards/${boardId}/history?doc=${q(lettersDoc(1, ana))}`))
+          .body.changes?.length === 1,
+      'letter logged',
+      5000,
+      REQUEST_POLL_MS,
+    );
     for (const doc of [`board/${boardId}/notes`, lettersDoc(1, ana)]) {
       assert.equal((await ben.json('GET', `/api/boards/${boardId}/history?doc=${q(doc)}`)).status, 404);
       assert.equal((await ben.json('GET', `/api/boards/${boardId}/history/timeline?doc=${q(doc)}`)).status, 404);
@@ -73,13 +109,28 @@ describe('history', () => {
     }
     // Shared, Ben may read the letter's history; unshared again, he may not (history follows
     // what a person may read now, so a withdrawn draft's past is withdrawn too).
-    assert.equal((await ana.json('PUT', `/api/boards/${boardId}/attempts/1/letters/share`, { shared: true })).status, 200);
-    const shared = await ben.json<{ state: { impact: string } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(lettersDoc(1, ana))}&seq=1`);
+    assert.equal(
+      (await ana.json('PUT', `/api/boards/${boardId}/attempts/1/letters/share`, { shared: true })).status,
+      200,
+    );
+    const shared = await ben.json<{ state: { impact: string } }>(
+      'GET',
+      `/api/boards/${boardId}/history/state?doc=${q(lettersDoc(1, ana))}&seq=1`,
+    );
     assert.equal(shared.body.state.impact, 'A private first draft.');
-    assert.equal((await ana.json('PUT', `/api/boards/${boardId}/attempts/1/letters/share`, { shared: false })).status, 200);
-    assert.equal((await ben.json('GET', `/api/boards/${boardId}/history/state?doc=${q(lettersDoc(1, ana))}&seq=1`)).status, 404);
+    assert.equal(
+      (await ana.json('PUT', `/api/boards/${boardId}/attempts/1/letters/share`, { shared: false })).status,
+      200,
+    );
+    assert.equal(
+      (await ben.json('GET', `/api/boards/${boardId}/history/state?doc=${q(lettersDoc(1, ana))}&seq=1`)).status,
+      404,
+    );
     // Another board's document through this board's route, and malformed queries.
-    assert.equal((await lead.json('GET', `/api/boards/${boardId}/history?doc=${q('board/AAAAAAAAAAAAAAAAAAAAAA/notes')}`)).status, 404);
+    assert.equal(
+      (await lead.json('GET', `/api/boards/${boardId}/history?doc=${q('board/AAAAAAAAAAAAAAAAAAAAAA/notes')}`)).status,
+      404,
+    );
     assert.equal((await lead.json('GET', `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}`)).status, 400);
     assert.equal((await lead.json('GET', `/api/boards/${boardId}/history?doc=${q(planDoc(1))}&limit=-4`)).status, 400);
     notes.destroy();
@@ -91,10 +142,16 @@ describe('history', () => {
     assert.equal((await ana.json('POST', path, { label: 'mine', attempt: 1 })).status, 403);
     assert.equal((await lead.json('POST', path, { label: '', attempt: 1 })).status, 400);
     assert.equal((await lead.json('POST', path, { label: 'x', attempt: 7 })).status, 404);
-    const created = await lead.json<{ version: { id: string; label: string } }>('POST', path, { label: 'Plan as rehearsed', attempt: 1 });
+    const created = await lead.json<{ version: { id: string; label: string } }>('POST', path, {
+      label: 'Plan as rehearsed',
+      attempt: 1,
+    });
     assert.equal(created.status, 201);
     const seen = await ben.json<{ versions: { label: string }[] }>('GET', path);
-    assert.deepEqual(seen.body.versions.map((v) => v.label), ['Plan as rehearsed']);
+    assert.deepEqual(
+      seen.body.versions.map((v) => v.label),
+      ['Plan as rehearsed'],
+    );
     assert.equal((await ana.json('DELETE', `${path}/${created.body.version.id}`)).status, 403);
     assert.equal((await lead.json('DELETE', `${path}/${created.body.version.id}`)).status, 204);
   });
@@ -118,10 +175,18 @@ describe('a second attempt', () => {
 
     const letters = await openDoc(ana, lettersDoc(1, ana));
     writeParagraph(letters.doc, 'bottomLine', 'I will no longer pay your rent.');
-    await waitFor(async () => {
-      const state = await lead.json<{ state: { bottomLine: string } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(lettersDoc(1, ana))}&at=${Date.now()}`);
-      return state.body.state.bottomLine === 'I will no longer pay your rent.';
-    }, 'bottom line stored', 5000, REQUEST_POLL_MS);
+    await waitFor(
+      async () => {
+        const state = await lead.json<{ state: { bottomLine: string } }>(
+          'GET',
+          `/api/boards/${boardId}/history/state?doc=${q(lettersDoc(1, ana))}&at=${Date.now()}`,
+        );
+        return state.body.state.bottomLine === 'I will no longer pay your rent.';
+      },
+      'bottom line stored',
+      5000,
+      REQUEST_POLL_MS,
+    );
     letters.destroy();
 
     assert.equal((await ana.json('POST', `/api/boards/${boardId}/attempts`)).status, 403);
@@ -129,8 +194,17 @@ describe('a second attempt', () => {
     assert.equal(staged.status, 201);
     assert.equal(staged.body.attempt, 2);
 
-    const board = await ana.json<{ board: { attempts: { number: number; frozenAt: number | null }[] } }>('GET', `/api/boards/${boardId}`);
-    assert.deepEqual(board.body.board.attempts.map((a) => [a.number, a.frozenAt !== null]), [[1, true], [2, false]]);
+    const board = await ana.json<{ board: { attempts: { number: number; frozenAt: number | null }[] } }>(
+      'GET',
+      `/api/boards/${boardId}`,
+    );
+    assert.deepEqual(
+      board.body.board.attempts.map((a) => [a.number, a.frozenAt !== null]),
+      [
+        [1, true],
+        [2, false],
+      ],
+    );
 
     const plan2 = await openDoc(ana, planDoc(2));
     const team = plan2.doc.getMap('team');
@@ -146,12 +220,23 @@ describe('a second attempt', () => {
     const plan1 = await openDoc(lead, planDoc(1));
     plan1.doc.getText('approach.goals').insert(0, 'should not stick');
     await sleep(500);
-    const frozen = await lead.json<{ state: { approach: { goals: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}&at=${Date.now()}`);
+    const frozen = await lead.json<{ state: { approach: { goals: string } } }>(
+      'GET',
+      `/api/boards/${boardId}/history/state?doc=${q(planDoc(1))}&at=${Date.now()}`,
+    );
     assert.ok(!frozen.body.state.approach.goals.includes('should not stick'));
-    await waitFor(async () => {
-      const state = await lead.json<{ state: { approach: { goals: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${q(planDoc(2))}&at=${Date.now()}`);
-      return state.body.state.approach.goals === 'Second attempt.';
-    }, 'attempt 2 is writable', 5000, REQUEST_POLL_MS);
+    await waitFor(
+      async () => {
+        const state = await lead.json<{ state: { approach: { goals: string } } }>(
+          'GET',
+          `/api/boards/${boardId}/history/state?doc=${q(planDoc(2))}&at=${Date.now()}`,
+        );
+        return state.body.state.approach.goals === 'Second attempt.';
+      },
+      'attempt 2 is writable',
+      5000,
+      REQUEST_POLL_MS,
+    );
     plan1.destroy();
     plan2.destroy();
   });

@@ -42,35 +42,68 @@ describe('letter review', () => {
     const letters = await openDoc(ana, `board/${boardId}/letters/1/${ana.userId}`);
     writeParagraph(letters.doc, 'impact', 'Sam, I love you. On March 3rd I was afraid.');
     const reviewsPath = `/api/boards/${boardId}/attempts/1/reviews`;
-    await waitFor(async () => (await lead.json<{ reviews: Review[] }>('GET', reviewsPath)).status === 200, 'the reviews answer', 5000, REQUEST_POLL_MS);
+    await waitFor(
+      async () => (await lead.json<{ reviews: Review[] }>('GET', reviewsPath)).status === 200,
+      'the reviews answer',
+      5000,
+      REQUEST_POLL_MS,
+    );
     assert.equal((await ana.json('POST', reviewsPath, { letter: 'impact' })).status, 200);
     assert.equal((await viewer.json('POST', reviewsPath, { letter: 'impact' })).status, 403);
     assert.equal((await ana.json('POST', reviewsPath, { letter: 'poem' })).status, 400);
 
     const seenByLead = await lead.json<{ reviews: Review[] }>('GET', reviewsPath);
-    assert.deepEqual(seenByLead.body.reviews.map((r) => [r.ownerId, r.status]), [[ana.userId, 'submitted']]);
+    assert.deepEqual(
+      seenByLead.body.reviews.map((r) => [r.ownerId, r.status]),
+      [[ana.userId, 'submitted']],
+    );
     // Ben may not read Ana's unshared letters, so he does not see their review either.
     assert.deepEqual((await ben.json<{ reviews: Review[] }>('GET', reviewsPath)).body.reviews, []);
 
     const review = `${reviewsPath}/${ana.userId}`;
     assert.equal((await ben.json('PUT', review, { letter: 'impact', decision: 'approved' })).status, 403);
     assert.equal((await lead.json('PUT', review, { letter: 'impact', decision: 'maybe' })).status, 400);
-    assert.equal((await lead.json('PUT', `${reviewsPath}/${viewer.userId}`, { letter: 'impact', decision: 'approved' })).status, 404);
-    assert.equal((await lead.json('PUT', review, { letter: 'impact', decision: 'changes-requested', comment: 'Add one specific moment.' })).status, 200);
+    assert.equal(
+      (await lead.json('PUT', `${reviewsPath}/${viewer.userId}`, { letter: 'impact', decision: 'approved' })).status,
+      404,
+    );
+    assert.equal(
+      (
+        await lead.json('PUT', review, {
+          letter: 'impact',
+          decision: 'changes-requested',
+          comment: 'Add one specific moment.',
+        })
+      ).status,
+      200,
+    );
     let mine = await ana.json<{ reviews: Review[] }>('GET', reviewsPath);
-    assert.deepEqual(mine.body.reviews.map((r) => [r.status, r.comment]), [['changes-requested', 'Add one specific moment.']]);
+    assert.deepEqual(
+      mine.body.reviews.map((r) => [r.status, r.comment]),
+      [['changes-requested', 'Add one specific moment.']],
+    );
 
     // Approval is taken against what the server has stored at that moment.
-    await waitFor(async () => {
-      await lead.json('PUT', review, { letter: 'impact', decision: 'approved' });
-      const now = await ana.json<{ reviews: Review[] }>('GET', reviewsPath);
-      return now.body.reviews[0]?.status === 'approved' && now.body.reviews[0]?.changedSinceApproval === false;
-    }, 'approval without changes', 5000, REQUEST_POLL_MS);
+    await waitFor(
+      async () => {
+        await lead.json('PUT', review, { letter: 'impact', decision: 'approved' });
+        const now = await ana.json<{ reviews: Review[] }>('GET', reviewsPath);
+        return now.body.reviews[0]?.status === 'approved' && now.body.reviews[0]?.changedSinceApproval === false;
+      },
+      'approval without changes',
+      5000,
+      REQUEST_POLL_MS,
+    );
     writeParagraph(letters.doc, 'impact', 'Please accept help today.');
-    await waitFor(async () => {
-      mine = await ana.json<{ reviews: Review[] }>('GET', reviewsPath);
-      return mine.body.reviews[0]?.changedSinceApproval === true;
-    }, 'changed since approval', 5000, REQUEST_POLL_MS);
+    await waitFor(
+      async () => {
+        mine = await ana.json<{ reviews: Review[] }>('GET', reviewsPath);
+        return mine.body.reviews[0]?.changedSinceApproval === true;
+      },
+      'changed since approval',
+      5000,
+      REQUEST_POLL_MS,
+    );
     letters.destroy();
   });
 });
@@ -85,7 +118,11 @@ interface Readiness {
 describe('readiness and attendance', () => {
   test('participants confirm; the interventionist sees everyone, family only themselves', async () => {
     const path = `/api/boards/${boardId}/attempts/1/readiness`;
-    assert.equal((await ana.json('PUT', path, { attending: 'yes', holding: 'unsure', note: 'Worried about the money line' })).status, 200);
+    assert.equal(
+      (await ana.json('PUT', path, { attending: 'yes', holding: 'unsure', note: 'Worried about the money line' }))
+        .status,
+      200,
+    );
     assert.equal((await viewer.json('PUT', path, { attending: 'yes', holding: 'yes' })).status, 403);
     assert.equal((await ana.json('PUT', path, { attending: 'perhaps', holding: 'yes' })).status, 400);
     const all = await lead.json<{ readiness: Readiness[] }>('GET', path);
@@ -94,14 +131,22 @@ describe('readiness and attendance', () => {
     assert.equal(byUser.get(ben.userId)?.attending, null, 'Ben has not confirmed');
     assert.equal(byUser.has(viewer.userId), false, 'viewers do not take part');
     const bens = await ben.json<{ readiness: Readiness[] }>('GET', path);
-    assert.equal(bens.body.readiness.find((r) => r.userId === ana.userId)?.holding, null, "Ben never sees Ana's wavering");
+    assert.equal(
+      bens.body.readiness.find((r) => r.userId === ana.userId)?.holding,
+      null,
+      "Ben never sees Ana's wavering",
+    );
   });
 
   test('only the interventionist decides attendance; the team sees the decision', async () => {
     const path = `/api/boards/${boardId}/attempts/1/attendance/${ben.userId}`;
     assert.equal((await ana.json('PUT', path, { decision: 'home' })).status, 403);
     assert.equal((await lead.json('PUT', path, { decision: 'sometimes' })).status, 400);
-    assert.equal((await lead.json('PUT', `/api/boards/${boardId}/attempts/1/attendance/${viewer.userId}`, { decision: 'home' })).status, 404);
+    assert.equal(
+      (await lead.json('PUT', `/api/boards/${boardId}/attempts/1/attendance/${viewer.userId}`, { decision: 'home' }))
+        .status,
+      404,
+    );
     assert.equal((await lead.json('PUT', path, { decision: 'letter-read' })).status, 200);
     const seen = await ana.json<{ readiness: Readiness[] }>('GET', `/api/boards/${boardId}/attempts/1/readiness`);
     assert.equal(seen.body.readiness.find((r) => r.userId === ben.userId)?.decision, 'letter-read');
@@ -115,17 +160,32 @@ describe('freezing', () => {
     assert.equal((await lead.json('PUT', freeze, { frozen: 'yes' })).status, 400);
     const plan = await openDoc(ana, `board/${boardId}/attempt/1`);
     plan.doc.getText('approach.goals').insert(0, 'before freeze. ');
-    await waitFor(async () => {
-      const state = await lead.json<{ state: { approach: { goals: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${encodeURIComponent(`board/${boardId}/attempt/1`)}&seq=999999`);
-      return state.body.state.approach.goals.includes('before freeze');
-    }, 'edit stored', 5000, REQUEST_POLL_MS);
+    await waitFor(
+      async () => {
+        const state = await lead.json<{ state: { approach: { goals: string } } }>(
+          'GET',
+          `/api/boards/${boardId}/history/state?doc=${encodeURIComponent(`board/${boardId}/attempt/1`)}&seq=999999`,
+        );
+        return state.body.state.approach.goals.includes('before freeze');
+      },
+      'edit stored',
+      5000,
+      REQUEST_POLL_MS,
+    );
     assert.equal((await lead.json('PUT', freeze, { frozen: true })).status, 200);
-    assert.equal((await ana.json('PUT', `/api/boards/${boardId}/attempts/1/readiness`, { attending: 'yes', holding: 'yes' })).status, 409);
+    assert.equal(
+      (await ana.json('PUT', `/api/boards/${boardId}/attempts/1/readiness`, { attending: 'yes', holding: 'yes' }))
+        .status,
+      409,
+    );
     // After the freeze the socket comes back read-only: an edit is not stored.
     await sleep(600);
     plan.doc.getText('approach.goals').insert(0, 'after freeze. ');
     await sleep(800);
-    const state = await lead.json<{ state: { approach: { goals: string } } }>('GET', `/api/boards/${boardId}/history/state?doc=${encodeURIComponent(`board/${boardId}/attempt/1`)}&seq=999999`);
+    const state = await lead.json<{ state: { approach: { goals: string } } }>(
+      'GET',
+      `/api/boards/${boardId}/history/state?doc=${encodeURIComponent(`board/${boardId}/attempt/1`)}&seq=999999`,
+    );
     assert.ok(!state.body.state.approach.goals.includes('after freeze'), 'a write to a frozen plan is refused');
     plan.destroy();
     assert.equal((await lead.json('PUT', freeze, { frozen: false })).status, 200);

@@ -11,7 +11,16 @@ import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { TestClient } from '../helpers/client';
-import { addMember, anotherSession, createBoard, expectStatus, lettersDoc, notesDoc, person, planDoc } from '../helpers/board';
+import {
+  addMember,
+  anotherSession,
+  createBoard,
+  expectStatus,
+  lettersDoc,
+  notesDoc,
+  person,
+  planDoc,
+} from '../helpers/board';
 import { type RunningServer, startServer } from '../helpers/server';
 import { bytesOf } from '../helpers/bytes';
 import { awarenessMessage, awarenessPayload, syncStep2, syncUpdate, textUpdate } from '../helpers/frames';
@@ -51,7 +60,12 @@ const W: Access = 'write';
 const R: Access = 'read';
 const N: Access = 'none';
 
-function table(interventionist: Access, familyOwner: Access, familyOther: Access, viewer: Access): Record<MemberRole, Access> {
+function table(
+  interventionist: Access,
+  familyOwner: Access,
+  familyOther: Access,
+  viewer: Access,
+): Record<MemberRole, Access> {
   return { interventionist, familyOwner, familyOther, viewer, stranger: N };
 }
 const NOBODY = table(N, N, N, N);
@@ -156,7 +170,8 @@ test('every role x every document kind x read, write, awareness and history', as
   let cases = 0;
   let awarenessId = 1_000_000 + Math.floor(Math.random() * 1_000_000);
 
-  const refusedStatus = (actor: Actor): number => (actor.key === 'noSession' || actor.key === 'revokedSession' ? 401 : 404);
+  const refusedStatus = (actor: Actor): number =>
+    actor.key === 'noSession' || actor.key === 'revokedSession' ? 401 : 404;
   const accessOf = (actor: Actor, doc: DocCase): Access =>
     actor.key === 'noSession' || actor.key === 'revokedSession' ? N : doc.access[actor.key];
 
@@ -184,11 +199,12 @@ test('every role x every document kind x read, write, awareness and history', as
   };
 
   const readCase = async (actor: Actor, doc: DocCase): Promise<void> => {
-    const socket = await open(actor, doc, 'read', );
+    const socket = await open(actor, doc, 'read');
     if (!socket) return;
     await socket.roundtrip();
     const learned = socket.learnedDoc();
-    if (doc.secret !== null) assert.ok(learned.getText('text').toString().includes(doc.secret), `${actor.key} reads ${doc.variant}`);
+    if (doc.secret !== null)
+      assert.ok(learned.getText('text').toString().includes(doc.secret), `${actor.key} reads ${doc.variant}`);
     learned.destroy();
     await finish(socket);
   };
@@ -206,7 +222,11 @@ test('every role x every document kind x read, write, awareness and history', as
     assert.equal(socket.isClosed, false, `${actor.key} write ${doc.variant}: a reader's update is dropped quietly`);
     const stored = withStoredDoc(db, doc.name, (d) => d.getText('probe').toString());
     for (const part of [`${marker}/update`, `${marker}/step2`]) {
-      assert.equal(stored.includes(part), access === 'write', `${actor.key} write ${doc.variant}: ${part} stored iff writer`);
+      assert.equal(
+        stored.includes(part),
+        access === 'write',
+        `${actor.key} write ${doc.variant}: ${part} stored iff writer`,
+      );
     }
     await finish(socket);
   };
@@ -222,7 +242,9 @@ test('every role x every document kind x read, write, awareness and history', as
     const observer = await RawYjsSocket.connect(url, doc.name, ivyCookie, `observer of ${doc.variant}`);
     socketRecords.push({ socket: observer, docName: doc.name, access: doc.access.interventionist });
     const observerId = awarenessId++;
-    observer.send(awarenessMessage(awarenessPayload([{ clientId: observerId, clock: 1, state: { user: 'observer' } }])));
+    observer.send(
+      awarenessMessage(awarenessPayload([{ clientId: observerId, clock: 1, state: { user: 'observer' } }])),
+    );
     await observer.roundtrip();
     const socket = await open(actor, doc, 'awareness');
     assert.ok(socket);
@@ -266,7 +288,8 @@ test('every role x every document kind x read, write, awareness and history', as
         const body = JSON.parse(text) as { doc: string; changes: Array<Record<string, unknown>> };
         assert.equal(body.doc, doc.name);
         assert.ok(body.changes.length >= 1, `${label}: the seeded update is listed`);
-        for (const change of body.changes) assert.deepEqual(Object.keys(change).sort(), ['at', 'seq', 'size', 'userId']);
+        for (const change of body.changes)
+          assert.deepEqual(Object.keys(change).sort(), ['at', 'seq', 'size', 'userId']);
       }
     }
   };
@@ -283,7 +306,12 @@ test('every role x every document kind x read, write, awareness and history', as
     }
   };
 
-  const docCase = (variant: string, name: string, access: Record<MemberRole, Access>, historyBoard = board): DocCase => ({
+  const docCase = (
+    variant: string,
+    name: string,
+    access: Record<MemberRole, Access>,
+    historyBoard = board,
+  ): DocCase => ({
     variant,
     name,
     historyBoard,
@@ -297,7 +325,7 @@ test('every role x every document kind x read, write, awareness and history', as
     docCase('letters (unshared)', letters, table(W, W, N, N)),
     docCase('notes', notes, table(W, N, N, N)),
     // A viewer has no letters of their own; the interventionist may open any participant's.
-    docCase("letters named after the viewer", lettersDoc(board, vera.userId), table(W, N, N, N)),
+    docCase('letters named after the viewer', lettersDoc(board, vera.userId), table(W, N, N, N)),
     docCase('plan of another board', otherPlan, NOBODY, other),
     docCase('notes of another board', otherNotes, NOBODY, other),
     docCase('letters of another board', otherLetters, NOBODY, other),
@@ -337,16 +365,28 @@ test('every role x every document kind x read, write, awareness and history', as
     }
     for (const [secretDoc, secret] of secrets) {
       if (secretDoc === docName && access !== 'none') continue;
-      assert.equal(socket.receivedContains(bytesOf(secret)), false, `${socket.label} received the secret of ${secretDoc}`);
+      assert.equal(
+        socket.receivedContains(bytesOf(secret)),
+        false,
+        `${socket.label} received the secret of ${secretDoc}`,
+      );
     }
     for (const marker of markers) {
       if (marker.stored && marker.docName === docName) continue;
-      assert.equal(socket.receivedContains(bytesOf(marker.marker)), false, `${socket.label} received refused write ${marker.marker}`);
+      assert.equal(
+        socket.receivedContains(bytesOf(marker.marker)),
+        false,
+        `${socket.label} received refused write ${marker.marker}`,
+      );
     }
   }
   let storedWrites = 0;
   for (const marker of markers) {
-    assert.equal(storageContains(db, bytesOf(marker.marker)), marker.stored, `${marker.marker} on ${marker.docName} stored?`);
+    assert.equal(
+      storageContains(db, bytesOf(marker.marker)),
+      marker.stored,
+      `${marker.marker} on ${marker.docName} stored?`,
+    );
     if (marker.stored) storedWrites++;
   }
   const known = new Set([plan, letters, notes, lettersDoc(board, vera.userId), otherPlan, otherNotes, otherLetters]);

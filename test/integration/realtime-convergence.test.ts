@@ -40,7 +40,11 @@ function snapshotOf(doc: Y.Doc): Snapshot {
   const map = doc.getMap('plan').toJSON();
   return {
     text: doc.getText('text').toString(),
-    map: Object.fromEntries(Object.keys(map).sort().map((key) => [key, map[key]])),
+    map: Object.fromEntries(
+      Object.keys(map)
+        .sort()
+        .map((key) => [key, map[key]]),
+    ),
     stateVector: Buffer.from(Y.encodeStateVector(doc)).toString('hex'),
   };
 }
@@ -168,7 +172,8 @@ test('a synced writer reconnecting adds nothing to the log or the history', asyn
     text.delete(0, 7); // a document with deletions, like every real one
     await waitFor(() => loggedCount(db, plan) === 2, 'two edits logged');
     const history = async (): Promise<number> =>
-      (await ivy.json<{ changes: unknown[] }>('GET', `/api/boards/${board}/history?doc=${encodeURIComponent(plan)}`)).body.changes.length;
+      (await ivy.json<{ changes: unknown[] }>('GET', `/api/boards/${board}/history?doc=${encodeURIComponent(plan)}`))
+        .body.changes.length;
     assert.equal(await history(), 2);
     // Room.applyClientUpdate: "a synced client's sync step 2 looks like this on every reconnect"
     // and is not recorded. A provider's step 2 carries its whole delete set, though.

@@ -120,11 +120,18 @@ test('SIGKILL mid-stream loses no acknowledged edit; providers reconnect by them
       );
       const finalText = expected();
       const present = new Set(tokensIn(finalText).map((t) => t.token));
-      assert.deepEqual([...typed].filter((t) => !present.has(t)).slice(0, 10), [], `round ${round}: every typed token is there`);
+      assert.deepEqual(
+        [...typed].filter((t) => !present.has(t)).slice(0, 10),
+        [],
+        `round ${round}: every typed token is there`,
+      );
       assert.equal(present.size, typed.size, 'no token twice');
       const db = openStore(server.dataDir);
       try {
-        await waitFor(() => withStoredDoc(db, plan, (doc) => doc.getText('text').toString()) === finalText, `round ${round}: stored state converges`);
+        await waitFor(
+          () => withStoredDoc(db, plan, (doc) => doc.getText('text').toString()) === finalText,
+          `round ${round}: stored state converges`,
+        );
       } finally {
         db.close();
       }

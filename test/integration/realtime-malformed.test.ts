@@ -113,9 +113,19 @@ function messageCases(seed: number, count: number): MessageCase[] {
     },
     () => {
       const message = pick();
-      return { kind: 'truncated', payload: message.slice(0, 1 + int(message.length - 1)), mustClose: true, codes: MALFORMED };
+      return {
+        kind: 'truncated',
+        payload: message.slice(0, 1 + int(message.length - 1)),
+        mustClose: true,
+        codes: MALFORMED,
+      };
     },
-    () => ({ kind: 'trailing bytes', payload: new Uint8Array([...pick(), ...bytes(1 + int(8))]), mustClose: true, codes: MALFORMED }),
+    () => ({
+      kind: 'trailing bytes',
+      payload: new Uint8Array([...pick(), ...bytes(1 + int(8))]),
+      mustClose: true,
+      codes: MALFORMED,
+    }),
     () => {
       const huge = [2 ** 31, 2 ** 32 + 7, 2 ** 40, Number.MAX_SAFE_INTEGER][int(4)] as number;
       const prefix = [[0, 2], [0, 1], [0, 0], [1]][int(4)] as number[];
@@ -139,19 +149,36 @@ function messageCases(seed: number, count: number): MessageCase[] {
     () => {
       // A well-framed awareness message whose entry claims a huge state string.
       const inner = [1, ...varUint(7), 1, ...varUint(2 ** 30), 0x7b];
-      return { kind: 'huge inner length', payload: new Uint8Array([1, ...varUint(inner.length), ...inner]), mustClose: true, codes: MALFORMED };
+      return {
+        kind: 'huge inner length',
+        payload: new Uint8Array([1, ...varUint(inner.length), ...inner]),
+        mustClose: true,
+        codes: MALFORMED,
+      };
     },
     () => {
       // Auth (2) only flows server -> client; the rest are unknown.
       const type = [2, 4, 5, 17, 127, 128, 300, 2 ** 20][int(8)] as number;
-      return { kind: 'wrong message type', payload: new Uint8Array([...varUint(type), ...bytes(int(12))]), mustClose: true, codes: MALFORMED };
+      return {
+        kind: 'wrong message type',
+        payload: new Uint8Array([...varUint(type), ...bytes(int(12))]),
+        mustClose: true,
+        codes: MALFORMED,
+      };
     },
-    () => ({ kind: 'wrong sync type', payload: new Uint8Array([0, 3 + int(120), 1, 0]), mustClose: true, codes: MALFORMED }),
+    () => ({
+      kind: 'wrong sync type',
+      payload: new Uint8Array([0, 3 + int(120), 1, 0]),
+      mustClose: true,
+      codes: MALFORMED,
+    }),
     () => ({ kind: 'empty frame', payload: new Uint8Array(0), mustClose: true, codes: MALFORMED }),
     () => {
       const garbage = new Uint8Array(bytes(4 + int(80)));
       // Only garbage Yjs refuses to decode: a decodable one might be a valid edit.
-      return decodesAsUpdate(garbage) ? null : { kind: 'garbage update', payload: syncUpdate(garbage), mustClose: true, codes: MALFORMED };
+      return decodesAsUpdate(garbage)
+        ? null
+        : { kind: 'garbage update', payload: syncUpdate(garbage), mustClose: true, codes: MALFORMED };
     },
     () => ({
       kind: 'awareness with bad JSON',
@@ -172,7 +199,12 @@ function messageCases(seed: number, count: number): MessageCase[] {
     if (made) cases.push(made);
   }
   // One frame over the payload limit: `ws` refuses it with 1009 before it is even read.
-  cases.push({ kind: 'oversized frame', payload: new Uint8Array(DEFAULT_LIMITS.maxFrameBytes + 1), mustClose: true, codes: [CloseCode.MessageTooBig] });
+  cases.push({
+    kind: 'oversized frame',
+    payload: new Uint8Array(DEFAULT_LIMITS.maxFrameBytes + 1),
+    mustClose: true,
+    codes: [CloseCode.MessageTooBig],
+  });
   return cases;
 }
 
@@ -195,13 +227,29 @@ function frameCases(): FrameCase[] {
   const PING = 0x9;
   const PROTOCOL = [1002];
   return [
-    { kind: 'unmasked frame carrying a valid update', frames: [encodeFrame({ opcode: BINARY, payload: valid, mask: false })], codes: PROTOCOL },
+    {
+      kind: 'unmasked frame carrying a valid update',
+      frames: [encodeFrame({ opcode: BINARY, payload: valid, mask: false })],
+      codes: PROTOCOL,
+    },
     { kind: 'reserved data opcode 0x3', frames: [encodeFrame({ opcode: 0x3, payload: valid })], codes: PROTOCOL },
     { kind: 'reserved control opcode 0xB', frames: [encodeFrame({ opcode: 0xb })], codes: PROTOCOL },
-    { kind: 'RSV1 without an extension', frames: [encodeFrame({ opcode: BINARY, payload: valid, rsv: 4 })], codes: PROTOCOL },
+    {
+      kind: 'RSV1 without an extension',
+      frames: [encodeFrame({ opcode: BINARY, payload: valid, rsv: 4 })],
+      codes: PROTOCOL,
+    },
     { kind: 'RSV2 and RSV3', frames: [encodeFrame({ opcode: BINARY, payload: valid, rsv: 3 })], codes: PROTOCOL },
-    { kind: '64-bit length 2^63', frames: [encodeFrame({ opcode: BINARY, declaredLength: 2n ** 63n })], codes: [1009, 1002] },
-    { kind: '64-bit length 2^53', frames: [encodeFrame({ opcode: BINARY, declaredLength: 2n ** 53n })], codes: [1009, 1002] },
+    {
+      kind: '64-bit length 2^63',
+      frames: [encodeFrame({ opcode: BINARY, declaredLength: 2n ** 63n })],
+      codes: [1009, 1002],
+    },
+    {
+      kind: '64-bit length 2^53',
+      frames: [encodeFrame({ opcode: BINARY, declaredLength: 2n ** 53n })],
+      codes: [1009, 1002],
+    },
     {
       kind: 'declared length just over maxPayload',
       frames: [encodeFrame({ opcode: BINARY, declaredLength: BigInt(DEFAULT_LIMITS.maxFrameBytes + 1) })],
@@ -217,16 +265,39 @@ function frameCases(): FrameCase[] {
       codes: [1009],
     },
     { kind: 'fragmented control frame', frames: [encodeFrame({ opcode: PING, fin: false })], codes: PROTOCOL },
-    { kind: 'control frame over 125 bytes', frames: [encodeFrame({ opcode: PING, payload: new Uint8Array(126) })], codes: PROTOCOL },
-    { kind: 'continuation without a start', frames: [encodeFrame({ opcode: CONTINUATION, payload: valid })], codes: PROTOCOL },
     {
-      kind: 'new message inside a fragmented one',
-      frames: [encodeFrame({ opcode: BINARY, fin: false, payload: valid.slice(0, 4) }), encodeFrame({ opcode: BINARY, payload: valid })],
+      kind: 'control frame over 125 bytes',
+      frames: [encodeFrame({ opcode: PING, payload: new Uint8Array(126) })],
       codes: PROTOCOL,
     },
-    { kind: 'close frame with a 1-byte payload', frames: [encodeFrame({ opcode: CLOSE, payload: new Uint8Array([3]) })], codes: PROTOCOL },
-    { kind: 'close frame with reserved code 1005', frames: [encodeFrame({ opcode: CLOSE, payload: new Uint8Array([0x03, 0xed]) })], codes: PROTOCOL },
-    { kind: 'text frame of invalid UTF-8', frames: [encodeFrame({ opcode: TEXT, payload: new Uint8Array([0xff, 0xfe, 0xc3]) })], codes: [1007] },
+    {
+      kind: 'continuation without a start',
+      frames: [encodeFrame({ opcode: CONTINUATION, payload: valid })],
+      codes: PROTOCOL,
+    },
+    {
+      kind: 'new message inside a fragmented one',
+      frames: [
+        encodeFrame({ opcode: BINARY, fin: false, payload: valid.slice(0, 4) }),
+        encodeFrame({ opcode: BINARY, payload: valid }),
+      ],
+      codes: PROTOCOL,
+    },
+    {
+      kind: 'close frame with a 1-byte payload',
+      frames: [encodeFrame({ opcode: CLOSE, payload: new Uint8Array([3]) })],
+      codes: PROTOCOL,
+    },
+    {
+      kind: 'close frame with reserved code 1005',
+      frames: [encodeFrame({ opcode: CLOSE, payload: new Uint8Array([0x03, 0xed]) })],
+      codes: PROTOCOL,
+    },
+    {
+      kind: 'text frame of invalid UTF-8',
+      frames: [encodeFrame({ opcode: TEXT, payload: new Uint8Array([0xff, 0xfe, 0xc3]) })],
+      codes: [1007],
+    },
     {
       kind: 'fragmented y message that is truncated once reassembled',
       frames: [
@@ -306,7 +377,8 @@ test('malformed frames and messages from a signed-in writer close only that sock
       else tally.closed++;
       outcomes.set(fuzz.kind, tally);
       if (fuzz.mustClose) assert.notEqual(code, null, `${fuzz.kind} #${index} (seed ${SEED}) was not closed`);
-      if (code !== null) assert.ok(fuzz.codes.includes(code), `${fuzz.kind} #${index} (seed ${SEED}) closed with ${code}`);
+      if (code !== null)
+        assert.ok(fuzz.codes.includes(code), `${fuzz.kind} #${index} (seed ${SEED}) closed with ${code}`);
       assert.equal(socket.receivedContains(bytesOf(FUZZ_MARK)), false, `${fuzz.kind} #${index}: nothing of it echoed`);
       socket.terminate();
     };

@@ -28,7 +28,7 @@ before(async () => {
   ({ server, ivy, fern, gus, vera } = await scene.start());
 });
 
-test('unsharing letters closes the other readers\' sockets, not the owner\'s nor the interventionist\'s', async () => {
+test("unsharing letters closes the other readers' sockets, not the owner's nor the interventionist's", async () => {
   const board = await createBoard(ivy, 'Unsharing');
   await addMember(ivy, board, fern, 'family');
   await addMember(ivy, board, gus, 'family');
@@ -52,10 +52,17 @@ test('unsharing letters closes the other readers\' sockets, not the owner\'s nor
 
   const changed = await timed(() => expectStatus(fern, 'PUT', share(board), { shared: false }, 200));
   const deadline = changed + 1000;
-  await waitFor(() => veraLetters.terminal.length > 0 && gusLetters.isClosed, 'readers closed', Math.max(1, deadline - Date.now()) + 200);
+  await waitFor(
+    () => veraLetters.terminal.length > 0 && gusLetters.isClosed,
+    'readers closed',
+    Math.max(1, deadline - Date.now()) + 200,
+  );
   assert.equal(gusLetters.closeInfo?.code, CloseCode.AccessRevoked);
   assertClosedBy(deadline, gusLetters.closeInfo?.at, 'gus letters');
-  assert.deepEqual(veraLetters.terminal.map((t) => t.code), [CloseCode.AccessRevoked]);
+  assert.deepEqual(
+    veraLetters.terminal.map((t) => t.code),
+    [CloseCode.AccessRevoked],
+  );
   assertClosedBy(deadline, veraLetters.closes[0]?.at, 'vera letters');
   assert.equal(gusPlan.isClosed, false, 'the plan is not affected');
 
@@ -70,7 +77,10 @@ test('unsharing letters closes the other readers\' sockets, not the owner\'s nor
   // The event about an unshared letter goes to its owner and the interventionists only.
   const unshared = (c: BoardChannelClient) =>
     c.named('board:changed').filter((e) => JSON.stringify(e.payload).includes('"shared":false'));
-  await waitFor(() => unshared(channels.fern).length === 1 && unshared(channels.ivy).length === 1, 'owner and interventionist told');
+  await waitFor(
+    () => unshared(channels.fern).length === 1 && unshared(channels.ivy).length === 1,
+    'owner and interventionist told',
+  );
   await sleep(100);
   assert.equal(unshared(channels.gus).length, 0, 'gus is not told about a private letter');
   assert.equal(unshared(channels.vera).length, 0, 'vera is not told about a private letter');
@@ -85,9 +95,15 @@ test('freezing the attempt closes writers with AccessReduced; readers stay', asy
   const fernPlan = provider(fern, plan, 'fern plan');
   const veraPlan = provider(vera, plan, 'vera plan');
   await Promise.all([ivyPlan, fernPlan, veraPlan].map((c) => synced(c)));
-  const changed = await timed(() => expectStatus(ivy, 'PUT', `/api/boards/${board}/attempts/1/freeze`, { frozen: true }, 200));
+  const changed = await timed(() =>
+    expectStatus(ivy, 'PUT', `/api/boards/${board}/attempts/1/freeze`, { frozen: true }, 200),
+  );
   const deadline = changed + 1000;
-  await waitFor(() => ivyPlan.closes.length > 0 && fernPlan.closes.length > 0, 'writers closed', Math.max(1, deadline - Date.now()) + 200);
+  await waitFor(
+    () => ivyPlan.closes.length > 0 && fernPlan.closes.length > 0,
+    'writers closed',
+    Math.max(1, deadline - Date.now()) + 200,
+  );
   for (const c of [ivyPlan, fernPlan]) {
     assert.equal(c.closes[0]?.code, CloseCode.AccessReduced, c.label);
     assertClosedBy(deadline, c.closes[0]?.at, c.label);
@@ -118,11 +134,21 @@ test('deleting a board closes its sockets, tells socket.io, and leaves none of i
     before.close();
   }
 
-  const changed = await timed(() => expectStatus(ivy, 'DELETE', `/api/boards/${board}`, { confirmTitle: 'Deleted' }, 204));
+  const changed = await timed(() =>
+    expectStatus(ivy, 'DELETE', `/api/boards/${board}`, { confirmTitle: 'Deleted' }, 204),
+  );
   const deadline = changed + 1000;
-  await waitFor(() => ivyPlan.terminal.length > 0 && fernPlan.terminal.length > 0, 'sockets closed', Math.max(1, deadline - Date.now()) + 200);
+  await waitFor(
+    () => ivyPlan.terminal.length > 0 && fernPlan.terminal.length > 0,
+    'sockets closed',
+    Math.max(1, deadline - Date.now()) + 200,
+  );
   for (const c of [ivyPlan, fernPlan]) {
-    assert.deepEqual(c.terminal.map((t) => t.code), [CloseCode.AccessRevoked], c.label);
+    assert.deepEqual(
+      c.terminal.map((t) => t.code),
+      [CloseCode.AccessRevoked],
+      c.label,
+    );
     assertClosedBy(deadline, c.closes[0]?.at, c.label);
   }
   await waitFor(() => fernChannel.named('board:deleted').length === 1, 'board:deleted');
@@ -139,7 +165,10 @@ test('deleting a board closes its sockets, tells socket.io, and leaves none of i
       { updates: 0, checkpoints: 0 },
       'no update or checkpoint of the deleted board remains',
     );
-    assert.deepEqual(storedDocNames(db).filter((name) => name.startsWith(`board/${board}/`)), []);
+    assert.deepEqual(
+      storedDocNames(db).filter((name) => name.startsWith(`board/${board}/`)),
+      [],
+    );
     assert.equal(storageContains(db, bytesOf(secret)), false, 'its content is gone from storage');
   } finally {
     db.close();
@@ -191,7 +220,12 @@ test('staging the next attempt freezes the current one: writers closed with Acce
     const tokens = (docName: string): string[] => {
       const d = storedDoc(db, docName);
       try {
-        return [...d.getText('text').toString().matchAll(/<t\d+>/g)].map((m) => m[0]);
+        return [
+          ...d
+            .getText('text')
+            .toString()
+            .matchAll(/<t\d+>/g),
+        ].map((m) => m[0]);
       } finally {
         d.destroy();
       }

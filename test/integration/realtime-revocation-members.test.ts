@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import type { TestClient } from '../helpers/client';
-import { addMember, anotherSession, createBoard, expectStatus, lettersDoc, openChannel, planDoc } from '../helpers/board';
+import {
+  addMember,
+  anotherSession,
+  createBoard,
+  expectStatus,
+  lettersDoc,
+  openChannel,
+  planDoc,
+} from '../helpers/board';
 import {
   assertClosedBy,
   lettersSharePath as share,
@@ -47,26 +55,38 @@ test('a removed member: Yjs sockets closed with AccessRevoked within a second, n
 
   ivyPlan.doc.getText('text').insert(0, 'before ');
   gusLetters.doc.getText('text').insert(0, 'dear ');
-  await waitFor(() => text(fernPlan).includes('before') && fernReadsGus.learnedDoc().getText('text').toString().includes('dear'), 'fern synced');
+  await waitFor(
+    () => text(fernPlan).includes('before') && fernReadsGus.learnedDoc().getText('text').toString().includes('dear'),
+    'fern synced',
+  );
   fernPlan.provider.awareness.setLocalStateField('user', { name: 'Fern' });
-  await waitFor(() => ivyPlan.provider.awareness.getStates().has(fernPlan.doc.clientID), 'ivy sees fern\'s presence');
+  await waitFor(() => ivyPlan.provider.awareness.getStates().has(fernPlan.doc.clientID), "ivy sees fern's presence");
   assert.equal((await fern.json('GET', `/api/boards/${board}/history?doc=${encodeURIComponent(plan)}`)).status, 200);
 
-  const changed = await timed(() => expectStatus(ivy, 'DELETE', `/api/boards/${board}/members/${fern.userId}`, undefined, 204));
+  const changed = await timed(() =>
+    expectStatus(ivy, 'DELETE', `/api/boards/${board}/members/${fern.userId}`, undefined, 204),
+  );
   const deadline = changed + 1000;
   await waitFor(
     () => fernPlan.terminal.length > 0 && fernOwnLetters.isClosed && fernReadsGus.isClosed,
-    'all of fern\'s sockets closed',
+    "all of fern's sockets closed",
     Math.max(1, deadline - Date.now()) + 200,
   );
   for (const socket of [fernOwnLetters, fernReadsGus]) {
     assert.equal(socket.closeInfo?.code, CloseCode.AccessRevoked, socket.label);
     assertClosedBy(deadline, socket.closeInfo?.at, socket.label);
   }
-  assert.deepEqual(fernPlan.terminal.map((t) => t.code), [CloseCode.AccessRevoked]);
+  assert.deepEqual(
+    fernPlan.terminal.map((t) => t.code),
+    [CloseCode.AccessRevoked],
+  );
   assertClosedBy(deadline, fernPlan.closes[0]?.at, 'fern plan provider');
   assert.equal(fernPlan.provider.shouldConnect, false, 'the provider stops reconnecting');
-  const closedAt = Math.max(fernOwnLetters.closeInfo?.at ?? 0, fernReadsGus.closeInfo?.at ?? 0, fernPlan.closes[0]?.at ?? 0);
+  const closedAt = Math.max(
+    fernOwnLetters.closeInfo?.at ?? 0,
+    fernReadsGus.closeInfo?.at ?? 0,
+    fernPlan.closes[0]?.at ?? 0,
+  );
 
   // Later edits reach everyone else but never fern.
   ivyPlan.doc.getText('text').insert(0, 'after-removal ');
@@ -80,8 +100,15 @@ test('a removed member: Yjs sockets closed with AccessRevoked within a second, n
   assert.equal(fernReadsGus.receivedContains(bytesOf('private')), false);
   for (const c of [ivyPlan, gusPlan, gusLetters]) assert.deepEqual(c.closes, [], `${c.label} untouched`);
   assert.equal(await upgradeStatus(fern, plan), 404, 'a new upgrade is refused');
-  assert.equal((await fern.json('GET', `/api/boards/${board}/history?doc=${encodeURIComponent(plan)}`)).status, 404, 'nor history');
-  await waitFor(() => !ivyPlan.provider.awareness.getStates().has(fernPlan.doc.clientID), 'fern\'s presence is gone for the others');
+  assert.equal(
+    (await fern.json('GET', `/api/boards/${board}/history?doc=${encodeURIComponent(plan)}`)).status,
+    404,
+    'nor history',
+  );
+  await waitFor(
+    () => !ivyPlan.provider.awareness.getStates().has(fernPlan.doc.clientID),
+    "fern's presence is gone for the others",
+  );
 
   // socket.io: fern is told, leaves the room, and hears nothing more of the board.
   await waitFor(() => fernChannel.named('board:access-lost').length === 1, 'board:access-lost', 1000);
@@ -94,7 +121,11 @@ test('a removed member: Yjs sockets closed with AccessRevoked within a second, n
   );
   await sleep(100);
   const afterLoss = fernChannel.events.filter((e) => e.at >= (lost?.at ?? 0) && e.name !== 'board:access-lost');
-  assert.deepEqual(afterLoss.map((e) => e.name), [], 'nothing of the board after access-lost');
+  assert.deepEqual(
+    afterLoss.map((e) => e.name),
+    [],
+    'nothing of the board after access-lost',
+  );
   assert.equal(
     fernChannel.named('board:changed').some((e) => JSON.stringify(e.payload).includes('removed')),
     false,
@@ -117,9 +148,15 @@ test('a member demoted to viewer: write sockets closed with AccessReduced and re
   const fernReadsGus = await raw(fern, lettersDoc(board, gus.userId), 'fern reads gus letters');
   const fernChannel = await channel(fern, board);
 
-  const changed = await timed(() => expectStatus(ivy, 'PATCH', `/api/boards/${board}/members/${fern.userId}`, { role: 'viewer' }, 200));
+  const changed = await timed(() =>
+    expectStatus(ivy, 'PATCH', `/api/boards/${board}/members/${fern.userId}`, { role: 'viewer' }, 200),
+  );
   const deadline = changed + 1000;
-  await waitFor(() => fernPlan.closes.length > 0 && fernOwnLetters.isClosed, 'write sockets closed', Math.max(1, deadline - Date.now()) + 200);
+  await waitFor(
+    () => fernPlan.closes.length > 0 && fernOwnLetters.isClosed,
+    'write sockets closed',
+    Math.max(1, deadline - Date.now()) + 200,
+  );
   assert.equal(fernPlan.closes[0]?.code, CloseCode.AccessReduced, 'plan: write -> read');
   assertClosedBy(deadline, fernPlan.closes[0]?.at, 'fern plan');
   assert.equal(fernOwnLetters.closeInfo?.code, CloseCode.AccessRevoked, 'a viewer has no letters of their own');
@@ -134,7 +171,7 @@ test('a member demoted to viewer: write sockets closed with AccessReduced and re
   ivyPlan.doc.getText('text').insert(0, 'ivy edit ');
   await waitFor(() => text(fernPlan).includes('ivy edit'), 'a reader still receives');
   await sleep(200);
-  assert.equal(text(ivyPlan).includes('viewer edit'), false, 'a reader\'s edit reaches nobody');
+  assert.equal(text(ivyPlan).includes('viewer edit'), false, "a reader's edit reaches nobody");
   const db = openStore(server.dataDir);
   try {
     assert.equal(storageContains(db, bytesOf('viewer edit')), false, 'nor storage');
@@ -147,7 +184,7 @@ test('a member demoted to viewer: write sockets closed with AccessReduced and re
   assert.deepEqual(fernChannel.named('board:role-changed')[0]?.payload, { boardId: board, role: 'viewer' });
 });
 
-test('signing out closes that session\'s sockets (Yjs and socket.io) and no other', async () => {
+test("signing out closes that session's sockets (Yjs and socket.io) and no other", async () => {
   const board = await createBoard(ivy, 'Sign-out');
   await addMember(ivy, board, fern, 'family');
   const phone = await anotherSession(server.url, fern);
@@ -166,7 +203,7 @@ test('signing out closes that session\'s sockets (Yjs and socket.io) and no othe
   const deadline = changed + 1000;
   await waitFor(
     () => phonePlan.terminal.length > 0 && phoneLetters.isClosed && phoneChannel.disconnects.length > 0,
-    'the signed-out session\'s sockets closed',
+    "the signed-out session's sockets closed",
     Math.max(1, deadline - Date.now()) + 200,
   );
   assertClosedBy(deadline, phoneLetters.closeInfo?.at, 'phone letters');
@@ -192,5 +229,8 @@ test('signing out closes that session\'s sockets (Yjs and socket.io) and no othe
   // (signed out, expired)", distinct from AccessRevoked so that a page can send the person to
   // sign in again rather than tell them they lost access to the board.
   assert.equal(phoneLetters.closeInfo?.code, CloseCode.NotAuthenticated, 'close code of a signed-out session');
-  assert.deepEqual(phonePlan.terminal.map((t) => t.code), [CloseCode.NotAuthenticated]);
+  assert.deepEqual(
+    phonePlan.terminal.map((t) => t.code),
+    [CloseCode.NotAuthenticated],
+  );
 });

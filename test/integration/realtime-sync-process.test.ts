@@ -87,7 +87,11 @@ test('a sync process that dies is replaced: pages stay up, providers reconnect, 
   await Promise.all([synced(writer, 15_000), synced(reader, 15_000)]);
 
   writer.doc.getText('text').insert(writer.doc.getText('text').length, 'after the restart;');
-  await waitFor(() => reader.doc.getText('text').toString() === 'before the crash;after the restart;', 'Fern has both edits', 10_000);
+  await waitFor(
+    () => reader.doc.getText('text').toString() === 'before the crash;after the restart;',
+    'Fern has both edits',
+    10_000,
+  );
 
   // A newcomer loads both from storage, the first one from before the crash too.
   const late = openProvider(server.url, fern.cookieHeader(), planDoc(board), { label: 'Fern, second tab' });

@@ -3,7 +3,13 @@ import { valueLabel } from '../labels';
 import { WordDiff } from './word-diff';
 
 /** One changed field: text word by word, a value as before → after, a set as ticked/unticked. */
-export function FieldChangeValue({ change, side = 'both' }: { change: FieldChange; side?: 'both' | 'before' | 'after' }) {
+export function FieldChangeValue({
+  change,
+  side = 'both',
+}: {
+  change: FieldChange;
+  side?: 'both' | 'before' | 'after';
+}) {
   switch (change.kind) {
     case 'text':
       return <WordDiff segments={change.segments} side={side} />;

@@ -34,13 +34,21 @@ function ItemChangeView({ list, item }: { list: ListName; item: ItemChange }) {
     <li className={`change-item change-${item.kind}`} data-testid={`change-${item.kind}`}>
       <p className="change-item-title">
         <span className={`change-badge change-badge-${item.kind}`}>{BADGE[item.kind]}</span>
-        {item.kind === 'removed' ? <del className="diff-removed">{titleOf(list, item)}</del> : item.kind === 'added' ? <ins className="diff-added">{titleOf(list, item)}</ins> : <span>{titleOf(list, item)}</span>}
+        {item.kind === 'removed' ? (
+          <del className="diff-removed">{titleOf(list, item)}</del>
+        ) : item.kind === 'added' ? (
+          <ins className="diff-added">{titleOf(list, item)}</ins>
+        ) : (
+          <span>{titleOf(list, item)}</span>
+        )}
         {item.moved ? <span className="muted small"> · moved in the order</span> : null}
       </p>
       {item.kind === 'changed' ? (
-        item.fields.length ? <FieldChanges part={list} fields={item.fields} /> : null
+        item.fields.length ? (
+          <FieldChanges part={list} fields={item.fields} />
+        ) : null
       ) : (
-        <ItemFields part={list} fields={(item.after ?? item.before) ?? {}} skip={titleField} empty={null} />
+        <ItemFields part={list} fields={item.after ?? item.before ?? {}} skip={titleField} empty={null} />
       )}
     </li>
   );
@@ -48,11 +56,21 @@ function ItemChangeView({ list, item }: { list: ListName; item: ItemChange }) {
 
 /** What changed between two states of the plan, section by section. */
 export function PlanDiff({ changes }: { changes: readonly PartChanges[] }) {
-  if (changes.length === 0) return <p className="empty" data-testid="no-changes">No differences between these two moments.</p>;
+  if (changes.length === 0)
+    return (
+      <p className="empty" data-testid="no-changes">
+        No differences between these two moments.
+      </p>
+    );
   return (
     <div className="snapshot" data-testid="plan-diff">
       {changes.map((change) => (
-        <section key={change.part} className="snapshot-section" aria-labelledby={`diff-${change.part}`} data-testid={`diff-${change.part}`}>
+        <section
+          key={change.part}
+          className="snapshot-section"
+          aria-labelledby={`diff-${change.part}`}
+          data-testid={`diff-${change.part}`}
+        >
           <h3 id={`diff-${change.part}`}>{partLabel(change.part)}</h3>
           {change.kind === 'fields' ? (
             <FieldChanges part={change.part} fields={change.fields} />

@@ -5,7 +5,13 @@ import type { Segment } from '@/lib/diff';
  * words left out), for side-by-side columns. Screen readers hear "added" and "removed" too:
  * most of them do not announce <ins> and <del> on their own.
  */
-export function WordDiff({ segments, side = 'both' }: { segments: readonly Segment[]; side?: 'both' | 'before' | 'after' }) {
+export function WordDiff({
+  segments,
+  side = 'both',
+}: {
+  segments: readonly Segment[];
+  side?: 'both' | 'before' | 'after';
+}) {
   if (segments.length === 0) return <span className="muted">(empty)</span>;
   return (
     <span className="word-diff">

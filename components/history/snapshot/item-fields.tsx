@@ -14,12 +14,23 @@ export function fieldText(field: string, value: unknown): string {
  * The filled-in fields of an item or section as a definition list, in the board's order.
  * Unchecked boxes are left out, as empty fields are: a snapshot shows what was written.
  */
-export function ItemFields({ part, fields, skip, empty }: { part: PlanPart; fields: Fields; skip?: string; empty?: ReactNode }) {
+export function ItemFields({
+  part,
+  fields,
+  skip,
+  empty,
+}: {
+  part: PlanPart;
+  fields: Fields;
+  skip?: string;
+  empty?: ReactNode;
+}) {
   const rows = Object.keys(FIELD_LABEL[part])
     .filter((field) => field !== skip && !HIDDEN_FIELDS.has(field) && fields[field] !== false)
     .map((field) => ({ field, label: FIELD_LABEL[part][field] ?? field, text: fieldText(field, fields[field]) }))
     .filter((row) => row.text !== '');
-  if (rows.length === 0) return empty === undefined ? <p className="muted small snapshot-empty">Nothing written here.</p> : empty;
+  if (rows.length === 0)
+    return empty === undefined ? <p className="muted small snapshot-empty">Nothing written here.</p> : empty;
   return (
     <dl className="snapshot-fields">
       {rows.map((row) => (

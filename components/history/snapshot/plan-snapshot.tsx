@@ -33,12 +33,21 @@ export function PlanSnapshot({ plan, touched }: { plan: PlanJSON; touched?: Read
       {PLAN_PARTS.map((part) => {
         const changed = touched?.has(part) ?? false;
         return (
-          <section key={part} className={`snapshot-section${changed ? ' is-touched' : ''}`} aria-labelledby={`snap-${part}`} data-testid={`snapshot-${part}`}>
+          <section
+            key={part}
+            className={`snapshot-section${changed ? ' is-touched' : ''}`}
+            aria-labelledby={`snap-${part}`}
+            data-testid={`snapshot-${part}`}
+          >
             <h3 id={`snap-${part}`}>
               {partLabel(part)}
               {changed ? <span className="chip-changed">changed here</span> : null}
             </h3>
-            {isListPart(part) ? <ListItems part={part} items={plan[part]} /> : <ItemFields part={part} fields={plan[part]} />}
+            {isListPart(part) ? (
+              <ListItems part={part} items={plan[part]} />
+            ) : (
+              <ItemFields part={part} fields={plan[part]} />
+            )}
           </section>
         );
       })}

@@ -9,12 +9,21 @@ interface Option<T extends string> {
 }
 
 /** A select bound to a scalar field (last writer wins). */
-export function SelectField<T extends string>(props: { label: string; value: T; options: readonly Option<T>[]; onChange(value: T): void; hint?: string; testId?: string }) {
+export function SelectField<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly Option<T>[];
+  onChange(value: T): void;
+  hint?: string;
+  testId?: string;
+}) {
   const { readOnly } = useEdit();
   const id = useId();
   return (
     <div className="plan-field">
-      <div className="plan-field-head"><label htmlFor={id}>{props.label}</label></div>
+      <div className="plan-field-head">
+        <label htmlFor={id}>{props.label}</label>
+      </div>
       <select
         id={id}
         value={props.value}
@@ -27,43 +36,96 @@ export function SelectField<T extends string>(props: { label: string; value: T; 
         }}
       >
         {props.options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
-      {props.hint ? <p id={`${id}-hint`} className="plan-hint">{props.hint}</p> : null}
+      {props.hint ? (
+        <p id={`${id}-hint`} className="plan-hint">
+          {props.hint}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function CheckField(props: { label: string; checked: boolean; onChange(checked: boolean): void; hint?: string; testId?: string }) {
+export function CheckField(props: {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  hint?: string;
+  testId?: string;
+}) {
   const { readOnly } = useEdit();
   const id = useId();
   return (
     <div className="plan-check">
-      <input id={id} type="checkbox" checked={props.checked} disabled={readOnly} data-testid={props.testId} aria-describedby={props.hint ? `${id}-hint` : undefined} onChange={(event) => props.onChange(event.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        disabled={readOnly}
+        data-testid={props.testId}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
       <label htmlFor={id}>
         {props.label}
-        {props.hint ? <span id={`${id}-hint`} className="plan-hint"> {props.hint}</span> : null}
+        {props.hint ? (
+          <span id={`${id}-hint`} className="plan-hint">
+            {' '}
+            {props.hint}
+          </span>
+        ) : null}
       </label>
     </div>
   );
 }
 
 /** A date or time input bound to a scalar field. */
-export function DateField(props: { label: string; type: 'date' | 'time'; value: string; onChange(value: string): void; hint?: string; testId?: string }) {
+export function DateField(props: {
+  label: string;
+  type: 'date' | 'time';
+  value: string;
+  onChange(value: string): void;
+  hint?: string;
+  testId?: string;
+}) {
   const { readOnly } = useEdit();
   const id = useId();
   return (
     <div className="plan-field">
-      <div className="plan-field-head"><label htmlFor={id}>{props.label}</label></div>
-      <input id={id} type={props.type} value={props.value} readOnly={readOnly} disabled={readOnly} data-testid={props.testId} aria-describedby={props.hint ? `${id}-hint` : undefined} onChange={(event) => props.onChange(event.target.value)} />
-      {props.hint ? <p id={`${id}-hint`} className="plan-hint">{props.hint}</p> : null}
+      <div className="plan-field-head">
+        <label htmlFor={id}>{props.label}</label>
+      </div>
+      <input
+        id={id}
+        type={props.type}
+        value={props.value}
+        readOnly={readOnly}
+        disabled={readOnly}
+        data-testid={props.testId}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+      {props.hint ? (
+        <p id={`${id}-hint`} className="plan-hint">
+          {props.hint}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 /** Radio buttons in a fieldset, bound to a scalar field. */
-export function RadioGroup<T extends string>(props: { legend: string; name: string; value: T; options: readonly (Option<T> & { hint?: string })[]; onChange(value: T): void }) {
+export function RadioGroup<T extends string>(props: {
+  legend: string;
+  name: string;
+  value: T;
+  options: readonly (Option<T> & { hint?: string })[];
+  onChange(value: T): void;
+}) {
   const { readOnly } = useEdit();
   const id = useId();
   return (
@@ -71,7 +133,15 @@ export function RadioGroup<T extends string>(props: { legend: string; name: stri
       <legend>{props.legend}</legend>
       {props.options.map((option) => (
         <div key={option.value} className="plan-radio">
-          <input id={`${id}-${option.value}`} type="radio" name={`${id}-${props.name}`} value={option.value} checked={props.value === option.value} disabled={readOnly} onChange={() => props.onChange(option.value)} />
+          <input
+            id={`${id}-${option.value}`}
+            type="radio"
+            name={`${id}-${props.name}`}
+            value={option.value}
+            checked={props.value === option.value}
+            disabled={readOnly}
+            onChange={() => props.onChange(option.value)}
+          />
           <label htmlFor={`${id}-${option.value}`}>
             <strong>{option.label}</strong>
             {option.hint ? <span className="plan-hint"> {option.hint}</span> : null}

@@ -1,6 +1,14 @@
 'use client';
 
-import { type ChangeEvent, type KeyboardEvent, useCallback, useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import {
+  type ChangeEvent,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import type * as Y from 'yjs';
 import { applyTextChange, transformIndex } from '@/lib/plan/text-diff';
 import { useEdit } from '../edit-context';
@@ -65,8 +73,11 @@ export function TextField(props: TextFieldProps) {
     },
     [text],
   );
-  const value = useSyncExternalStore(subscribe, () => text?.toString() ?? '', () => '');
-
+  const value = useSyncExternalStore(
+    subscribe,
+    () => text?.toString() ?? '',
+    () => '',
+  );
 
   const disabled = readOnly || locked || !text;
   const editors = peersIn(peers, field);
@@ -80,7 +91,9 @@ export function TextField(props: TextFieldProps) {
     'data-testid': testId,
     'data-field': field,
     // Someone else is here: their colour on the box, their name on the tag above it.
-    style: editors[0] ? { borderColor: editors[0].user.color, boxShadow: `0 0 0 1px ${editors[0].user.color}` } : undefined,
+    style: editors[0]
+      ? { borderColor: editors[0].user.color, boxShadow: `0 0 0 1px ${editors[0].user.color}` }
+      : undefined,
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       if (!text || disabled) return;
       applyTextChange(text, event.target.value, event.target.selectionEnd ?? undefined, origin);
@@ -99,7 +112,9 @@ export function TextField(props: TextFieldProps) {
   return (
     <div className={`plan-field${editors.length ? ' is-shared' : ''}${className ? ` ${className}` : ''}`}>
       <div className="plan-field-head">
-        <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>{label}</label>
+        <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+          {label}
+        </label>
         <FieldPresence peers={editors} />
       </div>
       {multiline ? (
@@ -107,7 +122,11 @@ export function TextField(props: TextFieldProps) {
       ) : (
         <input ref={(el) => void (ref.current = el)} type="text" autoComplete="off" {...common} />
       )}
-      {hint ? <p id={hintId} className="plan-hint">{hint}</p> : null}
+      {hint ? (
+        <p id={hintId} className="plan-hint">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -12,22 +12,34 @@ import { LetterReview } from '../../tools/letter-review';
 import { useApiData } from '../../hooks/use-api-data';
 import { LetterEditor } from './letter-editor';
 
-const IMPACT_HINT = 'Open with love. Tell one or two specific moments (when, what happened, how you felt), then ask them to accept help today. About two minutes read aloud.';
+const IMPACT_HINT =
+  'Open with love. Tell one or two specific moments (when, what happened, how you felt), then ask them to accept help today. About two minutes read aloud.';
 const REVIEW_RECHECK_MS = 1200;
-const BOTTOM_LINE_HINT = 'Read only if they refuse. Say what you will do from now on, not what they must do: “I will no longer …”.';
+const BOTTOM_LINE_HINT =
+  'Read only if they refuse. Say what you will do from now on, not what they must do: “I will no longer …”.';
 
 /**
  * One participant's letters document (`board/<b>/letters/<n>/<userId>`), opened only because the
  * server listed it for this person. Others' letters are read-only; when their owner stops
  * sharing, the server closes the socket and the card goes away.
  */
-export function LetterDoc({ entry, mine, onGone }: { entry: LettersEntry; mine: boolean; onGone(): Promise<void> | void }) {
+export function LetterDoc({
+  entry,
+  mine,
+  onGone,
+}: {
+  entry: LettersEntry;
+  mine: boolean;
+  onGone(): Promise<void> | void;
+}) {
   const { boardId, attempt, user, me, frozen } = useBoard();
   const readOnly = entry.access !== 'write';
   const label = mine ? 'your letters' : `${entry.ownerName}’s letters`;
   const letters = useSyncedDoc({ docName: entry.docName, label, user, readOnly, persist: !readOnly });
   // Review status is sent privately to the writer and the interventionists when it changes.
-  const reviews = useApiData<{ reviews: Review[] }>(`/api/boards/${boardId}/attempts/${attempt}/reviews`, { refreshOn: ['letters'] });
+  const reviews = useApiData<{ reviews: Review[] }>(`/api/boards/${boardId}/attempts/${attempt}/reviews`, {
+    refreshOn: ['letters'],
+  });
   const approved = reviews.data?.reviews.some((r) => r.ownerId === entry.ownerId && r.status === 'approved') ?? false;
   const reloadReviews = reviews.reload;
   useEffect(() => {
@@ -46,7 +58,8 @@ export function LetterDoc({ entry, mine, onGone }: { entry: LettersEntry; mine: 
       doc.off('update', onUpdate);
     };
   }, [letters.doc, approved, reloadReviews]);
-  const reviewOf = (letter: 'impact' | 'bottomLine') => reviews.data?.reviews.find((r) => r.ownerId === entry.ownerId && r.letter === letter) ?? null;
+  const reviewOf = (letter: 'impact' | 'bottomLine') =>
+    reviews.data?.reviews.find((r) => r.ownerId === entry.ownerId && r.letter === letter) ?? null;
   const reviewFor = (letter: 'impact' | 'bottomLine') => (
     <LetterReview
       boardId={boardId}
@@ -71,7 +84,10 @@ export function LetterDoc({ entry, mine, onGone }: { entry: LettersEntry; mine: 
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/boards/${boardId}/attempts/${attempt}/letters/share`, { method: 'PUT', body: { shared: !entry.shared } });
+      await api(`/api/boards/${boardId}/attempts/${attempt}/letters/share`, {
+        method: 'PUT',
+        body: { shared: !entry.shared },
+      });
       await onGone();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
@@ -82,33 +98,73 @@ export function LetterDoc({ entry, mine, onGone }: { entry: LettersEntry; mine: 
 
   const showAdvice = mine || me.abilities.can['letters.review'];
   return (
-    <article className="letter-card" data-testid="letter-card" data-owner={entry.ownerId} aria-labelledby={`letters-of-${entry.ownerId}`}>
+    <article
+      className="letter-card"
+      data-testid="letter-card"
+      data-owner={entry.ownerId}
+      aria-labelledby={`letters-of-${entry.ownerId}`}
+    >
       <header className="letter-card-head">
         <div>
           <h3 id={`letters-of-${entry.ownerId}`}>{mine ? 'Your letters' : `${entry.ownerName}’s letters`}</h3>
           <p className="muted small" data-testid="share-state">
-            {entry.shared ? 'Shared with the team' : mine ? 'Private: only you and the interventionist can read them' : 'Not shared with the team'}
+            {entry.shared
+              ? 'Shared with the team'
+              : mine
+                ? 'Private: only you and the interventionist can read them'
+                : 'Not shared with the team'}
           </p>
         </div>
         <div className="letter-card-actions">
           <SaveStatus status={letters.status} />
           {mine && !readOnly ? (
-            <button type="button" className={`button ${entry.shared ? 'button-secondary' : ''} button-small`} disabled={busy} onClick={() => void toggleShare()}>
+            <button
+              type="button"
+              className={`button ${entry.shared ? 'button-secondary' : ''} button-small`}
+              disabled={busy}
+              onClick={() => void toggleShare()}
+            >
               {entry.shared ? 'Stop sharing' : 'Share with the team'}
             </button>
           ) : null}
         </div>
       </header>
-      {error ? <div className="alert alert-error" role="alert">{error}</div> : null}
-      {letters.closedReason ? <div className="alert alert-error" role="alert">{letters.closedReason}</div> : null}
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {letters.closedReason ? (
+        <div className="alert alert-error" role="alert">
+          {letters.closedReason}
+        </div>
+      ) : null}
       {letters.doc && letters.provider && letters.loaded ? (
         <div className="letter-pair">
           <div>
-            <LetterEditor doc={letters.doc} provider={letters.provider} field="impact" title={LETTER_LABEL.impact} hint={IMPACT_HINT} readOnly={readOnly} user={user} showAdvice={showAdvice} />
+            <LetterEditor
+              doc={letters.doc}
+              provider={letters.provider}
+              field="impact"
+              title={LETTER_LABEL.impact}
+              hint={IMPACT_HINT}
+              readOnly={readOnly}
+              user={user}
+              showAdvice={showAdvice}
+            />
             {reviewFor('impact')}
           </div>
           <div>
-            <LetterEditor doc={letters.doc} provider={letters.provider} field="bottomLine" title={LETTER_LABEL.bottomLine} hint={BOTTOM_LINE_HINT} readOnly={readOnly} user={user} showAdvice={showAdvice} />
+            <LetterEditor
+              doc={letters.doc}
+              provider={letters.provider}
+              field="bottomLine"
+              title={LETTER_LABEL.bottomLine}
+              hint={BOTTOM_LINE_HINT}
+              readOnly={readOnly}
+              user={user}
+              showAdvice={showAdvice}
+            />
             {reviewFor('bottomLine')}
           </div>
         </div>

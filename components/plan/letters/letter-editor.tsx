@@ -68,8 +68,12 @@ export function LetterEditor({ doc, provider, field, title, hint, readOnly, user
         <h4 id={headingId}>{title}</h4>
         {readOnly || !editor ? null : (
           <span className="letter-tools">
-            <button type="button" className="button-quiet" onClick={() => editor.commands.undo()}>Undo</button>
-            <button type="button" className="button-quiet" onClick={() => editor.commands.redo()}>Redo</button>
+            <button type="button" className="button-quiet" onClick={() => editor.commands.undo()}>
+              Undo
+            </button>
+            <button type="button" className="button-quiet" onClick={() => editor.commands.redo()}>
+              Redo
+            </button>
           </span>
         )}
       </div>

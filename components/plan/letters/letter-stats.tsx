@@ -30,7 +30,9 @@ export function LetterStats({ text, kind, showAdvice }: { text: string; kind: Le
                 <strong>“{flag.phrase}”</strong>: {flag.reason} {flag.suggestion}
               </li>
             ))}
-            {report.wordCount > 0 ? report.missing.map((missing) => <li key={missing.element}>{missing.advice}</li>) : null}
+            {report.wordCount > 0
+              ? report.missing.map((missing) => <li key={missing.element}>{missing.advice}</li>)
+              : null}
           </ul>
         </details>
       ) : null}

@@ -16,6 +16,8 @@ export interface LettersList {
  * disappears because the server closes its socket: see LetterDoc.)
  */
 export function useLettersList(boardId: string, attempt: number): LettersList {
-  const list = useApiData<{ letters: LettersEntry[] }>(`/api/boards/${boardId}/attempts/${attempt}/letters`, { refreshOn: ['letters', 'members'] });
+  const list = useApiData<{ letters: LettersEntry[] }>(`/api/boards/${boardId}/attempts/${attempt}/letters`, {
+    refreshOn: ['letters', 'members'],
+  });
   return { entries: list.data?.letters ?? null, error: list.error, refresh: list.revalidate };
 }

@@ -9,9 +9,21 @@ import { useSingleton } from '../fields/use-y';
 import { Section, SectionHeader } from './parts';
 
 const MODELS: { value: ApproachModel; label: string; hint: string }[] = [
-  { value: 'invitational', label: 'Invitational', hint: 'Your loved one is told about the meeting and invited to it (ARISE).' },
-  { value: 'craft', label: 'CRAFT first', hint: 'The family changes how it responds for a few weeks, then invites them to treatment.' },
-  { value: 'surprise', label: 'Formal surprise intervention', hint: 'A rehearsed meeting they do not know about in advance (Johnson model).' },
+  {
+    value: 'invitational',
+    label: 'Invitational',
+    hint: 'Your loved one is told about the meeting and invited to it (ARISE).',
+  },
+  {
+    value: 'craft',
+    label: 'CRAFT first',
+    hint: 'The family changes how it responds for a few weeks, then invites them to treatment.',
+  },
+  {
+    value: 'surprise',
+    label: 'Formal surprise intervention',
+    hint: 'A rehearsed meeting they do not know about in advance (Johnson model).',
+  },
 ];
 
 export function ApproachSection() {

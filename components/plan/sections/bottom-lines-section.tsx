@@ -35,23 +35,49 @@ export function BottomLinesSection() {
   return (
     <Section id="bottom-lines">
       <SectionHeader id="bottom-lines">
-        <p>What each of you will do if your loved one refuses help: your own action, said once and then kept. No bartering, no bargaining, no compromise.</p>
+        <p>
+          What each of you will do if your loved one refuses help: your own action, said once and then kept. No
+          bartering, no bargaining, no compromise.
+        </p>
       </SectionHeader>
       {items.length === 0 ? <EmptyList>No bottom lines yet. Each person writes their own.</EmptyList> : null}
       <div className="item-list">
         {items.map((item) => (
           <ItemCard key={item.id} list="bottomLines" item={item} titleField="statement" noun="bottom line">
-            <TextField text={itemText(item.map, 'owner')} field={fieldKey('bottomLines', item.id, 'owner')} label="Whose bottom line" />
+            <TextField
+              text={itemText(item.map, 'owner')}
+              field={fieldKey('bottomLines', item.id, 'owner')}
+              label="Whose bottom line"
+            />
             <SelectField
               label="Follow-through"
               value={itemValue<FollowThrough>(item.map, 'status', 'not-started')}
               options={STATUS}
               onChange={(value) => setItemValue(doc, 'bottomLines', item.id, 'status', value, origin)}
             />
-            <TextField text={itemText(item.map, 'statement')} field={fieldKey('bottomLines', item.id, 'statement')} label="I will …" placeholder="I will no longer …" multiline className="span-2" />
+            <TextField
+              text={itemText(item.map, 'statement')}
+              field={fieldKey('bottomLines', item.id, 'statement')}
+              label="I will …"
+              placeholder="I will no longer …"
+              multiline
+              className="span-2"
+            />
             <StatementAdvice text={itemText(item.map, 'statement')} />
-            <TextField text={itemText(item.map, 'enabling')} field={fieldKey('bottomLines', item.id, 'enabling')} label="The enabling it ends" placeholder="e.g. paying their phone bill" multiline />
-            <TextField text={itemText(item.map, 'followUp')} field={fieldKey('bottomLines', item.id, 'followUp')} label="Follow-through notes" placeholder="Dates and what happened" multiline />
+            <TextField
+              text={itemText(item.map, 'enabling')}
+              field={fieldKey('bottomLines', item.id, 'enabling')}
+              label="The enabling it ends"
+              placeholder="e.g. paying their phone bill"
+              multiline
+            />
+            <TextField
+              text={itemText(item.map, 'followUp')}
+              field={fieldKey('bottomLines', item.id, 'followUp')}
+              label="Follow-through notes"
+              placeholder="Dates and what happened"
+              multiline
+            />
           </ItemCard>
         ))}
       </div>

@@ -12,7 +12,10 @@ export function ContingenciesSection() {
   return (
     <Section id="contingencies">
       <SectionHeader id="contingencies">
-        <p>Decide now what you will do if things go differently, so no one has to improvise on the day. Add anything your family worries about.</p>
+        <p>
+          Decide now what you will do if things go differently, so no one has to improvise on the day. Add anything your
+          family worries about.
+        </p>
       </SectionHeader>
       {items.length === 0 ? <EmptyList>No contingencies yet.</EmptyList> : null}
       <div className="item-list">
@@ -23,11 +26,34 @@ export function ContingenciesSection() {
             item={item}
             titleField="title"
             noun="contingency"
-            head={<TextField text={itemText(item.map, 'title')} field={fieldKey('contingencies', item.id, 'title')} label="Situation" className="title-field" />}
+            head={
+              <TextField
+                text={itemText(item.map, 'title')}
+                field={fieldKey('contingencies', item.id, 'title')}
+                label="Situation"
+                className="title-field"
+              />
+            }
           >
-            <TextField text={itemText(item.map, 'trigger')} field={fieldKey('contingencies', item.id, 'trigger')} label="How we will know (trigger)" multiline />
-            <TextField text={itemText(item.map, 'who')} field={fieldKey('contingencies', item.id, 'who')} label="Who acts" multiline />
-            <TextField text={itemText(item.map, 'steps')} field={fieldKey('contingencies', item.id, 'steps')} label="Steps" multiline className="span-2" />
+            <TextField
+              text={itemText(item.map, 'trigger')}
+              field={fieldKey('contingencies', item.id, 'trigger')}
+              label="How we will know (trigger)"
+              multiline
+            />
+            <TextField
+              text={itemText(item.map, 'who')}
+              field={fieldKey('contingencies', item.id, 'who')}
+              label="Who acts"
+              multiline
+            />
+            <TextField
+              text={itemText(item.map, 'steps')}
+              field={fieldKey('contingencies', item.id, 'steps')}
+              label="Steps"
+              multiline
+              className="span-2"
+            />
           </ItemCard>
         ))}
       </div>

@@ -18,7 +18,10 @@ export function LogisticsSection() {
   return (
     <Section id="logistics">
       <SectionHeader id="logistics">
-        <p>The date and the place are the most sensitive facts in this plan. Never write them anywhere your loved one might see: not on a calendar, not in a group chat.</p>
+        <p>
+          The date and the place are the most sensitive facts in this plan. Never write them anywhere your loved one
+          might see: not on a calendar, not in a group chat.
+        </p>
       </SectionHeader>
       <div className="item-grid">
         <DateField label="Date" type="date" value={value('date')} onChange={set('date')} testId="logistics-date" />
@@ -31,9 +34,24 @@ export function LogisticsSection() {
           multiline
           className="span-2"
         />
-        <TextField text={singletonText(doc, 'logistics', 'place')} field={fieldKey('logistics', null, 'place')} label="Place" placeholder="Somewhere private, calm and familiar" />
-        <TextField text={singletonText(doc, 'logistics', 'bringer')} field={fieldKey('logistics', null, 'bringer')} label="Who brings them" />
-        <DateField label="Rehearsal date" type="date" value={value('rehearsalDate')} onChange={set('rehearsalDate')} hint="Rehearse at least once, with the letters read aloud in order." />
+        <TextField
+          text={singletonText(doc, 'logistics', 'place')}
+          field={fieldKey('logistics', null, 'place')}
+          label="Place"
+          placeholder="Somewhere private, calm and familiar"
+        />
+        <TextField
+          text={singletonText(doc, 'logistics', 'bringer')}
+          field={fieldKey('logistics', null, 'bringer')}
+          label="Who brings them"
+        />
+        <DateField
+          label="Rehearsal date"
+          type="date"
+          value={value('rehearsalDate')}
+          onChange={set('rehearsalDate')}
+          hint="Rehearse at least once, with the letters read aloud in order."
+        />
       </div>
     </Section>
   );

@@ -22,7 +22,13 @@ const notesScope = (doc: Y.Doc) => [doc.getText(NOTES_FIELD) as Y.AbstractType<u
  */
 export function NotesSection() {
   const { boardId, user } = useBoard();
-  const notes = useSyncedDoc({ docName: formatDocName({ kind: 'notes', boardId }), label: 'the private notes', user, readOnly: false, persist: true });
+  const notes = useSyncedDoc({
+    docName: formatDocName({ kind: 'notes', boardId }),
+    label: 'the private notes',
+    user,
+    readOnly: false,
+    persist: true,
+  });
   const origin = useMemo(() => ({ kind: 'my-notes-edits' }), []);
   const undo = useUndo(notes.doc, notesScope, origin);
   const peers = usePeers(notes.provider?.awareness ?? null);
@@ -30,14 +36,24 @@ export function NotesSection() {
   const edit = useMemo(
     () =>
       notes.doc
-        ? { doc: notes.doc, readOnly: notes.status === 'closed', origin, undo: undo.manager, peers, setFocus: (field: string | null) => awareness?.setLocalStateField('field', field) }
+        ? {
+            doc: notes.doc,
+            readOnly: notes.status === 'closed',
+            origin,
+            undo: undo.manager,
+            peers,
+            setFocus: (field: string | null) => awareness?.setLocalStateField('field', field),
+          }
         : null,
     [notes.doc, notes.status, origin, undo.manager, peers, awareness],
   );
   return (
     <Section id="notes">
       <SectionHeader id="notes">
-        <p>Only interventionists on this board can open these notes: risk assessment, observations, what to change next time. Family members never receive them.</p>
+        <p>
+          Only interventionists on this board can open these notes: risk assessment, observations, what to change next
+          time. Family members never receive them.
+        </p>
       </SectionHeader>
       <div className="row">
         <SaveStatus status={notes.status} />
@@ -45,7 +61,14 @@ export function NotesSection() {
       <ConnectionBanner status={notes.status} closedReason={notes.closedReason} readOnlyReason={null} />
       {edit && notes.loaded ? (
         <EditProvider value={edit}>
-          <TextField text={notes.doc?.getText(NOTES_FIELD) ?? null} field={fieldKey('notes', null, NOTES_FIELD)} label="Notes" multiline className="notes-field" testId="private-notes" />
+          <TextField
+            text={notes.doc?.getText(NOTES_FIELD) ?? null}
+            field={fieldKey('notes', null, NOTES_FIELD)}
+            label="Notes"
+            multiline
+            className="notes-field"
+            testId="private-notes"
+          />
         </EditProvider>
       ) : notes.closedReason ? null : (
         <p className="plan-loading" role="status">

@@ -12,7 +12,10 @@ export function ObjectionsSection() {
   return (
     <Section id="objections">
       <SectionHeader id="objections">
-        <p>Every “but” your loved one is likely to raise (“I can quit on my own”, “I can’t leave work”), who answers it, and with what. Answers are short, kind and already settled.</p>
+        <p>
+          Every “but” your loved one is likely to raise (“I can quit on my own”, “I can’t leave work”), who answers it,
+          and with what. Answers are short, kind and already settled.
+        </p>
       </SectionHeader>
       {items.length === 0 ? <EmptyList>No objections yet. Start with the one you hear most often.</EmptyList> : null}
       <div className="item-list">
@@ -23,10 +26,28 @@ export function ObjectionsSection() {
             item={item}
             titleField="objection"
             noun="objection"
-            head={<TextField text={itemText(item.map, 'objection')} field={fieldKey('objections', item.id, 'objection')} label="They might say" className="title-field" placeholder="“I can quit on my own.”" />}
+            head={
+              <TextField
+                text={itemText(item.map, 'objection')}
+                field={fieldKey('objections', item.id, 'objection')}
+                label="They might say"
+                className="title-field"
+                placeholder="“I can quit on my own.”"
+              />
+            }
           >
-            <TextField text={itemText(item.map, 'answeredBy')} field={fieldKey('objections', item.id, 'answeredBy')} label="Who answers" />
-            <TextField text={itemText(item.map, 'answer')} field={fieldKey('objections', item.id, 'answer')} label="What we say" multiline className="span-2" />
+            <TextField
+              text={itemText(item.map, 'answeredBy')}
+              field={fieldKey('objections', item.id, 'answeredBy')}
+              label="Who answers"
+            />
+            <TextField
+              text={itemText(item.map, 'answer')}
+              field={fieldKey('objections', item.id, 'answer')}
+              label="What we say"
+              multiline
+              className="span-2"
+            />
           </ItemCard>
         ))}
       </div>

@@ -9,7 +9,15 @@ import { useBoard } from '../board-context';
 import { useEdit } from '../edit-context';
 
 /** A section's heading (its name in the menu, unless it says more) and a few calm words of guidance. */
-export function SectionHeader({ id, title = sectionLabel(id), children }: { id: SectionId; title?: string; children?: ReactNode }) {
+export function SectionHeader({
+  id,
+  title = sectionLabel(id),
+  children,
+}: {
+  id: SectionId;
+  title?: string;
+  children?: ReactNode;
+}) {
   return (
     <header className="section-header">
       <h2 id={`${id}-heading`}>{title}</h2>
@@ -35,13 +43,25 @@ export function EmptyList({ children }: { children: ReactNode }) {
 function focusFirstField(id: string): void {
   // After React has rendered the new item.
   requestAnimationFrame(() => {
-    const field = document.querySelector<HTMLElement>(`[data-item="${id}"] input[type="text"], [data-item="${id}"] textarea`);
+    const field = document.querySelector<HTMLElement>(
+      `[data-item="${id}"] input[type="text"], [data-item="${id}"] textarea`,
+    );
     field?.focus();
   });
 }
 
 /** "Add …" for a list; hidden for readers. Focuses the new item's first field. */
-export function AddItemButton({ list, label, init, onAdded }: { list: ListName; label: string; init?: () => ItemInit; onAdded?(id: string): void }) {
+export function AddItemButton({
+  list,
+  label,
+  init,
+  onAdded,
+}: {
+  list: ListName;
+  label: string;
+  init?: () => ItemInit;
+  onAdded?(id: string): void;
+}) {
   const { doc, readOnly, origin } = useEdit();
   if (readOnly) return null;
   return (
@@ -60,7 +80,15 @@ export function AddItemButton({ list, label, init, onAdded }: { list: ListName; 
 }
 
 /** A card for one list item, with a Remove button that can be undone. */
-export function ItemCard(props: { list: ListName; item: { id: string; map: Y.Map<unknown> }; titleField: string; noun: string; children: ReactNode; canRemove?: boolean; head?: ReactNode }) {
+export function ItemCard(props: {
+  list: ListName;
+  item: { id: string; map: Y.Map<unknown> };
+  titleField: string;
+  noun: string;
+  children: ReactNode;
+  canRemove?: boolean;
+  head?: ReactNode;
+}) {
   const { doc, readOnly, origin } = useEdit();
   const { notify } = useBoard();
   const { list, item, titleField, noun, children, head } = props;

@@ -10,19 +10,45 @@ import { TextField } from '../fields/text-field';
 import { useList, useTextValue } from '../fields/use-y';
 import { AddItemButton, EmptyList, ItemCard, Section, SectionHeader } from './parts';
 
-function Answer({ text, itemId, answers, onAnswered }: { text: Y.Text | null; itemId: string; answers: boolean; onAnswered(value: string): void }) {
+function Answer({
+  text,
+  itemId,
+  answers,
+  onAnswered,
+}: {
+  text: Y.Text | null;
+  itemId: string;
+  answers: boolean;
+  onAnswered(value: string): void;
+}) {
   const answer = useTextValue(text);
   if (!answers && !answer.trim()) return <p className="muted small span-2">Waiting for an answer.</p>;
-  return <TextField text={text} field={fieldKey('questions', itemId, 'answer')} label="Answer" multiline locked={!answers} className="span-2 answer-field" onCommit={onAnswered} />;
+  return (
+    <TextField
+      text={text}
+      field={fieldKey('questions', itemId, 'answer')}
+      label="Answer"
+      multiline
+      locked={!answers}
+      className="span-2 answer-field"
+      onCommit={onAnswered}
+    />
+  );
 }
 
 function QuestionState({ text }: { text: Y.Text | null }) {
   const answered = useTextValue(text).trim() !== '';
-  return <span className={`badge ${answered ? 'question-answered' : 'question-open'}`} data-testid="question-state">{answered ? 'Answered' : 'Open'}</span>;
+  return (
+    <span className={`badge ${answered ? 'question-answered' : 'question-open'}`} data-testid="question-state">
+      {answered ? 'Answered' : 'Open'}
+    </span>
+  );
 }
 
 /** What the board channel is told, once per question or answer (the payload besides the board). */
-type Announcement = [event: 'question:asked', payload: Record<string, never>] | [event: 'question:answered', payload: Omit<QuestionAnswered, 'boardId'>];
+type Announcement =
+  | [event: 'question:asked', payload: Record<string, never>]
+  | [event: 'question:answered', payload: Omit<QuestionAnswered, 'boardId'>];
 
 /**
  * Participants ask, interventionists answer. Who may type where is a courtesy of the page: the
@@ -54,14 +80,45 @@ export function QuestionsSection() {
           const mine = askedBy === me.userId;
           const answer = itemText(item.map, 'answer');
           return (
-            <ItemCard key={item.id} list="questions" item={item} titleField="question" noun="question" canRemove={mine || answers} head={<span className="muted small">Asked by {itemValue(item.map, 'askedByName', '') || 'someone'} <QuestionState text={answer} /></span>}>
-              <TextField text={itemText(item.map, 'question')} field={fieldKey('questions', item.id, 'question')} label="Question" multiline locked={!mine && !answers} className="span-2" onCommit={(value) => mine && announce(`asked:${item.id}`, value, 'question:asked', {})} />
-              <Answer text={answer} itemId={item.id} answers={answers} onAnswered={(value) => askedBy && announce(`answered:${item.id}`, value, 'question:answered', { askerId: askedBy })} />
+            <ItemCard
+              key={item.id}
+              list="questions"
+              item={item}
+              titleField="question"
+              noun="question"
+              canRemove={mine || answers}
+              head={
+                <span className="muted small">
+                  Asked by {itemValue(item.map, 'askedByName', '') || 'someone'} <QuestionState text={answer} />
+                </span>
+              }
+            >
+              <TextField
+                text={itemText(item.map, 'question')}
+                field={fieldKey('questions', item.id, 'question')}
+                label="Question"
+                multiline
+                locked={!mine && !answers}
+                className="span-2"
+                onCommit={(value) => mine && announce(`asked:${item.id}`, value, 'question:asked', {})}
+              />
+              <Answer
+                text={answer}
+                itemId={item.id}
+                answers={answers}
+                onAnswered={(value) =>
+                  askedBy && announce(`answered:${item.id}`, value, 'question:answered', { askerId: askedBy })
+                }
+              />
             </ItemCard>
           );
         })}
       </div>
-      <AddItemButton list="questions" label="Ask a question" init={() => ({ values: { askedBy: me.userId, askedByName: me.name } })} />
+      <AddItemButton
+        list="questions"
+        label="Ask a question"
+        init={() => ({ values: { askedBy: me.userId, askedByName: me.name } })}
+      />
     </Section>
   );
 }

@@ -31,14 +31,41 @@ export function SafetySection() {
       <fieldset className="plan-fieldset">
         <legend>Risk screen</legend>
         {RISKS.map((risk) => (
-          <CheckField key={risk.field} label={risk.label} checked={values.get(risk.field) === true} onChange={(value) => setSingletonValue(doc, 'safety', risk.field, value, origin)} />
+          <CheckField
+            key={risk.field}
+            label={risk.label}
+            checked={values.get(risk.field) === true}
+            onChange={(value) => setSingletonValue(doc, 'safety', risk.field, value, origin)}
+          />
         ))}
       </fieldset>
       <div className="item-grid">
-        <TextField text={singletonText(doc, 'safety', 'riskNotes')} field={fieldKey('safety', null, 'riskNotes')} label="What else we should know" multiline className="span-2" />
-        <TextField text={singletonText(doc, 'safety', 'exits')} field={fieldKey('safety', null, 'exits')} label="Exits" placeholder="Which doors, who sits nearest" multiline />
-        <TextField text={singletonText(doc, 'safety', 'codeWord')} field={fieldKey('safety', null, 'codeWord')} label="Code word" hint="Said by anyone who feels unsafe: everyone stops." />
-        <TextField text={singletonText(doc, 'safety', 'caller')} field={fieldKey('safety', null, 'caller')} label="Who calls emergency services" className="span-2" />
+        <TextField
+          text={singletonText(doc, 'safety', 'riskNotes')}
+          field={fieldKey('safety', null, 'riskNotes')}
+          label="What else we should know"
+          multiline
+          className="span-2"
+        />
+        <TextField
+          text={singletonText(doc, 'safety', 'exits')}
+          field={fieldKey('safety', null, 'exits')}
+          label="Exits"
+          placeholder="Which doors, who sits nearest"
+          multiline
+        />
+        <TextField
+          text={singletonText(doc, 'safety', 'codeWord')}
+          field={fieldKey('safety', null, 'codeWord')}
+          label="Code word"
+          hint="Said by anyone who feels unsafe: everyone stops."
+        />
+        <TextField
+          text={singletonText(doc, 'safety', 'caller')}
+          field={fieldKey('safety', null, 'caller')}
+          label="Who calls emergency services"
+          className="span-2"
+        />
       </div>
     </Section>
   );

@@ -1,7 +1,21 @@
 'use client';
 
-import { type Announcements, closestCenter, DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  type Announcements,
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { type KeyboardEvent, useId } from 'react';
 import { type ItemRef, itemSet, itemText, itemValue, moveItem } from '@/lib/plan/lists';
@@ -15,7 +29,8 @@ function nameOf(item: ItemRef): string {
 }
 
 function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix =
+    n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -36,7 +51,10 @@ interface RowProps {
 
 function SpeakerRow({ item, index, total, move }: RowProps) {
   const { readOnly } = useEdit();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: readOnly });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: item.id,
+    disabled: readOnly,
+  });
   const name = useTextValue(itemText(item.map, 'name')).trim() || 'Unnamed person';
   const readBy = useTextValue(itemText(item.map, 'readBy')).trim();
   const attendance = itemValue<Attendance>(item.map, 'attendance', 'attends');
@@ -56,22 +74,47 @@ function SpeakerRow({ item, index, total, move }: RowProps) {
       onKeyDown={onKeyDown}
     >
       {readOnly ? null : (
-        <button type="button" className="drag-handle" data-control="handle" aria-label={`Reorder ${name}, number ${index + 1} of ${total}. Alt plus arrow keys move, or press space to pick up.`} {...attributes} {...listeners}>
+        <button
+          type="button"
+          className="drag-handle"
+          data-control="handle"
+          aria-label={`Reorder ${name}, number ${index + 1} of ${total}. Alt plus arrow keys move, or press space to pick up.`}
+          {...attributes}
+          {...listeners}
+        >
           <span aria-hidden="true">⠿</span>
         </button>
       )}
-      <span className="speaker-position" aria-hidden="true">{index + 1}</span>
+      <span className="speaker-position" aria-hidden="true">
+        {index + 1}
+      </span>
       <span className="speaker-name">
         <span data-testid="speaker-name">{name}</span>
-        {attendance === 'letter-read' ? <span className="muted small"> · letter read by {readBy || 'someone else'}</span> : null}
+        {attendance === 'letter-read' ? (
+          <span className="muted small"> · letter read by {readBy || 'someone else'}</span>
+        ) : null}
         {closer ? <span className="chip">Closer</span> : null}
       </span>
       {readOnly ? null : (
         <span className="speaker-moves">
-          <button type="button" className="button-icon" data-control="up" aria-label={`Move ${name} earlier`} disabled={index === 0} onClick={() => move(item.id, index - 1, 'up')}>
+          <button
+            type="button"
+            className="button-icon"
+            data-control="up"
+            aria-label={`Move ${name} earlier`}
+            disabled={index === 0}
+            onClick={() => move(item.id, index - 1, 'up')}
+          >
             <span aria-hidden="true">↑</span>
           </button>
-          <button type="button" className="button-icon" data-control="down" aria-label={`Move ${name} later`} disabled={index === total - 1} onClick={() => move(item.id, index + 1, 'down')}>
+          <button
+            type="button"
+            className="button-icon"
+            data-control="down"
+            aria-label={`Move ${name} later`}
+            disabled={index === total - 1}
+            onClick={() => move(item.id, index + 1, 'down')}
+          >
             <span aria-hidden="true">↓</span>
           </button>
         </span>
@@ -102,8 +145,12 @@ export function SpeakingOrder({ items }: { items: ItemRef[] }) {
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${label(active.id)}.`,
-    onDragOver: ({ active, over }) => (over ? `${label(active.id)} is over position ${ids.indexOf(String(over.id)) + 1}.` : undefined),
-    onDragEnd: ({ active, over }) => (over ? `${label(active.id)} dropped at position ${ids.indexOf(String(over.id)) + 1}.` : `${label(active.id)} dropped.`),
+    onDragOver: ({ active, over }) =>
+      over ? `${label(active.id)} is over position ${ids.indexOf(String(over.id)) + 1}.` : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${label(active.id)} dropped at position ${ids.indexOf(String(over.id)) + 1}.`
+        : `${label(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Moving ${label(active.id)} was cancelled.`,
   };
   const move = (id: string, to: number, control: 'handle' | 'up' | 'down') => {
@@ -126,7 +173,13 @@ export function SpeakingOrder({ items }: { items: ItemRef[] }) {
       {speakers.length === 0 ? (
         <p className="plan-empty">Add the people who will take part; their letters are read in this order.</p>
       ) : (
-        <DndContext id={dndId} sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements }}>
+        <DndContext
+          id={dndId}
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={onDragEnd}
+          accessibility={{ announcements }}
+        >
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             <ol className="speaking-order" aria-labelledby="speaking-order-heading" data-testid="speaking-order">
               {speakers.map((item, index) => (
@@ -136,7 +189,9 @@ export function SpeakingOrder({ items }: { items: ItemRef[] }) {
           </SortableContext>
         </DndContext>
       )}
-      {closerIndex >= 0 && closerIndex !== speakers.length - 1 ? <p className="plan-advice">The closer usually reads last.</p> : null}
+      {closerIndex >= 0 && closerIndex !== speakers.length - 1 ? (
+        <p className="plan-advice">The closer usually reads last.</p>
+      ) : null}
     </div>
   );
 }

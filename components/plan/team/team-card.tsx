@@ -19,7 +19,9 @@ export function TeamCard({ item, members }: { item: ItemRef; members: Member[] }
   const roles = itemSet(item.map, 'roles');
   const accounts = [
     { value: '', label: 'No account (not on this board)' },
-    ...members.filter((m) => isParticipant(m.role) || m.userId === memberId).map((m) => ({ value: m.userId, label: m.name })),
+    ...members
+      .filter((m) => isParticipant(m.role) || m.userId === memberId)
+      .map((m) => ({ value: m.userId, label: m.name })),
   ];
   const linkAccount = (userId: string) => {
     doc.transact(() => {
@@ -36,25 +38,64 @@ export function TeamCard({ item, members }: { item: ItemRef; members: Member[] }
       item={item}
       titleField="name"
       noun="person"
-      head={<TextField text={itemText(item.map, 'name')} field={fieldKey('team', item.id, 'name')} label="Name" className="title-field" testId="team-name" />}
+      head={
+        <TextField
+          text={itemText(item.map, 'name')}
+          field={fieldKey('team', item.id, 'name')}
+          label="Name"
+          className="title-field"
+          testId="team-name"
+        />
+      }
     >
-      <TextField text={itemText(item.map, 'relationship')} field={fieldKey('team', item.id, 'relationship')} label="Relationship" placeholder="e.g. sister, best friend" testId="team-relationship" />
+      <TextField
+        text={itemText(item.map, 'relationship')}
+        field={fieldKey('team', item.id, 'relationship')}
+        label="Relationship"
+        placeholder="e.g. sister, best friend"
+        testId="team-relationship"
+      />
       <SelectField label="Account on this board" value={memberId} options={accounts} onChange={linkAccount} />
-      <SelectField label="Attendance" value={attendance} options={ATTENDANCE} onChange={(value) => setItemValue(doc, 'team', item.id, 'attendance', value, origin)} testId="team-attendance" />
+      <SelectField
+        label="Attendance"
+        value={attendance}
+        options={ATTENDANCE}
+        onChange={(value) => setItemValue(doc, 'team', item.id, 'attendance', value, origin)}
+        testId="team-attendance"
+      />
       {attendance === 'letter-read' ? (
-        <TextField text={itemText(item.map, 'readBy')} field={fieldKey('team', item.id, 'readBy')} label="Letter read by" />
+        <TextField
+          text={itemText(item.map, 'readBy')}
+          field={fieldKey('team', item.id, 'readBy')}
+          label="Letter read by"
+        />
       ) : (
-        <TextField text={itemText(item.map, 'seat')} field={fieldKey('team', item.id, 'seat')} label="Seat" placeholder="e.g. beside the door" />
+        <TextField
+          text={itemText(item.map, 'seat')}
+          field={fieldKey('team', item.id, 'seat')}
+          label="Seat"
+          placeholder="e.g. beside the door"
+        />
       )}
       <fieldset className="plan-fieldset roles span-2" aria-describedby={`${rolesId}-hint`}>
         <legend>Roles</legend>
-        <p id={`${rolesId}-hint`} className="visually-hidden">Tick every role this person takes on.</p>
+        <p id={`${rolesId}-hint`} className="visually-hidden">
+          Tick every role this person takes on.
+        </p>
         <div className="role-grid">
           {TEAM_ROLES.map((role) => {
             const id = `${rolesId}-${role.value}`;
             return (
               <span key={role.value} className="role-option">
-                <input id={id} type="checkbox" checked={roles?.has(role.value) ?? false} disabled={readOnly} onChange={(event) => toggleInSet(doc, 'team', item.id, 'roles', role.value, event.target.checked, origin)} />
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={roles?.has(role.value) ?? false}
+                  disabled={readOnly}
+                  onChange={(event) =>
+                    toggleInSet(doc, 'team', item.id, 'roles', role.value, event.target.checked, origin)
+                  }
+                />
                 <label htmlFor={id}>{role.label}</label>
               </span>
             );

@@ -20,22 +20,27 @@ export function TeamSection() {
   const unlisted = members.filter((member) => isParticipant(member.role) && !linked.has(member.userId));
   const addMembers = () => {
     doc.transact(() => {
-      for (const member of unlisted) addItem(doc, 'team', { text: { name: member.name }, values: { memberId: member.userId } });
+      for (const member of unlisted)
+        addItem(doc, 'team', { text: { name: member.name }, values: { memberId: member.userId } });
     }, origin);
   };
   return (
     <Section id="team">
       <SectionHeader id="team">
         <p>
-          Three to seven people who love them. Leave out anyone they strongly dislike, anyone with their own unmanaged problem, and anyone who
-          might warn them or cannot keep to the script.
+          Three to seven people who love them. Leave out anyone they strongly dislike, anyone with their own unmanaged
+          problem, and anyone who might warn them or cannot keep to the script.
         </p>
       </SectionHeader>
       <SpeakingOrder items={items} />
       <h3 className="roster-heading">Who takes part</h3>
       {items.length === 0 ? <EmptyList>No one on the team yet.</EmptyList> : null}
       {!readOnly && items.length > 0 && (items.length < MIN_TEAM || items.length > MAX_TEAM) ? (
-        <p className="plan-advice">{items.length < MIN_TEAM ? 'Most teams have at least three people.' : 'More than seven people can overwhelm your loved one.'}</p>
+        <p className="plan-advice">
+          {items.length < MIN_TEAM
+            ? 'Most teams have at least three people.'
+            : 'More than seven people can overwhelm your loved one.'}
+        </p>
       ) : null}
       <div className="item-list">
         {items.map((item) => (

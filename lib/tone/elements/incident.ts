@@ -13,7 +13,8 @@ const OCCASION =
 const PERIOD = `summer|winter|spring|fall|autumn|weekend|week|month|year|night|morning|evening|afternoon|birthday|${DAY}`;
 const EVENT =
   'wedding|graduation|funeral|birthday|party|game|recital|dinner|lunch|breakfast|reunion|christening|baptism|bar\\s+mitzvah|bat\\s+mitzvah|barbecue|bbq|concert|match|ceremony|celebration|vacation|holiday|trip|shower';
-const NUMBER = 'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+|a\\s+few|a\\s+couple\\s+of|several';
+const NUMBER =
+  'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+|a\\s+few|a\\s+couple\\s+of|several';
 
 const INCIDENT = new RegExp(
   [

@@ -7,7 +7,8 @@
  * its "request" is an own-action statement: "I will ...", "I will no longer ...".
  */
 
-const HELP = /\b(?:help|treatment|rehab|rehabilitation|detox|program|programme|care|bed|recovery|clinic|center|centre|doctor|counsel(?:l)?or|therapy|hospital|facility|offer)\b/i;
+const HELP =
+  /\b(?:help|treatment|rehab|rehabilitation|detox|program|programme|care|bed|recovery|clinic|center|centre|doctor|counsel(?:l)?or|therapy|hospital|facility|offer)\b/i;
 const ACTION = /\b(?:accept|go|come|get|start|begin|enter|check|take|say\s+yes|agree|let|choose|join|leave)\b/i;
 const NOW = /\b(?:today|tonight|now|right\s+away|immediately|this\s+(?:morning|afternoon|evening))\b/i;
 

@@ -16,7 +16,8 @@ describe('bottom-line statements', () => {
     t.diagnostic(`bottom-line statements: ${result.correct} of ${result.rows} verdicts right`);
     t.diagnostic(`refused: precision ${pct(result.refuse.precision)}, recall ${pct(result.refuse.recall)}`);
     t.diagnostic(`threat: precision ${pct(result.threat.precision)}, recall ${pct(result.threat.recall)}`);
-    for (const [statement, expected, got] of result.mistakes) t.diagnostic(`  differs: ${statement} expected ${expected} got ${got}`);
+    for (const [statement, expected, got] of result.mistakes)
+      t.diagnostic(`  differs: ${statement} expected ${expected} got ${got}`);
   });
 
   it('gives the right verdict, with its reason, for at least 90% of statements', () => {

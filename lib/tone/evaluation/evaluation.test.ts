@@ -26,7 +26,16 @@ describe('evaluation table', () => {
 
   it('covers every rule', () => {
     const rules = new Set(WHOLE.flatMap((r) => r.expect));
-    for (const rule of ['generalisation', 'blame', 'disguised-you', 'group-voice', 'hearsay', 'label', 'threat', 'name-calling'] as const) {
+    for (const rule of [
+      'generalisation',
+      'blame',
+      'disguised-you',
+      'group-voice',
+      'hearsay',
+      'label',
+      'threat',
+      'name-calling',
+    ] as const) {
       assert.ok(rules.has(rule), rule);
     }
   });
@@ -44,7 +53,8 @@ describe('precision and recall', () => {
     ] as const) {
       for (const line of formatEvaluation(title, evaluate(rows))) t.diagnostic(line);
     }
-    for (const m of whole.mistakes) t.diagnostic(`  differs: ${m.text} expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
+    for (const m of whole.mistakes)
+      t.diagnostic(`  differs: ${m.text} expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
   });
 
   it('overall: precision and recall at least 95%', () => {

@@ -19,14 +19,14 @@ const ROWS: ReadonlyArray<readonly [text: string, kind: LetterKind, expect: read
   ['Dad says he is proud of you for coming today.', I, [], 'hearsay'],
   ['The counsellor said the program lasts thirty days.', I, [], 'hearsay'],
   // Ultimatums.
-  ["If I find one more bottle in the garage, you can pack your bags.", I, ['threat'], 'ultimatum'],
-  ["If you lie to me again, we are through.", I, ['threat'], 'ultimatum'],
+  ['If I find one more bottle in the garage, you can pack your bags.', I, ['threat'], 'ultimatum'],
+  ['If you lie to me again, we are through.', I, ['threat'], 'ultimatum'],
   ["It's treatment or the door, Sam.", I, ['threat'], 'ultimatum'],
   ["If you don't stop, you'll lose the kids.", I, ['threat'], 'ultimatum'],
   ['If you get in the car with us today, we will be right beside you.', I, [], 'ultimatum'],
   ["If you need a break during this, that's okay.", I, [], 'ultimatum'],
-  ["If you refuse treatment today, I will stop paying for your car.", B, [], 'ultimatum'],
-  ["If you refuse treatment today, you are on your own.", B, ['threat'], 'ultimatum'],
+  ['If you refuse treatment today, I will stop paying for your car.', B, [], 'ultimatum'],
+  ['If you refuse treatment today, you are on your own.', B, ['threat'], 'ultimatum'],
   // Blame through behaviour.
   ['Because of your drinking, Emma is afraid to bring friends home.', I, ['blame'], 'behaviour-blame'],
   ['Thanks to your lies, nobody in this family trusts each other.', I, ['blame'], 'behaviour-blame'],
@@ -56,4 +56,9 @@ const ROWS: ReadonlyArray<readonly [text: string, kind: LetterKind, expect: read
   ['You always leave before the kids wake up.', I, ['generalisation'], 'warm-generalisation'],
 ];
 
-export const HELD_OUT_ROWS: readonly EvaluationRow[] = ROWS.map(([text, kind, expect, shape]) => ({ text, kind, expect, shape }));
+export const HELD_OUT_ROWS: readonly EvaluationRow[] = ROWS.map(([text, kind, expect, shape]) => ({
+  text,
+  kind,
+  expect,
+  shape,
+}));

@@ -33,24 +33,24 @@ const FINISHED = String.raw`(?:${ENDS}|\s+(?:with\s+(?:you|this|us)|for\s+good)\
 
 export const THEIR_LOSS = new RegExp(
   String.raw`\b(?:` +
-  [
-    String.raw`${DO_NOT}(?:bother|call|come\s+(?:back|home|near)|show\s+your\s+face|expect\s+(?:me|us|anything)|contact|text)\b`,
-    String.raw`${YOU_WILL}\s+(?:never\s+)?lose\s+${THEIRS_TO_LOSE}\b`,
-    String.raw`${YOU_WILL}\s+never\s+(?:see\s+${THEIRS_TO_LOSE}|hear\s+from\s+(?:me|us)|be\s+(?:welcome|allowed))\b`,
-    String.raw`${YOU_WONT}\s+(?:ever\s+)?(?:see\s+${THEIRS_TO_LOSE}|be\s+(?:welcome|allowed))\b`,
-    String.raw`you\s+(?:can['’]t|cannot|can\s+no\s+longer)\s+(?:live|stay)\s+(?:here|with\s+(?:me|us))\b`,
-    String.raw`${YOU_WILL}\s+(?:no\s+longer|not)\s+be\s+(?:welcome|allowed)\b`,
-    String.raw`${YOU_WILL}\s+be\s+(?:out|on\s+your\s+own|sorry)\b`,
-    String.raw`you(?:['’]re|\s+are)\s+(?:out|on\s+your\s+own|dead\s+to\s+me|cut\s+off|not\s+welcome|no\s+longer\s+welcome|finished)\b`,
-    String.raw`you\s+can\s+(?:forget|kiss)\b`,
-    // Evictions said as orders; after "to" they are demands (see isDemand).
-    String.raw`(?:pack\s+your\s+bags|find\s+(?:somewhere|someplace|another\s+place)\s+else)\b`,
-    String.raw`get\s+out(?:${ENDS}|\s+of\s+(?:my|this|our)\s+(?:house|home|life|lives)\b)`,
-    // Not "we're done with the hard part": only the relationship ending.
-    String.raw`we(?:['’]re|\s+are)\s+(?:done|through|finished|over)${FINISHED}`,
-    String.raw`it(?:['’]s|\s+is)\s+over(?:${ENDS}|\s+between\s+us\b)`,
-    String.raw`(?:this|our)\s+marriage\s+is\s+over\b`,
-  ].join('|') +
+    [
+      String.raw`${DO_NOT}(?:bother|call|come\s+(?:back|home|near)|show\s+your\s+face|expect\s+(?:me|us|anything)|contact|text)\b`,
+      String.raw`${YOU_WILL}\s+(?:never\s+)?lose\s+${THEIRS_TO_LOSE}\b`,
+      String.raw`${YOU_WILL}\s+never\s+(?:see\s+${THEIRS_TO_LOSE}|hear\s+from\s+(?:me|us)|be\s+(?:welcome|allowed))\b`,
+      String.raw`${YOU_WONT}\s+(?:ever\s+)?(?:see\s+${THEIRS_TO_LOSE}|be\s+(?:welcome|allowed))\b`,
+      String.raw`you\s+(?:can['’]t|cannot|can\s+no\s+longer)\s+(?:live|stay)\s+(?:here|with\s+(?:me|us))\b`,
+      String.raw`${YOU_WILL}\s+(?:no\s+longer|not)\s+be\s+(?:welcome|allowed)\b`,
+      String.raw`${YOU_WILL}\s+be\s+(?:out|on\s+your\s+own|sorry)\b`,
+      String.raw`you(?:['’]re|\s+are)\s+(?:out|on\s+your\s+own|dead\s+to\s+me|cut\s+off|not\s+welcome|no\s+longer\s+welcome|finished)\b`,
+      String.raw`you\s+can\s+(?:forget|kiss)\b`,
+      // Evictions said as orders; after "to" they are demands (see isDemand).
+      String.raw`(?:pack\s+your\s+bags|find\s+(?:somewhere|someplace|another\s+place)\s+else)\b`,
+      String.raw`get\s+out(?:${ENDS}|\s+of\s+(?:my|this|our)\s+(?:house|home|life|lives)\b)`,
+      // Not "we're done with the hard part": only the relationship ending.
+      String.raw`we(?:['’]re|\s+are)\s+(?:done|through|finished|over)${FINISHED}`,
+      String.raw`it(?:['’]s|\s+is)\s+over(?:${ENDS}|\s+between\s+us\b)`,
+      String.raw`(?:this|our)\s+marriage\s+is\s+over\b`,
+    ].join('|') +
     ')',
   'gi',
 );
@@ -61,11 +61,11 @@ const I_WILL = String.raw`I(?:['’]ll|\s+will|['’]m\s+going\s+to|\s+am\s+goin
 
 export const WRITER_EXIT = new RegExp(
   String.raw`\b(?:` +
-  [
-    String.raw`${I_AM}\s+(?:gone|done|out|through)${FINISHED}`,
-    String.raw`${I_AM}\s+(?:leaving|moving\s+out|changing\s+the\s+locks|divorcing\s+you|filing\s+for\s+divorce|cutting\s+you\s+off|walking\s+away|kicking\s+you\s+out)\b`,
-    String.raw`${I_WILL}\s+(?:leave(?:${ENDS}|\s+(?:you|this\s+house|for\s+good)\b)|move\s+out|change\s+the\s+locks|divorce\s+you|file\s+for\s+divorce|cut\s+you\s+off|walk\s+away|never\s+speak\s+to\s+you|kick\s+you\s+out|throw\s+you\s+out|be\s+gone)\b`,
-  ].join('|') +
+    [
+      String.raw`${I_AM}\s+(?:gone|done|out|through)${FINISHED}`,
+      String.raw`${I_AM}\s+(?:leaving|moving\s+out|changing\s+the\s+locks|divorcing\s+you|filing\s+for\s+divorce|cutting\s+you\s+off|walking\s+away|kicking\s+you\s+out)\b`,
+      String.raw`${I_WILL}\s+(?:leave(?:${ENDS}|\s+(?:you|this\s+house|for\s+good)\b)|move\s+out|change\s+the\s+locks|divorce\s+you|file\s+for\s+divorce|cut\s+you\s+off|walk\s+away|never\s+speak\s+to\s+you|kick\s+you\s+out|throw\s+you\s+out|be\s+gone)\b`,
+    ].join('|') +
     ')',
   'gi',
 );

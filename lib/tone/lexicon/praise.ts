@@ -13,11 +13,31 @@
  */
 
 const FAILINGS = [
-  'forgot', 'forget', 'forgets', 'forgetting', 'missed', 'miss', 'misses', 'failed', 'fail',
-  'fails', String.raw`let\s+(?:me|us|anyone|anybody|them|her|him)\s+down`, String.raw`gave\s+up`,
-  String.raw`give\s+up`, String.raw`gives\s+up`, 'complained', 'complain', 'complains', 'judged',
-  'judge', 'judges', 'hesitated', 'doubted', 'abandoned',
-  String.raw`turned\s+(?:me|us|anyone|anybody)\s+away`, String.raw`left\s+(?:my|our|her|his)\s+side`,
+  'forgot',
+  'forget',
+  'forgets',
+  'forgetting',
+  'missed',
+  'miss',
+  'misses',
+  'failed',
+  'fail',
+  'fails',
+  String.raw`let\s+(?:me|us|anyone|anybody|them|her|him)\s+down`,
+  String.raw`gave\s+up`,
+  String.raw`give\s+up`,
+  String.raw`gives\s+up`,
+  'complained',
+  'complain',
+  'complains',
+  'judged',
+  'judge',
+  'judges',
+  'hesitated',
+  'doubted',
+  'abandoned',
+  String.raw`turned\s+(?:me|us|anyone|anybody)\s+away`,
+  String.raw`left\s+(?:my|our|her|his)\s+side`,
 ].join('|');
 
 const NEVER_PRAISE = new RegExp(

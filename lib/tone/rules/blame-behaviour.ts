@@ -32,9 +32,33 @@ const BEHAVIOURS =
 
 /** Losses that make "thanks to you" sarcastic. */
 const LOSSES: ReadonlySet<string> = new Set([
-  'lost', 'lose', 'losing', 'ruined', 'missed', 'broke', 'broken', 'bankrupt', 'debt', 'debts',
-  'evicted', 'fired', 'cried', 'crying', 'alone', 'police', 'court', 'jail', 'hospital', 'er',
-  'nothing', 'repossessed', 'foreclosed', 'embarrassed', 'humiliated', 'ashamed', 'scared',
+  'lost',
+  'lose',
+  'losing',
+  'ruined',
+  'missed',
+  'broke',
+  'broken',
+  'bankrupt',
+  'debt',
+  'debts',
+  'evicted',
+  'fired',
+  'cried',
+  'crying',
+  'alone',
+  'police',
+  'court',
+  'jail',
+  'hospital',
+  'er',
+  'nothing',
+  'repossessed',
+  'foreclosed',
+  'embarrassed',
+  'humiliated',
+  'ashamed',
+  'scared',
 ]);
 
 /** Harm to the loved one themselves is concern, not blame: "wrecking your health". */
@@ -57,8 +81,10 @@ function harmsOthers(m: MatchContext): boolean {
 }
 
 const REASON = 'Blame tends to make people defend themselves, and then they stop listening.';
-const SUGGESTION = 'Say what happened and how it affected you, without saying who caused it: “Last Christmas, I felt …”.';
-const RUIN = 'ruin|ruins|ruined|ruining|wreck|wrecks|wrecked|wrecking|destroy|destroys|destroyed|destroying|spoil|spoils|spoiled|spoilt|spoiling';
+const SUGGESTION =
+  'Say what happened and how it affected you, without saying who caused it: “Last Christmas, I felt …”.';
+const RUIN =
+  'ruin|ruins|ruined|ruining|wreck|wrecks|wrecked|wrecking|destroy|destroys|destroyed|destroying|spoil|spoils|spoiled|spoilt|spoiling';
 /** "you", with the auxiliaries and adverbs that may come before the verb. */
 const YOU = String.raw`you(?:['’]ve|['’]re|['’]d|\s+have|\s+had|\s+are|\s+were|\s+keep)?(?:\s+(?:always|just|really|completely|totally|basically|now|single-handedly))?`;
 const YOUR_BEHAVIOUR = String.raw`your\s+(?:${BEHAVIOURS})(?:\s+(?:has|have|had|is|was|keeps))?(?:\s+(?:always|just|really|completely|totally))?`;

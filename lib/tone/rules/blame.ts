@@ -24,7 +24,8 @@ import type { MatchContext, PhraseRule, Replacement } from './rule';
 const REASON = 'Blame tends to make people defend themselves, and then they stop listening.';
 const SUGGESTION = 'Say what happened and how it affected you: “When you …, I felt …”.';
 
-const MADE_ME = /^you(?:\s*('ve|'re|have|had|are|keep))?(?:\s+(always|just|really|even|also|still|only|constantly|sometimes))?\s+(made|make|makes|making)\s+me$/u;
+const MADE_ME =
+  /^you(?:\s*('ve|'re|have|had|are|keep))?(?:\s+(always|just|really|even|also|still|only|constantly|sometimes))?\s+(made|make|makes|making)\s+me$/u;
 
 /** "I" and the verb, by what stood before "made/make/making" in "you ... me feel". */
 const I_FEEL: Readonly<Record<string, string>> = {

@@ -33,13 +33,7 @@
  */
 import { clauseAround, contrastSegment, SUBJECT_BREAKS } from '../text/clause';
 import { tokenize, type Token } from '../text/tokens';
-import {
-  AUXILIARIES,
-  FIRST_PERSON,
-  SECOND_PERSON_ANY,
-  SECOND_PERSON_SUBJECTS,
-  isNegator,
-} from '../lexicon/pronouns';
+import { AUXILIARIES, FIRST_PERSON, SECOND_PERSON_ANY, SECOND_PERSON_SUBJECTS, isNegator } from '../lexicon/pronouns';
 import { isInsideThreatenedLoss } from '../lexicon/consequences';
 import { isAlwaysPraise, isNeverPraise } from '../lexicon/praise';
 import { isWarm } from '../lexicon/warmth';
@@ -52,7 +46,16 @@ const BEFORE_VERB: ReadonlySet<string> = new Set(['always', 'never', 'constantly
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['why', 'how', 'so', 'then', 'now', 'and', 'oh', 'honestly']);
 
 const IMPERSONAL: ReadonlySet<string> = new Set([
-  'it', "it's", 'its', 'there', "there's", 'this', 'that', "that's", 'nothing', 'everything',
+  'it',
+  "it's",
+  'its',
+  'there',
+  "there's",
+  'this',
+  'that',
+  "that's",
+  'nothing',
+  'everything',
 ]);
 
 function firstPersonNamed(tokens: readonly Token[]): 'writer' | 'loved-one' | undefined {
@@ -66,7 +69,11 @@ function firstPersonNamed(tokens: readonly Token[]): 'writer' | 'loved-one' | un
 /** For phrases after the verb: does the clause open with the loved one as its subject? */
 function clauseOpensWithLovedOne(fromStart: readonly Token[]): boolean {
   let i = 0;
-  while (i < fromStart.length && (CLAUSE_OPENERS.has(fromStart[i]?.word ?? '') || AUXILIARIES.has(fromStart[i]?.word ?? ''))) i++;
+  while (
+    i < fromStart.length &&
+    (CLAUSE_OPENERS.has(fromStart[i]?.word ?? '') || AUXILIARIES.has(fromStart[i]?.word ?? ''))
+  )
+    i++;
   const subject = fromStart[i]?.word;
   return subject !== undefined && (SECOND_PERSON_SUBJECTS.has(subject) || subject === 'your');
 }

@@ -18,12 +18,61 @@ import { isWarm } from '../lexicon/warmth';
 import type { MatchContext, PhraseRule, Replacement } from './rule';
 
 const VOICE_VERBS: ReadonlySet<string> = new Set([
-  'think', 'thinks', 'thought', 'know', 'knows', 'knew', 'agree', 'agrees', 'agreed', 'feel',
-  'feels', 'felt', 'believe', 'believes', 'believed', 'say', 'says', 'said', 'saying', 'see',
-  'sees', 'saw', 'seen', 'notice', 'notices', 'noticed', 'worry', 'worries', 'worried', 'talk',
-  'talks', 'talking', 'talked', 'decided', 'tired', 'sick', 'fed', 'blame', 'blames', 'blamed',
-  'wonder', 'wonders', 'wondering', 'afraid', 'scared', 'concerned', 'upset', 'angry',
-  'frustrated', 'hurt', 'embarrassed', 'ashamed', 'noticing', 'suspect', 'suspects',
+  'think',
+  'thinks',
+  'thought',
+  'know',
+  'knows',
+  'knew',
+  'agree',
+  'agrees',
+  'agreed',
+  'feel',
+  'feels',
+  'felt',
+  'believe',
+  'believes',
+  'believed',
+  'say',
+  'says',
+  'said',
+  'saying',
+  'see',
+  'sees',
+  'saw',
+  'seen',
+  'notice',
+  'notices',
+  'noticed',
+  'worry',
+  'worries',
+  'worried',
+  'talk',
+  'talks',
+  'talking',
+  'talked',
+  'decided',
+  'tired',
+  'sick',
+  'fed',
+  'blame',
+  'blames',
+  'blamed',
+  'wonder',
+  'wonders',
+  'wondering',
+  'afraid',
+  'scared',
+  'concerned',
+  'upset',
+  'angry',
+  'frustrated',
+  'hurt',
+  'embarrassed',
+  'ashamed',
+  'noticing',
+  'suspect',
+  'suspects',
 ]);
 
 function speaksForOthers(m: MatchContext): boolean {
@@ -44,7 +93,13 @@ const FOR_ONE: Readonly<Record<string, string>> = {
   'all of us': 'I',
 };
 const NEEDS_VERB: ReadonlySet<string> = new Set(['everyone', 'everybody', 'the whole family', 'the entire family']);
-const FIRST_PERSON_VERB: Readonly<Record<string, string>> = { is: 'am', are: 'am', were: 'was', has: 'have', does: 'do' };
+const FIRST_PERSON_VERB: Readonly<Record<string, string>> = {
+  is: 'am',
+  are: 'am',
+  were: 'was',
+  has: 'have',
+  does: 'do',
+};
 
 /** "Everyone says" is a report, and "I say" would not be what the writer means: no rewrite. */
 const SAYING: ReadonlySet<string> = new Set(['say', 'says', 'said', 'saying', 'talk', 'talks', 'talked', 'talking']);

@@ -16,7 +16,15 @@ const REASON = 'Second-hand accounts are easy to dispute; what you saw yourself 
 const SUGGESTION = 'Share what you saw or felt yourself, or let that person say it in their own letter.';
 
 const NOT_A_TELLER: ReadonlySet<string> = new Set([
-  ...SECOND_PERSON_SUBJECTS, 'i', "i've", "i'd", 'nobody', 'never', 'one', 'who', 'what',
+  ...SECOND_PERSON_SUBJECTS,
+  'i',
+  "i've",
+  "i'd",
+  'nobody',
+  'never',
+  'one',
+  'who',
+  'what',
 ]);
 
 function isColdReport(m: MatchContext): boolean {

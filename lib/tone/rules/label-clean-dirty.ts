@@ -24,22 +24,75 @@ import type { Token } from '../text/tokens';
 import type { MatchContext, PhraseRule, Replacement } from './rule';
 
 const TEST_NOUNS: ReadonlySet<string> = new Set([
-  'test', 'tests', 'screen', 'screens', 'screening', 'urine', 'ua', 'uas', 'sample', 'samples',
-  'result', 'results', 'tox', 'drug', 'urinalysis',
+  'test',
+  'tests',
+  'screen',
+  'screens',
+  'screening',
+  'urine',
+  'ua',
+  'uas',
+  'sample',
+  'samples',
+  'result',
+  'results',
+  'tox',
+  'drug',
+  'urinalysis',
 ]);
 
 const OTHER_PERSON: ReadonlySet<string> = new Set([
-  'you', "you're", "you've", "you'd", "you'll", 'he', "he's", "he'd", "he'll", 'she', "she's",
-  "she'd", "she'll", 'they', "they're", "they've", "they'd", "they'll", 'him', 'her', 'them',
+  'you',
+  "you're",
+  "you've",
+  "you'd",
+  "you'll",
+  'he',
+  "he's",
+  "he'd",
+  "he'll",
+  'she',
+  "she's",
+  "she'd",
+  "she'll",
+  'they',
+  "they're",
+  "they've",
+  "they'd",
+  "they'll",
+  'him',
+  'her',
+  'them',
   'yourself',
 ]);
 
 const BE_CONTRACTIONS: ReadonlySet<string> = new Set(["you're", "he's", "she's", "they're"]);
 
 const STATE_VERBS: ReadonlySet<string> = new Set([
-  'be', 'been', 'being', 'is', 'was', 'were', 'are', 'get', 'gets', 'got', 'gotten', 'getting',
-  'stay', 'stays', 'stayed', 'staying', 'remain', 'remains', 'remained', 'remaining', 'keep',
-  'keeps', 'kept', 'keeping',
+  'be',
+  'been',
+  'being',
+  'is',
+  'was',
+  'were',
+  'are',
+  'get',
+  'gets',
+  'got',
+  'gotten',
+  'getting',
+  'stay',
+  'stays',
+  'stayed',
+  'staying',
+  'remain',
+  'remains',
+  'remained',
+  'remaining',
+  'keep',
+  'keeps',
+  'kept',
+  'keeping',
 ]);
 // Not "look"/"seem": "you looked clean and rested" is usually about hygiene, not drugs.
 
@@ -48,16 +101,77 @@ const REPORT_VERBS: ReadonlySet<string> = new Set(['test', 'tests', 'tested', 't
 const RETURN_VERBS: ReadonlySet<string> = new Set(['come', 'comes', 'came', 'coming']);
 
 const BETWEEN: ReadonlySet<string> = new Set([
-  'have', 'has', 'had', 'will', 'would', 'could', 'can', 'should', 'must', 'might', 'may', 'not',
-  'never', 'still', 'finally', 'already', 'just', 'really', 'been', 'be', 'to', 'try', 'tried',
-  'trying', 'want', 'wanted', 'need', 'needed', 'able', 'were', 'was', 'is', 'are', 'helped',
-  'help', 'helping', 'see', 'seen', 'saw', 'watched', 'watch', 'if', 'since', 'when', 'while',
-  "n't", "didn't", "don't", "won't", "haven't", "hasn't", "wasn't", "weren't",
+  'have',
+  'has',
+  'had',
+  'will',
+  'would',
+  'could',
+  'can',
+  'should',
+  'must',
+  'might',
+  'may',
+  'not',
+  'never',
+  'still',
+  'finally',
+  'already',
+  'just',
+  'really',
+  'been',
+  'be',
+  'to',
+  'try',
+  'tried',
+  'trying',
+  'want',
+  'wanted',
+  'need',
+  'needed',
+  'able',
+  'were',
+  'was',
+  'is',
+  'are',
+  'helped',
+  'help',
+  'helping',
+  'see',
+  'seen',
+  'saw',
+  'watched',
+  'watch',
+  'if',
+  'since',
+  'when',
+  'while',
+  "n't",
+  "didn't",
+  "don't",
+  "won't",
+  "haven't",
+  "hasn't",
+  "wasn't",
+  "weren't",
 ]);
 
 const ADVERBS: ReadonlySet<string> = new Set([
-  'completely', 'totally', 'really', 'truly', 'fully', 'finally', 'still', 'squeaky', 'stone',
-  'cold', 'perfectly', 'back', 'not', 'never', 'all',
+  'completely',
+  'totally',
+  'really',
+  'truly',
+  'fully',
+  'finally',
+  'still',
+  'squeaky',
+  'stone',
+  'cold',
+  'perfectly',
+  'back',
+  'not',
+  'never',
+  'all',
 ]);
 
 function labelsResult(after: readonly Token[]): boolean {
@@ -93,7 +207,8 @@ function isLabel(m: MatchContext): boolean {
   return labelsResult(tokensAfter(m.text, m.end, 2)) || labelsPerson(tokensBefore(m.text, m.start, 8));
 }
 
-const REASON = 'Calling a person or a test “clean” or “dirty” suggests the person is dirty; it is a label, not a description.';
+const REASON =
+  'Calling a person or a test “clean” or “dirty” suggests the person is dirty; it is a label, not a description.';
 
 /** A test result rather than a person: "dirty test", "tested clean", "the test came back dirty". */
 function isTestResult(m: MatchContext): boolean {
@@ -104,7 +219,8 @@ function isTestResult(m: MatchContext): boolean {
 
 function suggestion(m: MatchContext): string {
   const result = labelsResult(tokensAfter(m.text, m.end, 2));
-  const testish = result || tokensBefore(m.text, m.start, 3).some((t) => TEST_NOUNS.has(t.word) || REPORT_VERBS.has(t.word));
+  const testish =
+    result || tokensBefore(m.text, m.start, 3).some((t) => TEST_NOUNS.has(t.word) || REPORT_VERBS.has(t.word));
   if (m.phrase === 'clean') {
     return testish ? 'Try “tested negative” or “a negative test”.' : 'Try “in recovery” or “not using”.';
   }
@@ -112,8 +228,22 @@ function suggestion(m: MatchContext): string {
 }
 
 const BE_STATES: ReadonlySet<string> = new Set([
-  ...BE_CONTRACTIONS, 'be', 'been', 'being', 'is', 'was', 'were', 'are', 'stay', 'stays',
-  'stayed', 'staying', 'remain', 'remains', 'remained', 'remaining',
+  ...BE_CONTRACTIONS,
+  'be',
+  'been',
+  'being',
+  'is',
+  'was',
+  'were',
+  'are',
+  'stay',
+  'stays',
+  'stayed',
+  'staying',
+  'remain',
+  'remains',
+  'remained',
+  'remaining',
 ]);
 const BECOMING: ReadonlySet<string> = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
 
@@ -127,8 +257,10 @@ function rewrite(m: MatchContext): Replacement | undefined {
   if (clean && adjacent(m, first) && first.word === 'and' && second?.word === 'sober') {
     return { start: m.start, end: second.end, text: 'sober' };
   }
-  if (clean && adjacent(m, first) && first.word === 'time') return { start: m.start, end: first.end, text: 'time in recovery' };
-  if (clean && adjacent(m, first) && first.word === 'date') return { start: m.start, end: first.end, text: 'recovery date' };
+  if (clean && adjacent(m, first) && first.word === 'time')
+    return { start: m.start, end: first.end, text: 'time in recovery' };
+  if (clean && adjacent(m, first) && first.word === 'date')
+    return { start: m.start, end: first.end, text: 'recovery date' };
   if (isTestResult(m)) return { start: m.start, end: m.end, text: clean ? 'negative' : 'positive' };
   const before = tokensBefore(m.text, m.start, 4);
   let i = 0;

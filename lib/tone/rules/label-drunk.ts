@@ -20,19 +20,98 @@ import type { MatchContext, PhraseRule } from './rule';
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'another', 'such', 'some']);
 
 const DEGREE_WORDS: ReadonlySet<string> = new Set([
-  'little', 'bit', 'tad', 'very', 'so', 'too', 'pretty', 'really', 'slightly', 'completely',
-  'totally', 'extremely', 'quite', 'rather', 'kind', 'sort', 'half', 'blind', 'stinking', 'dead',
-  'falling', 'down', 'visibly', 'obviously', 'clearly', 'already', 'still', 'most', 'more',
-  'less', 'least',
+  'little',
+  'bit',
+  'tad',
+  'very',
+  'so',
+  'too',
+  'pretty',
+  'really',
+  'slightly',
+  'completely',
+  'totally',
+  'extremely',
+  'quite',
+  'rather',
+  'kind',
+  'sort',
+  'half',
+  'blind',
+  'stinking',
+  'dead',
+  'falling',
+  'down',
+  'visibly',
+  'obviously',
+  'clearly',
+  'already',
+  'still',
+  'most',
+  'more',
+  'less',
+  'least',
 ]);
 
 /** Words that can follow the noun "drunk"; anything else is probably the noun it describes. */
 const AFTER_NOUN: ReadonlySet<string> = new Set([
-  'and', 'or', 'but', 'who', 'whom', 'that', 'which', 'when', 'whose', 'with', 'at', 'in', 'on',
-  'like', 'again', 'anymore', 'to', 'of', 'for', 'from', 'is', 'was', 'are', 'were', 'than',
-  'then', 'yet', 'so', 'because', 'if', 'by', 'as', 'has', 'had', 'have', 'will', 'would', 'can',
-  'could', 'should', 'i', 'you', 'he', 'she', 'they', 'we', 'it', 'my', 'your', 'now', 'too',
-  'once', 'today', 'tonight', 'yesterday', 'back', 'anyway',
+  'and',
+  'or',
+  'but',
+  'who',
+  'whom',
+  'that',
+  'which',
+  'when',
+  'whose',
+  'with',
+  'at',
+  'in',
+  'on',
+  'like',
+  'again',
+  'anymore',
+  'to',
+  'of',
+  'for',
+  'from',
+  'is',
+  'was',
+  'are',
+  'were',
+  'than',
+  'then',
+  'yet',
+  'so',
+  'because',
+  'if',
+  'by',
+  'as',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'i',
+  'you',
+  'he',
+  'she',
+  'they',
+  'we',
+  'it',
+  'my',
+  'your',
+  'now',
+  'too',
+  'once',
+  'today',
+  'tonight',
+  'yesterday',
+  'back',
+  'anyway',
 ]);
 
 function isNounDrunk(m: MatchContext): boolean {
@@ -46,8 +125,10 @@ function isNounDrunk(m: MatchContext): boolean {
   return (next === undefined || AFTER_NOUN.has(next)) && !isSelfDescription(m);
 }
 
-const REASON = 'Labels can feel like a verdict on who they are; person-first words keep the focus on an illness that can be treated.';
-const SUGGESTION = 'Describe the moment instead (“you were drunk at the wedding”), or say “a person with an alcohol-use disorder”.';
+const REASON =
+  'Labels can feel like a verdict on who they are; person-first words keep the focus on an illness that can be treated.';
+const SUGGESTION =
+  'Describe the moment instead (“you were drunk at the wedding”), or say “a person with an alcohol-use disorder”.';
 
 export const DRUNK_LABEL_RULES: readonly PhraseRule[] = [
   {

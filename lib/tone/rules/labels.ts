@@ -17,10 +17,20 @@ import { nextWordInClause, tokensAfter, tokensBefore } from '../text/clause';
 import { ADDICT, ALCOHOL_USE, SUBSTANCE_USE, USES_DRUGS, personFirstRewrite } from './person-first';
 import type { MatchContext, PhraseRule } from './rule';
 
-const REASON = 'Labels can feel like a verdict on who they are; person-first words keep the focus on an illness that can be treated.';
+const REASON =
+  'Labels can feel like a verdict on who they are; person-first words keep the focus on an illness that can be treated.';
 
 const SELF_QUALIFIERS: ReadonlySet<string> = new Set([
-  'a', 'an', 'recovering', 'grateful', 'former', 'ex', 'fellow', 'sober', 'proud', 'functioning',
+  'a',
+  'an',
+  'recovering',
+  'grateful',
+  'former',
+  'ex',
+  'fellow',
+  'sober',
+  'proud',
+  'functioning',
 ]);
 
 /** "I'm a recovering alcoholic", "I was an addict", "as an addict myself". */
@@ -36,8 +46,21 @@ export function isSelfDescription(m: MatchContext): boolean {
 }
 
 const NON_PERSON_NOUNS: ReadonlySet<string> = new Set([
-  'drink', 'drinks', 'beverage', 'beverages', 'content', 'liquor', 'punch', 'cider', 'spirits',
-  'liver', 'hepatitis', 'cirrhosis', 'pancreatitis', 'neuropathy', 'cardiomyopathy',
+  'drink',
+  'drinks',
+  'beverage',
+  'beverages',
+  'content',
+  'liquor',
+  'punch',
+  'cider',
+  'spirits',
+  'liver',
+  'hepatitis',
+  'cirrhosis',
+  'pancreatitis',
+  'neuropathy',
+  'cardiomyopathy',
 ]);
 
 function isPersonAlcoholic(m: MatchContext): boolean {
@@ -56,8 +79,23 @@ function isPersonAddict(m: MatchContext): boolean {
 }
 
 const HARMLESS_JUNKIES: ReadonlySet<string> = new Set([
-  'adrenaline', 'news', 'coffee', 'caffeine', 'sugar', 'gym', 'fitness', 'chocolate',
-  'political', 'politics', 'sports', 'thrill', 'tech', 'data', 'movie', 'book', 'music',
+  'adrenaline',
+  'news',
+  'coffee',
+  'caffeine',
+  'sugar',
+  'gym',
+  'fitness',
+  'chocolate',
+  'political',
+  'politics',
+  'sports',
+  'thrill',
+  'tech',
+  'data',
+  'movie',
+  'book',
+  'music',
 ]);
 
 function isDrugJunkie(m: MatchContext): boolean {
@@ -66,7 +104,15 @@ function isDrugJunkie(m: MatchContext): boolean {
 }
 
 const SUBSTANCES: ReadonlySet<string> = new Set([
-  'drug', 'drugs', 'substance', 'alcohol', 'pill', 'opioid', 'heroin', 'meth', 'cocaine',
+  'drug',
+  'drugs',
+  'substance',
+  'alcohol',
+  'pill',
+  'opioid',
+  'heroin',
+  'meth',
+  'cocaine',
 ]);
 
 function abuserSuggestion(m: MatchContext): string {

@@ -20,8 +20,18 @@ export interface PersonFirst {
 }
 
 const SUBSTANCES: ReadonlySet<string> = new Set([
-  'drug', 'heroin', 'meth', 'opioid', 'opiate', 'pill', 'cocaine', 'crack', 'gambling', 'alcohol',
-  'substance', 'painkiller',
+  'drug',
+  'heroin',
+  'meth',
+  'opioid',
+  'opiate',
+  'pill',
+  'cocaine',
+  'crack',
+  'gambling',
+  'alcohol',
+  'substance',
+  'painkiller',
 ]);
 
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
@@ -39,12 +49,14 @@ function onlySpaces(text: string, from: number, to: number): boolean {
 export function personFirstRewrite(m: MatchContext, forms: PersonFirst): Replacement | undefined {
   const before = tokensBefore(m.text, m.start, 2);
   const first = before[0];
-  const substance = first !== undefined && SUBSTANCES.has(first.word) && onlySpaces(m.text, first.end, m.start) ? first : undefined;
+  const substance =
+    first !== undefined && SUBSTANCES.has(first.word) && onlySpaces(m.text, first.end, m.start) ? first : undefined;
   if (forms.needsSubstance === true && substance === undefined) return undefined;
   const phraseStart = substance?.start ?? m.start;
   if (m.phrase.endsWith('s')) return { start: phraseStart, end: m.end, text: forms.plural(substance?.word) };
   const article = before[substance === undefined ? 0 : 1];
-  if (article === undefined || !ARTICLES.has(article.word) || !onlySpaces(m.text, article.end, phraseStart)) return undefined;
+  if (article === undefined || !ARTICLES.has(article.word) || !onlySpaces(m.text, article.end, phraseStart))
+    return undefined;
   // "such an addict", "what a junkie": the rewrite would read as mockery.
   if (DEGREE.has(tokensBefore(m.text, article.start, 1)[0]?.word ?? '')) return undefined;
   const determiner = article.word === 'the' ? 'the' : 'a';

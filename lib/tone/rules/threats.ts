@@ -18,11 +18,25 @@ import type { MatchContext, PhraseRule } from './rule';
 
 /** Words anywhere in its part of the sentence that make "if you don't" patient. */
 const PATIENT: ReadonlySet<string> = new Set([
-  'even', 'understand', 'okay', 'ok', 'alright', 'matter', 'forgive', 'sorry',
+  'even',
+  'understand',
+  'okay',
+  'ok',
+  'alright',
+  'matter',
+  'forgive',
+  'sorry',
 ]);
 
 const HARMLESS_AFTER: ReadonlySet<string> = new Set([
-  'mind', 'remember', 'recall', 'believe', 'know', 'agree', 'understand', 'see',
+  'mind',
+  'remember',
+  'recall',
+  'believe',
+  'know',
+  'agree',
+  'understand',
+  'see',
 ]);
 
 function isConditionalThreat(m: MatchContext): boolean {

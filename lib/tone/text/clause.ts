@@ -23,8 +23,25 @@ export interface Breaks {
 /** Joining words that start a new subject: used to find who a clause is about. */
 export const SUBJECT_BREAKS: Breaks = {
   words: new Set([
-    'and', 'but', 'because', 'cause', "'cause", 'when', 'whenever', 'while', 'although',
-    'though', 'if', 'unless', 'until', 'since', 'or', 'that', 'where', 'yet', 'whether',
+    'and',
+    'but',
+    'because',
+    'cause',
+    "'cause",
+    'when',
+    'whenever',
+    'while',
+    'although',
+    'though',
+    'if',
+    'unless',
+    'until',
+    'since',
+    'or',
+    'that',
+    'where',
+    'yet',
+    'whether',
   ]),
   likeAfterFeel: true,
 };

@@ -27,7 +27,18 @@ const SINGLE_CLOSERS = "'’";
 const OPEN_CONTEXT = /[\s([{—–-]/u;
 const LETTER = /[\p{L}\p{N}]/u;
 const ELISIONS: ReadonlySet<string> = new Set([
-  'em', 'til', 'cause', 'bout', 'round', 'tis', 'twas', 'n', 'cos', 'coz', 'kay', 'nother',
+  'em',
+  'til',
+  'cause',
+  'bout',
+  'round',
+  'tis',
+  'twas',
+  'n',
+  'cos',
+  'coz',
+  'kay',
+  'nother',
 ]);
 const ANY_QUOTE = /["“”„«'‘]/;
 

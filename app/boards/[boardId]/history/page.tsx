@@ -17,6 +17,17 @@ export default async function HistoryPage({ params }: { params: Promise<{ boardI
   const board = await getBoard(boardId);
   if (!board) notFound();
   // Names only: e-mail addresses are for the interventionist's member list, not for this page.
-  const members = (await listMembers(boardId)).map(({ userId, name, role: memberRole }) => ({ userId, name, role: memberRole }));
-  return <HistoryView boardId={boardId} attempts={board.attempts} me={{ userId: principal.userId, name: principal.name, ...standing }} members={members} />;
+  const members = (await listMembers(boardId)).map(({ userId, name, role: memberRole }) => ({
+    userId,
+    name,
+    role: memberRole,
+  }));
+  return (
+    <HistoryView
+      boardId={boardId}
+      attempts={board.attempts}
+      me={{ userId: principal.userId, name: principal.name, ...standing }}
+      members={members}
+    />
+  );
 }

@@ -17,6 +17,17 @@ export default async function ReviewPage({ params }: { params: Promise<{ boardId
   const board = await getBoard(boardId);
   if (!board) notFound();
   // Names only: e-mail addresses are for the interventionist's member list, not for this page.
-  const members = (await listMembers(boardId)).map(({ userId, name, role: memberRole }) => ({ userId, name, role: memberRole }));
-  return <ReviewView boardId={boardId} attempts={board.attempts} me={{ userId: principal.userId, name: principal.name, ...standing }} members={members} />;
+  const members = (await listMembers(boardId)).map(({ userId, name, role: memberRole }) => ({
+    userId,
+    name,
+    role: memberRole,
+  }));
+  return (
+    <ReviewView
+      boardId={boardId}
+      attempts={board.attempts}
+      me={{ userId: principal.userId, name: principal.name, ...standing }}
+      members={members}
+    />
+  );
 }

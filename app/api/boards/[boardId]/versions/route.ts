@@ -24,5 +24,8 @@ export const POST = authedRoute(async (req, ctx, principal) => {
   const input = await readJson(req, CreateSchema);
   const attempt = await requireAttempt(boardId, String(input.attempt));
   const at = Math.min(input.at ?? Date.now(), Date.now());
-  return NextResponse.json({ version: await createVersion(principal, boardId, attempt.number, input.label, at) }, { status: 201 });
+  return NextResponse.json(
+    { version: await createVersion(principal, boardId, attempt.number, input.label, at) },
+    { status: 201 },
+  );
 });

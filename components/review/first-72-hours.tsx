@@ -1,6 +1,6 @@
 /**
  * What the team holds to in the first three days after the loved one says no: the moment when
- * families most often give way. Written in the product's own words (see GUIDE.md, section 12).
+ * families most often give way. Written in the product's own words (docs/plan.md, section 12).
  */
 const RULES: readonly { title: string; text: string }[] = [
   {

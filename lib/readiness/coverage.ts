@@ -12,7 +12,7 @@ export interface CoverageCheck {
 
 const ESSENTIAL: readonly TeamRole[] = ['chair', 'closer', 'escort', 'safety-lead'];
 
-/** The roles an intervention cannot run without (GUIDE.md, "Team"), named as on the team cards. */
+/** The roles an intervention cannot run without (docs/plan.md, "Team"), named as on the team cards. */
 export const ESSENTIAL_ROLES: readonly { role: TeamRole; label: string }[] = TEAM_ROLES.filter(({ value }) =>
   ESSENTIAL.includes(value),
 ).map(({ value, label }) => ({ role: value, label }));

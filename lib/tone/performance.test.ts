@@ -1,36 +1,25 @@
 /**
- * checkLetter runs on every keystroke in the browser, so a 1,000-word letter must check well
- * under 5 ms. The assertion is loose (50 ms) so noisy CI machines do not fail; the measured
- * time is printed so regressions are visible.
+ * checkLetter runs on every keystroke in the browser, so a 1,000-word letter (three times the
+ * impact letter's limit) must check well under 5 ms. The bound is on the median of many runs,
+ * about ten times today's figure: a regression that makes every check slower fails it, while a
+ * garbage-collection pause or a busy shared machine, which slow single runs, do not (the first
+ * and slowest runs are printed, not asserted; see evaluation/keystroke-timing.ts).
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { checkLetter } from './index';
+import { describeTiming, timeKeystrokes } from './evaluation/keystroke-timing';
 import { letterOfWords } from '../../test/helpers/tone-letters';
 
-it('checks a 1,000-word letter in under 50 ms', () => {
+const MEDIAN_BOUND_MS = 5;
+
+it(`checks a 1,000-word letter in a median under ${MEDIAN_BOUND_MS} ms`, (t) => {
   const letter = letterOfWords(1000);
-  const cold = performance.now();
+  // Timed before anything else checks a letter, so its first run is this process's cold one.
+  const timing = timeKeystrokes(letter, { runs: 300, warmUp: 20, kinds: ['impact', 'bottom-line'] });
+  t.diagnostic(describeTiming('1,000 words', timing));
   const report = checkLetter(letter, 'impact');
-  const coldMs = performance.now() - cold;
   assert.equal(report.wordCount, 1000);
   assert.ok(report.flags.length > 20, 'the letter exercises the rules');
-
-  const runs = 50;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    // A different last character each run, as when typing, so nothing can be cached.
-    const text = `${letter}${String.fromCharCode(97 + (i % 26))}`;
-    const t0 = performance.now();
-    checkLetter(text, i % 2 === 0 ? 'impact' : 'bottom-line');
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(runs / 2)] ?? Number.POSITIVE_INFINITY;
-  const worst = times[runs - 1] ?? Number.POSITIVE_INFINITY;
-  console.log(
-    `checkLetter, 1,000 words: first run ${coldMs.toFixed(2)} ms, median ${median.toFixed(2)} ms, worst ${worst.toFixed(2)} ms (${runs} runs)`,
-  );
-  assert.ok(coldMs < 50, `first run took ${coldMs.toFixed(2)} ms`);
-  assert.ok(worst < 50, `slowest run took ${worst.toFixed(2)} ms`);
+  assert.ok(timing.medianMs < MEDIAN_BOUND_MS, describeTiming('1,000 words', timing));
 });

@@ -4,12 +4,14 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { LetterField } from '@/lib/plan/schema';
-import type { LetterKind } from '@/lib/tone';
+import type { LetterKind, ToneRewrite } from '@/lib/tone';
 import type { PresenceUser } from '../../hooks/use-synced-doc';
+import type { RewriteResult } from './letter-advice';
+import { acceptRewrite, letterText } from './letter-rewrite';
 import { LetterStats } from './letter-stats';
 
 interface LetterEditorProps {
@@ -28,7 +30,8 @@ const KIND: Record<LetterField, LetterKind> = { impact: 'impact', bottomLine: 'b
 
 /**
  * One letter as rich text: Tiptap on the letter's Y.XmlFragment, with the other writer's caret.
- * Undo is Tiptap's collaborative undo (only this person's own typing).
+ * Undo is Tiptap's collaborative undo (only this person's own typing); a tone note's one-tap
+ * rewrite is one more step of it (letter-rewrite.ts).
  */
 export function LetterEditor({ doc, provider, field, title, hint, readOnly, user, showAdvice }: LetterEditorProps) {
   const [text, setText] = useState('');
@@ -52,8 +55,8 @@ export function LetterEditor({ doc, provider, field, title, hint, readOnly, user
           'data-testid': `letter-${field}`,
         },
       },
-      onCreate: ({ editor: created }) => setText(created.getText({ blockSeparator: '\n\n' })),
-      onUpdate: ({ editor: updated }) => setText(updated.getText({ blockSeparator: '\n\n' })),
+      onCreate: ({ editor: created }) => setText(letterText(created)),
+      onUpdate: ({ editor: updated }) => setText(letterText(updated)),
     },
     [doc, provider, field],
   );
@@ -61,6 +64,17 @@ export function LetterEditor({ doc, provider, field, title, hint, readOnly, user
   useEffect(() => {
     editor?.setEditable(!readOnly);
   }, [editor, readOnly]);
+
+  const rewrite = useCallback(
+    (offered: ToneRewrite): RewriteResult => {
+      if (!editor) return { accepted: false, letter: text };
+      const accepted = acceptRewrite(editor, offered);
+      return { accepted, letter: letterText(editor) };
+    },
+    [editor, text],
+  );
+  const undo = useCallback(() => void editor?.commands.undo(), [editor]);
+  const editable = !readOnly && editor !== null;
 
   return (
     <div className="letter">
@@ -82,7 +96,13 @@ export function LetterEditor({ doc, provider, field, title, hint, readOnly, user
         {editor ? <EditorContent editor={editor} /> : <div className="letter-content letter-placeholder">Opening…</div>}
         {readOnly && editor && text.trim() === '' ? <p className="muted small letter-empty">Not written yet.</p> : null}
       </div>
-      <LetterStats text={text} kind={KIND[field]} showAdvice={showAdvice} />
+      <LetterStats
+        text={text}
+        kind={KIND[field]}
+        showAdvice={showAdvice}
+        onRewrite={editable ? rewrite : undefined}
+        onUndo={editable ? undo : undefined}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { checkLetter, type LetterKind } from '@/lib/tone';
+import { checkLetter, type LetterKind, type ToneRewrite } from '@/lib/tone';
+import { LetterAdvice, type RewriteResult } from './letter-advice';
 
 function readingTime(seconds: number): string {
   if (seconds < 45) return 'under a minute';
@@ -8,11 +9,20 @@ function readingTime(seconds: number): string {
   return `about ${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
+interface LetterStatsProps {
+  text: string;
+  kind: LetterKind;
+  showAdvice: boolean;
+  /** Accepts a one-tap rewrite in the letter; absent when the letter is read-only. */
+  onRewrite?: (rewrite: ToneRewrite) => RewriteResult;
+  onUndo?: () => void;
+}
+
 /**
  * Length and tone beside a letter: words, time to read aloud (~150 words a minute), and the
  * tone checker's notes, as suggestions the writer is free to ignore.
  */
-export function LetterStats({ text, kind, showAdvice }: { text: string; kind: LetterKind; showAdvice: boolean }) {
+export function LetterStats({ text, kind, showAdvice, onRewrite, onUndo }: LetterStatsProps) {
   const report = checkLetter(text, kind);
   const notes = report.flags.length;
   return (
@@ -21,21 +31,7 @@ export function LetterStats({ text, kind, showAdvice }: { text: string; kind: Le
         {report.wordCount} {report.wordCount === 1 ? 'word' : 'words'} · {readingTime(report.readingSeconds)} read aloud
         {showAdvice && notes > 0 ? ` · ${notes} tone ${notes === 1 ? 'note' : 'notes'}` : ''}
       </p>
-      {showAdvice && (notes > 0 || (report.wordCount > 0 && report.missing.length > 0)) ? (
-        <details className="letter-advice">
-          <summary>Suggestions for this letter</summary>
-          <ul>
-            {report.flags.map((flag) => (
-              <li key={flag.id}>
-                <strong>“{flag.phrase}”</strong>: {flag.reason} {flag.suggestion}
-              </li>
-            ))}
-            {report.wordCount > 0
-              ? report.missing.map((missing) => <li key={missing.element}>{missing.advice}</li>)
-              : null}
-          </ul>
-        </details>
-      ) : null}
+      {showAdvice ? <LetterAdvice report={report} text={text} onRewrite={onRewrite} onUndo={onUndo} /> : null}
     </div>
   );
 }

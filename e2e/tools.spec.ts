@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { lookAt } from './fixtures/look';
 import { expect, openSection, test } from './fixtures/plan';
 
 /** `owner` is a writer's name, or 'mine' for one's own letters. */
@@ -36,7 +37,7 @@ test('letter review: submit, ask for changes, approve, and "changed since approv
   await expect(mine.getByTestId('changed-since-approval')).toBeVisible({ timeout: 15_000 });
 });
 
-test('readiness: check-ins and attendance decisions update the panel live; coverage lists what is missing', async ({
+test('readiness: check-ins and attendance decisions update the panel live; coverage passes only on real content', async ({
   board,
 }) => {
   const { people } = await board(['maya', 'jordan', 'riley'], { section: 'readiness' });
@@ -57,6 +58,15 @@ test('readiness: check-ins and attendance decisions update the panel live; cover
   // Riley sees decisions, never Jordan's wavering.
   await expect(riley.page.getByTestId('attendance-list')).not.toContainText('rent line');
 
+  // The interventionist checks in on attendance only: they hold no bottom lines of their own.
+  const own = maya.page.getByTestId('readiness-checkin');
+  await expect(own.getByRole('group', { name: /bottom lines/ })).toHaveCount(0);
+  await own.getByRole('group', { name: 'Will you be there on the day?' }).getByLabel('Yes').check();
+  await own.getByRole('button', { name: 'Save my check-in' }).click();
+  const mayaRow = maya.page.getByTestId('readiness-row').filter({ hasText: 'Maya' });
+  await expect(mayaRow).toContainText('Attending: Yes');
+  await expect(mayaRow).not.toContainText('Bottom lines');
+
   await maya.page
     .getByLabel('Attendance')
     .nth(await rowIndex(maya.page, 'Riley'))
@@ -65,13 +75,40 @@ test('readiness: check-ins and attendance decisions update the panel live; cover
     'Stays home',
   );
 
+  // A fresh plan: the presets' advice in "who acts" names nobody, and empty lists are gaps.
   const coverage = maya.page.getByTestId('coverage');
+  const missingIn = (id: string) => coverage.getByTestId(`coverage-${id}`).locator('.coverage-missing-items li');
   await expect(coverage.getByTestId('coverage-contingencies')).toHaveAttribute('data-ok', 'false');
+  await expect(missingIn('contingencies')).toHaveCount(5);
+  await expect(missingIn('objections')).toHaveText([
+    'No objections listed yet: write what they are likely to say, and who answers it',
+  ]);
+  await expect(missingIn('bottom-lines')).toHaveText(['No bottom lines yet: each relative writes their own']);
+  // Riley stays home and the interventionist writes no letters: only Jordan's are owed.
+  await expect(missingIn('letters')).toHaveText([
+    'Jordan: impact letter not submitted; bottom-line letter not submitted',
+  ]);
+  await expect(jordan.page.getByTestId('coverage-letters')).toContainText('Jordan: impact letter not submitted');
   await expect(coverage.getByTestId('coverage-treatment')).toContainText('Add treatment options');
+  await lookAt(maya.page, 'readiness-interventionist');
+  await lookAt(jordan.page, 'readiness-relative');
+
+  await openSection(maya.page, 'contingencies');
+  await maya.page.getByLabel('Who acts').first().fill('Jordan decides; Maya advises.');
   await openSection(maya.page, 'treatment');
   await maya.page.getByRole('button', { name: /Add a treatment option/ }).click();
   await openSection(maya.page, 'readiness');
-  await expect(maya.page.getByTestId('coverage-treatment')).toContainText('Arrange an admission date');
+  await expect(missingIn('contingencies')).toHaveCount(4);
+  await expect(coverage.getByTestId('coverage-contingencies')).not.toContainText('Arrives under the influence');
+  await expect(missingIn('treatment')).toHaveText(['Arrange an admission date or a held bed for at least one option']);
+
+  // Jordan hands in his impact letter: the interventionist's list follows without a reload.
+  await openSection(jordan.page, 'letters');
+  const mine = jordan.page.getByTestId('letter-card').filter({ hasText: 'Your letters' });
+  await mine.getByTestId('letter-impact').click();
+  await jordan.page.keyboard.type('Sam, I love you. Last Christmas I was scared for you.');
+  await mine.getByTestId('review-impact').getByRole('button', { name: 'Submit for review' }).click();
+  await expect(missingIn('letters')).toHaveText(['Jordan: bottom-line letter not submitted']);
 });
 
 test('a question reaches the interventionist as a notification', async ({ board }) => {

@@ -46,17 +46,22 @@ function ChoiceGroup({
   );
 }
 
-/** A participant's own check-in: will they attend, and will they hold their bottom lines. */
+/**
+ * A participant's own check-in: will they attend and, for someone who holds bottom lines (a
+ * relative; the interventionist holds none), will they hold them.
+ */
 export function ReadinessCheckin({
   boardId,
   attempt,
   own,
+  asksBottomLines,
   frozen,
   onSaved,
 }: {
   boardId: string;
   attempt: number;
   own: ReadinessEntry | null;
+  asksBottomLines: boolean;
   frozen: boolean;
   onSaved(): void;
 }) {
@@ -69,8 +74,12 @@ export function ReadinessCheckin({
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!attending || !holding) {
-      setError('Answer both questions, even if the answer is "not sure yet".');
+    if (!attending || (asksBottomLines && !holding)) {
+      setError(
+        asksBottomLines
+          ? 'Answer both questions, even if the answer is "not sure yet".'
+          : 'Say whether you will be there, even if the answer is "not sure yet".',
+      );
       return;
     }
     setState('saving');
@@ -78,7 +87,7 @@ export function ReadinessCheckin({
     try {
       await api(`/api/boards/${boardId}/attempts/${attempt}/readiness`, {
         method: 'PUT',
-        body: { attending, holding, note },
+        body: { attending, holding: asksBottomLines ? holding : null, note },
       });
       setState('saved');
       onSaved();
@@ -106,13 +115,15 @@ export function ReadinessCheckin({
         onChange={setAttending}
         disabled={frozen}
       />
-      <ChoiceGroup
-        name="holding"
-        legend="Will you hold your bottom lines if they refuse?"
-        value={holding}
-        onChange={setHolding}
-        disabled={frozen}
-      />
+      {asksBottomLines ? (
+        <ChoiceGroup
+          name="holding"
+          legend="Will you hold your bottom lines if they refuse?"
+          value={holding}
+          onChange={setHolding}
+          disabled={frozen}
+        />
+      ) : null}
       <div className="field">
         <label htmlFor="readiness-note">Anything the interventionist should know (optional)</label>
         <textarea

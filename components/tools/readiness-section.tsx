@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
 import type { AttendanceDecision } from '@/lib/records';
 import { ATTENDANCE } from '@/lib/plan/schema';
-import type { ReadinessEntry } from '@/server/readiness/readiness';
+import type { ReadinessReport } from '@/server/readiness/readiness';
 import { useBoard } from '../plan/board-context';
 import { useEdit } from '../plan/edit-context';
 import { Section, SectionHeader } from '../plan/sections/parts';
@@ -22,8 +22,9 @@ export function ReadinessSection() {
   const { boardId, attempt, frozen, me } = useBoard();
   const { doc } = useEdit();
   const path = `/api/boards/${boardId}/attempts/${attempt}/readiness`;
-  const readiness = useApiData<{ readiness: ReadinessEntry[] }>(path, { refreshOn: ['readiness'] });
-  const checks = useCoverage(doc);
+  // A letter handed in or reviewed changes what the coverage says about letters.
+  const readiness = useApiData<ReadinessReport>(path, { refreshOn: ['readiness', 'letters'] });
+  const checks = useCoverage(doc, readiness.data?.letters ?? (readiness.error ? 'unavailable' : null));
   const entries = readiness.data?.readiness ?? [];
   const own = entries.find((e) => e.userId === me.userId) ?? null;
   const { can } = me.abilities;
@@ -49,7 +50,14 @@ export function ReadinessSection() {
         </p>
       ) : null}
       {can['readiness.confirm-own'] && readiness.data ? (
-        <ReadinessCheckin boardId={boardId} attempt={attempt} own={own} frozen={frozen} onSaved={readiness.reload} />
+        <ReadinessCheckin
+          boardId={boardId}
+          attempt={attempt}
+          own={own}
+          asksBottomLines={can['bottom-lines.hold-own']}
+          frozen={frozen}
+          onSaved={readiness.reload}
+        />
       ) : null}
       <div className="subsection">
         <h3>{seesAll ? 'The team' : 'Who attends'}</h3>

@@ -27,7 +27,7 @@ export function ReadinessTable(props: {
 }) {
   const { boardId, attempt, entries, frozen, canDecide, onChanged } = props;
   const [error, setError] = useState<string | null>(null);
-  const needsAttention = (e: ReadinessEntry) => e.attending !== 'yes' || e.holding !== 'yes';
+  const needsAttention = (e: ReadinessEntry) => e.attending !== 'yes' || (e.holdsBottomLines && e.holding !== 'yes');
   const sorted = [...entries].sort(
     (a, b) => Number(needsAttention(b)) - Number(needsAttention(a)) || a.name.localeCompare(b.name),
   );
@@ -63,7 +63,8 @@ export function ReadinessTable(props: {
             <div>
               <strong>{entry.name}</strong>
               <div className="small">
-                Attending: {answer(entry.attending)} · Bottom lines: {answer(entry.holding)}
+                Attending: {answer(entry.attending)}
+                {entry.holdsBottomLines ? <> · Bottom lines: {answer(entry.holding)}</> : null}
               </div>
               {entry.note ? <p className="small muted readiness-note">“{entry.note}”</p> : null}
             </div>

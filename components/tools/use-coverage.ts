@@ -1,29 +1,38 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { planToJSON } from '@/lib/plan/to-json';
-import { type CoverageCheck, coverageChecks } from '@/lib/readiness/coverage';
+import { type PlanJSON, planToJSON } from '@/lib/plan/to-json';
+import { type CoverageCheck, coverageChecks, type LetterProgress } from '@/lib/readiness/coverage';
 
 const RECHECK_DELAY_MS = 250;
 
-/** The plan's coverage checks, recomputed shortly after each change (anyone's). */
-export function useCoverage(doc: Y.Doc | null): CoverageCheck[] | null {
-  const [checks, setChecks] = useState<CoverageCheck[] | null>(null);
+/** The plan as JSON, read again shortly after each change (anyone's). */
+function usePlanJSON(doc: Y.Doc | null): PlanJSON | null {
+  const [plan, setPlan] = useState<PlanJSON | null>(null);
   useEffect(() => {
     if (!doc) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const recompute = () => setChecks(coverageChecks(planToJSON(doc)));
+    const reread = () => setPlan(planToJSON(doc));
     const onUpdate = () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(recompute, RECHECK_DELAY_MS);
+      timer = setTimeout(reread, RECHECK_DELAY_MS);
     };
-    recompute();
+    reread();
     doc.on('update', onUpdate);
     return () => {
       if (timer) clearTimeout(timer);
       doc.off('update', onUpdate);
     };
   }, [doc]);
-  return checks;
+  return plan;
+}
+
+/**
+ * The plan's coverage checks, live. `letters` is where the letters stand (from the readiness API:
+ * review records are not in the plan); null while it loads, and the checks wait for it.
+ */
+export function useCoverage(doc: Y.Doc | null, letters: LetterProgress | 'unavailable' | null): CoverageCheck[] | null {
+  const plan = usePlanJSON(doc);
+  return useMemo(() => (plan && letters ? coverageChecks(plan, letters) : null), [plan, letters]);
 }

@@ -69,6 +69,7 @@ describe('can', () => {
     ['versions.create', ['interventionist']],
     ['questions.answer', ['interventionist']],
     ['readiness.confirm-own', ['interventionist', 'family']],
+    ['bottom-lines.hold-own', ['family']],
     ['debrief.edit', ['interventionist', 'family']],
     ['questions.ask', ['interventionist', 'family']],
     ['history.view', ['interventionist', 'family', 'viewer']],

@@ -21,6 +21,7 @@ export const BOARD_ACTIONS = [
   'letters.submit-own',
   'letters.review',
   'readiness.confirm-own',
+  'bottom-lines.hold-own',
   'readiness.view-all',
   'attendance.decide',
   'versions.create',
@@ -35,6 +36,7 @@ export type BoardAction = (typeof BOARD_ACTIONS)[number];
 const EVERYONE: readonly Role[] = ROLES;
 const INTERVENTIONIST: readonly Role[] = ['interventionist'];
 const PARTICIPANTS: readonly Role[] = ['interventionist', 'family'];
+const RELATIVES: readonly Role[] = ['family'];
 
 const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   'board.view': EVERYONE,
@@ -48,6 +50,9 @@ const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   'letters.submit-own': PARTICIPANTS,
   'letters.review': INTERVENTIONIST,
   'readiness.confirm-own': PARTICIPANTS,
+  // Relatives hold bottom lines and write the letters read on the day; the interventionist
+  // guides them and has neither, so is not asked to confirm any nor counted as owing letters.
+  'bottom-lines.hold-own': RELATIVES,
   'readiness.view-all': INTERVENTIONIST,
   'attendance.decide': INTERVENTIONIST,
   'versions.create': INTERVENTIONIST,

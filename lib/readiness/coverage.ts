@@ -1,14 +1,11 @@
-import { DEFAULT_CONTINGENCIES } from '../plan/defaults';
 import { TEAM_ROLES, type TeamRole } from '../plan/schema';
 import type { PlanJSON } from '../plan/to-json';
+import { check, type CoverageCheck, filled } from './check';
+import { bottomLinesCheck, contingenciesCheck, objectionsCheck, treatmentCheck } from './content-checks';
+import { isOutstanding, type LetterProgress, outstandingLine } from './letter-progress';
 
-export interface CoverageCheck {
-  id: string;
-  label: string;
-  ok: boolean;
-  /** What is missing, in words a family understands; empty when ok. */
-  missing: string[];
-}
+export type { CoverageCheck } from './check';
+export type { LetterProgress, LetterWriter } from './letter-progress';
 
 const ESSENTIAL: readonly TeamRole[] = ['chair', 'closer', 'escort', 'safety-lead'];
 
@@ -17,75 +14,64 @@ export const ESSENTIAL_ROLES: readonly { role: TeamRole; label: string }[] = TEA
   ESSENTIAL.includes(value),
 ).map(({ value, label }) => ({ role: value, label }));
 
-const PRESET_WHO = new Map(DEFAULT_CONTINGENCIES.map((preset) => [preset.id, preset.who.trim()]));
-
-/** A preset's suggested "who" is advice, not a name: it still needs a person. */
-function namesSomeone(who: string, preset: string): boolean {
-  const text = who.trim();
-  return text.length > 0 && text !== PRESET_WHO.get(preset);
+/** People on the team cards who will be in the room: named, and not staying home. */
+function attendingTeam(plan: PlanJSON) {
+  return plan.team.filter((member) => filled(member.name) && member.attendance !== 'home');
 }
 
-const label = (text: string, fallback: string) => text.trim() || fallback;
+function rolesCheck(plan: PlanJSON): CoverageCheck {
+  const attending = attendingTeam(plan);
+  const missing = ESSENTIAL_ROLES.filter(({ role }) => !attending.some((member) => member.roles.includes(role))).map(
+    (r) => `No one attending is ${r.label}`,
+  );
+  return check('roles', 'The essential roles are filled', missing);
+}
+
+function teamSizeCheck(plan: PlanJSON): CoverageCheck {
+  const size = attendingTeam(plan).length;
+  const missing =
+    size === 0
+      ? ['No one on the team cards is attending yet']
+      : size < 3
+        ? [`Only ${size} attending`]
+        : size > 7
+          ? [`${size} attending: consider who could send a letter instead`]
+          : [];
+  return check('team-size', 'A team of 3 to 7 people', missing);
+}
+
+function lettersCheck(letters: LetterProgress | 'unavailable'): CoverageCheck {
+  const label = 'Every participant has submitted their letters';
+  if (letters === 'unavailable') return check('letters', label, ['Where the letters stand could not be loaded']);
+  const { writers, othersOutstanding } = letters;
+  const others = othersOutstanding === 1 ? '1 other participant' : `${othersOutstanding} other participants`;
+  const missing =
+    letters.expected === 0
+      ? ['No relatives have joined the board to write letters yet']
+      : [
+          ...writers.filter(isOutstanding).flatMap((writer) => outstandingLine(writer) ?? []),
+          ...(othersOutstanding > 0
+            ? [`${others} still ${othersOutstanding === 1 ? 'has' : 'have'} letters to submit`]
+            : []),
+        ];
+  return check('letters', label, missing);
+}
 
 /**
- * What the plan still lacks before the day: every contingency has someone who acts, every
- * objection someone who answers it, the essential roles are held by people who attend, and
- * treatment is arranged. Pure, so it runs live in the browser on every change.
+ * What the plan still lacks before the day, on real content only: someone named to act in every
+ * situation, objections listed with who answers them and how, bottom lines with their owners,
+ * the essential roles held by people who attend, a team of 3 to 7, every participant's letters
+ * handed in, and an admission arranged. Pure, so it runs live in the browser on every change;
+ * the letters' progress comes from the readiness API (review records are not in the plan).
  */
-export function coverageChecks(plan: PlanJSON): CoverageCheck[] {
-  const contingencies = plan.contingencies
-    .filter((c) => !namesSomeone(c.who, c.preset))
-    .map((c) => label(c.title, 'Untitled situation'));
-  const objections = plan.objections
-    .filter((o) => o.answeredBy.trim() === '')
-    .map((o) => label(o.objection, 'Untitled objection'));
-  const attending = plan.team.filter((member) => member.attendance !== 'home');
-  const roles = ESSENTIAL_ROLES.filter(({ role }) => !attending.some((member) => member.roles.includes(role))).map(
-    (r) => r.label,
-  );
-  const admitted = plan.treatment.some((option) => option.admissionDate.trim() !== '' || option.bedHeld);
-  const teamSize = attending.length;
+export function coverageChecks(plan: PlanJSON, letters: LetterProgress | 'unavailable'): CoverageCheck[] {
   return [
-    {
-      id: 'contingencies',
-      label: 'Someone acts in every situation',
-      ok: contingencies.length === 0,
-      missing: contingencies.map((t) => `Name who acts: ${t}`),
-    },
-    {
-      id: 'objections',
-      label: 'Every objection has someone to answer it',
-      ok: objections.length === 0,
-      missing: objections.map((t) => `Name who answers: ${t}`),
-    },
-    {
-      id: 'roles',
-      label: 'The essential roles are filled',
-      ok: roles.length === 0,
-      missing: roles.map((r) => `No one attending is ${r}`),
-    },
-    {
-      id: 'treatment',
-      label: 'Treatment is arranged',
-      ok: admitted,
-      missing: admitted
-        ? []
-        : [
-            plan.treatment.length === 0
-              ? 'Add treatment options'
-              : 'Arrange an admission date or a held bed for at least one option',
-          ],
-    },
-    {
-      id: 'team-size',
-      label: 'A team of 3 to 7 people',
-      ok: teamSize >= 3 && teamSize <= 7,
-      missing:
-        teamSize < 3
-          ? [`Only ${teamSize} attending`]
-          : teamSize > 7
-            ? [`${teamSize} attending: consider who could send a letter instead`]
-            : [],
-    },
+    contingenciesCheck(plan),
+    objectionsCheck(plan),
+    bottomLinesCheck(plan),
+    rolesCheck(plan),
+    teamSizeCheck(plan),
+    lettersCheck(letters),
+    treatmentCheck(plan),
   ];
 }

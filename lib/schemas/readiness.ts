@@ -5,7 +5,8 @@ const ConfirmationSchema = z.enum(CONFIRMATIONS);
 
 export const ConfirmReadinessSchema = z.object({
   attending: ConfirmationSchema,
-  holding: ConfirmationSchema,
+  /** Asked only of people who hold bottom lines (server/readiness decides whether it is required). */
+  holding: ConfirmationSchema.nullable().default(null),
   note: z.string().trim().max(2000).default(''),
 });
 

@@ -162,6 +162,28 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // The interventionist checks in on attendance only (they hold no bottom lines of their own),
+    // so "holding" may be empty. SQLite cannot relax a column's NOT NULL: the table is rebuilt.
+    id: 4,
+    name: 'readiness-holding-optional',
+    sql: `
+      CREATE TABLE readiness_rebuilt (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        attending TEXT NOT NULL CHECK (attending IN ('yes', 'unsure', 'no')),
+        holding TEXT CHECK (holding IN ('yes', 'unsure', 'no')),
+        note TEXT NOT NULL DEFAULT '',
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, attempt, user_id)
+      );
+      INSERT INTO readiness_rebuilt (board_id, attempt, user_id, attending, holding, note, updated_at)
+        SELECT board_id, attempt, user_id, attending, holding, note, updated_at FROM readiness;
+      DROP TABLE readiness;
+      ALTER TABLE readiness_rebuilt RENAME TO readiness;
+    `,
+  },
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {

@@ -103,7 +103,8 @@ export interface ReadinessTable {
   attempt: number;
   user_id: string;
   attending: Confirmation;
-  holding: Confirmation;
+  /** null: not asked (someone who holds no bottom lines, the interventionist). */
+  holding: Confirmation | null;
   note: string;
   updated_at: number;
 }

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
 import { formatDocName } from '../../lib/doc-names';
 import { publish } from '../events/bus';
-import { docAccess } from '../permissions';
+import { docAccess, isParticipant } from '../permissions';
 import { listMembers } from '../boards/members';
 
 export interface LettersEntry {
@@ -16,7 +16,7 @@ export interface LettersEntry {
 
 /** The participants' letters documents this caller may open, decided by docAccess for each. */
 export async function listLetters(principal: Principal, boardId: string, attempt: number): Promise<LettersEntry[]> {
-  const members = (await listMembers(boardId)).filter((m) => m.role !== 'viewer');
+  const members = (await listMembers(boardId)).filter((m) => isParticipant(m.role));
   const shares = await db()
     .kysely.selectFrom('letter_shares')
     .select('user_id')

@@ -2,29 +2,57 @@ import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
 import type { AttendanceDecision, Confirmation } from '../../lib/records';
+import type { LetterProgress } from '../../lib/readiness/letter-progress';
 import { publish } from '../events/bus';
-import { notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { listMembers } from '../boards/members';
+import { can, isParticipant } from '../permissions';
+import { letterProgress } from './letter-progress';
 
 export interface ReadinessEntry {
   userId: string;
   name: string;
   /** null: has not confirmed yet. */
   attending: Confirmation | null;
+  /** null: has not confirmed yet, or is not asked (holdsBottomLines false). */
   holding: Confirmation | null;
+  /** Asked "will you hold your bottom lines": relatives, not the interventionist. */
+  holdsBottomLines: boolean;
   note: string;
   updatedAt: number | null;
   /** The interventionist's attendance decision for this person, if any. */
   decision: AttendanceDecision | null;
 }
 
+export interface ReadinessReport {
+  readiness: ReadinessEntry[];
+  letters: LetterProgress;
+}
+
+/**
+ * A participant's check-in. `holdsBottomLines` (from their role) decides whether the bottom-line
+ * answer is required or, for someone who holds none, never stored.
+ */
 export async function confirmReadiness(
   principal: Principal,
   boardId: string,
   attempt: number,
-  input: { attending: Confirmation; holding: Confirmation; note: string },
+  input: { attending: Confirmation; holding: Confirmation | null; note: string },
+  holdsBottomLines: boolean,
 ): Promise<void> {
-  const row = { board_id: boardId, attempt, user_id: principal.userId, ...input, updated_at: Date.now() };
+  if (holdsBottomLines && input.holding === null) {
+    throw badRequest('Say whether you will hold your bottom lines, even if the answer is "not sure yet".');
+  }
+  const holding = holdsBottomLines ? input.holding : null;
+  const row = {
+    board_id: boardId,
+    attempt,
+    user_id: principal.userId,
+    attending: input.attending,
+    holding,
+    note: input.note,
+    updated_at: Date.now(),
+  };
   await db()
     .kysely.insertInto('readiness')
     .values(row)
@@ -38,7 +66,7 @@ export async function confirmReadiness(
     action: 'readiness.confirmed',
     userId: principal.userId,
     boardId,
-    detail: { attempt, attending: input.attending, holding: input.holding },
+    detail: { attempt, attending: input.attending, holding },
   });
   // A wavering answer is between the person and the interventionists.
   publish({
@@ -57,7 +85,7 @@ export async function decideAttendance(
   userId: string,
   decision: AttendanceDecision,
 ): Promise<void> {
-  const member = (await listMembers(boardId)).find((m) => m.userId === userId && m.role !== 'viewer');
+  const member = (await listMembers(boardId)).find((m) => m.userId === userId && isParticipant(m.role));
   if (!member) throw notFound('That participant');
   await db()
     .kysely.insertInto('attendance_decisions')
@@ -92,15 +120,16 @@ export async function decideAttendance(
 }
 
 /**
- * Participants' check-ins with the interventionist's attendance decisions. `onlyUserId` limits
- * it to one person (a family member sees their own check-in and everyone's decisions).
+ * Participants' check-ins with the interventionist's attendance decisions, and where their
+ * letters stand. `onlyUserId` limits what is private to one person: a family member sees their
+ * own check-in and letters, everyone's decisions, and how many others still owe letters.
  */
-export async function listReadiness(
+export async function readinessReport(
   boardId: string,
   attempt: number,
   onlyUserId: string | null,
-): Promise<ReadinessEntry[]> {
-  const participants = (await listMembers(boardId)).filter((m) => m.role !== 'viewer');
+): Promise<ReadinessReport> {
+  const participants = (await listMembers(boardId)).filter((m) => isParticipant(m.role));
   const checkins = await db()
     .kysely.selectFrom('readiness')
     .selectAll()
@@ -113,17 +142,26 @@ export async function listReadiness(
     .where('board_id', '=', boardId)
     .where('attempt', '=', attempt)
     .execute();
-  return participants.map((member) => {
+  const reviews = await db()
+    .kysely.selectFrom('letter_reviews')
+    .select(['user_id', 'letter', 'status'])
+    .where('board_id', '=', boardId)
+    .where('attempt', '=', attempt)
+    .execute();
+  const readiness = participants.map((member) => {
     const own = onlyUserId === null || onlyUserId === member.userId;
     const checkin = own ? checkins.find((c) => c.user_id === member.userId) : undefined;
+    const holdsBottomLines = can(member.role, 'bottom-lines.hold-own');
     return {
       userId: member.userId,
       name: member.name,
       attending: checkin?.attending ?? null,
-      holding: checkin?.holding ?? null,
+      holding: holdsBottomLines ? (checkin?.holding ?? null) : null,
+      holdsBottomLines,
       note: checkin?.note ?? '',
       updatedAt: checkin?.updated_at ?? null,
       decision: decisions.find((d) => d.user_id === member.userId)?.decision ?? null,
     };
   });
+  return { readiness, letters: letterProgress(participants, decisions, reviews, onlyUserId) };
 }

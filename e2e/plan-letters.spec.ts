@@ -30,6 +30,19 @@ function letter(page: Page, owner: string, field: 'impact' | 'bottomLine' = 'imp
   return card.getByTestId(`letter-${field}`);
 }
 
+/** Shares one's letters through the Share control, which first says what the team will see. */
+async function shareLetters(page: Page) {
+  await page.getByRole('button', { name: 'Share with the team' }).click();
+  const dialog = page.getByTestId('share-dialog');
+  await expect(dialog).toContainText('Everyone on this board will be able to read both of your letters');
+  await expect(dialog).toContainText('as they are right now, and every change you make while they are shared');
+  await expect(dialog).toContainText(
+    'earlier drafts, and anything you deleted, remain between you and the interventionist',
+  );
+  await dialog.getByTestId('confirm-share').click();
+  await expect(dialog).toBeHidden();
+}
+
 test('an unshared letter reaches only its writer and the interventionist, who can write it together', async ({
   board,
 }) => {
@@ -92,7 +105,7 @@ test('sharing a letter shows it to the team live, and stopping sharing takes it 
   await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
   await expect(riley.page.getByTestId('letter-card').filter({ hasText: 'Jordan’s letters' })).toHaveCount(0);
 
-  await jordan.page.getByRole('button', { name: 'Share with the team' }).click();
+  await shareLetters(jordan.page);
   await expect(jordan.page.getByTestId('share-state').first()).toHaveText('Shared with the team');
   const shared = letter(riley.page, 'Jordan');
   await expect.poll(() => textOf(shared)).toBe('We love you and we miss you.');
@@ -111,6 +124,48 @@ test('sharing a letter shows it to the team live, and stopping sharing takes it 
   await jordan.page.keyboard.type(' AFTER-UNSHARE');
   await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
   expect(rileySockets?.received('AFTER-UNSHARE')).toBe(false);
+});
+
+test('the team sees a shared letter’s history from the sharing on, never the draft before it', async ({ board }) => {
+  const { boardId, people } = await board(['jordan', 'riley'], { section: 'letters' });
+  const { jordan, riley } = people;
+  const draft = 'DRAFT-ZINNIA-4';
+  const bodies: string[] = [];
+  riley.page.on('response', (response) => {
+    if (response.url().includes('/history'))
+      void response.text().then(
+        (body) => bodies.push(body),
+        () => undefined,
+      );
+  });
+
+  await letter(jordan.page, 'mine').click();
+  await jordan.page.keyboard.type(`Dear Sam, ${draft}`);
+  await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
+  await jordan.page.keyboard.press('ControlOrMeta+A');
+  await jordan.page.keyboard.type('We love you.');
+  await expect.poll(() => textOf(letter(jordan.page, 'mine'))).toBe('We love you.');
+  await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
+  await shareLetters(jordan.page);
+  await expect.poll(() => textOf(letter(riley.page, 'Jordan'))).toBe('We love you.');
+  await letter(jordan.page, 'mine').click();
+  await jordan.page.keyboard.press('Control+End');
+  await jordan.page.keyboard.type(' Come home.');
+  await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
+
+  await riley.page.goto(`/boards/${boardId}/history`);
+  await riley.page.getByLabel('Document', { exact: true }).selectOption({ label: 'Letters of Jordan' });
+  await expect(riley.page.getByTestId('history-from-share')).toBeVisible();
+  await expect(riley.page.getByTestId('moment-view')).toContainText('We love you. Come home.');
+  await riley.page.getByRole('button', { name: 'Compare two moments' }).click();
+  const compare = riley.page.getByTestId('compare-view');
+  await expect(compare).toHaveAttribute('data-ready', 'true');
+  await expect(riley.page.getByTestId('compare-from')).toContainText('when they were shared with the team');
+  await expect(compare.getByTestId('plan-diff')).toContainText('Come home.');
+  await expect(compare.getByRole('alert')).toHaveCount(0);
+  await expect(riley.page.locator('body')).not.toContainText(draft);
+  expect(bodies.length).toBeGreaterThan(0);
+  expect(bodies.some((body) => body.includes(draft))).toBe(false);
 });
 
 /** The scripts a page has loaded so far that hold the rich-text editor (ProseMirror's own class names). */

@@ -17,6 +17,8 @@ test('letter review: submit, ask for changes, approve, and "changed since approv
   const mine = lettersOf(jordan.page, 'mine');
   await mine.getByTestId('letter-impact').click();
   await jordan.page.keyboard.type('Sam, I love you. Last Christmas I was scared for you.');
+  // The server refuses a blank letter: submit once the text is stored.
+  await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
   await mine.getByTestId('review-impact').getByRole('button', { name: 'Submit for review' }).click();
   await expect(mine.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Waiting for review');
 
@@ -27,6 +29,10 @@ test('letter review: submit, ask for changes, approve, and "changed since approv
   await expect(mine.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Changes asked for');
   await expect(mine.getByTestId('review-impact').getByTestId('review-comment')).toContainText('accept help today');
 
+  // Changes were asked for: nothing to review until Jordan submits the letter again.
+  await expect(theirs.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await mine.getByTestId('review-impact').getByRole('button', { name: 'Submit again for review' }).click();
+  await expect(theirs.getByTestId('review-status')).toHaveText('Waiting for review');
   await theirs.getByRole('button', { name: 'Approve' }).click();
   await expect(mine.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Approved');
   await expect(mine.getByTestId('changed-since-approval')).toHaveCount(0);

@@ -45,6 +45,11 @@ export function DocHistory(props: {
   const [from, setFrom] = useState(0);
   const [to, setTo] = useState(0);
   const viewCard = useRef<HTMLDivElement>(null);
+  // Letters shared with this person are theirs to see from the moment of sharing: the server
+  // serves nothing earlier, so nothing earlier is offered (no start, no version, no base).
+  const shared = timeline.doc === doc.name ? timeline.from : null;
+  const start = shared?.seq ?? 0;
+  const visibleVersions = shared ? versions.filter((v) => v.at >= shared.at) : versions;
 
   const allMoments = useMemo(() => toMoments(entries), [entries]);
   const moments = useMemo(() => toMoments(entries, { person, section }), [entries, person, section]);
@@ -57,7 +62,7 @@ export function DocHistory(props: {
     [entries],
   );
 
-  const lastSeq = entries[entries.length - 1]?.seq ?? 0;
+  const lastSeq = entries[entries.length - 1]?.seq ?? start;
   const selectedSeq = selected ?? lastSeq;
   const index = momentIndexAt(moments, selectedSeq);
   const containing = allMoments.find((m) => selectedSeq >= m.firstSeq && selectedSeq <= m.seq) ?? null;
@@ -76,8 +81,8 @@ export function DocHistory(props: {
     return parts;
   }, [containing, entries, selectedSeq]);
 
-  const markers: Marker[] = versions.map((v) => {
-    const seq = seqAtTime(entries, v.at);
+  const markers: Marker[] = visibleVersions.map((v) => {
+    const seq = seqAtTime(entries, v.at, start);
     return { id: v.id, label: v.label, seq, index: momentIndexAt(moments, seq) };
   });
   const describe = (m: Moment) => `${nameOf(m.userId)} changed ${m.sections.join(', ')}, ${shortMoment(m.at)}`;
@@ -88,12 +93,14 @@ export function DocHistory(props: {
     if (mode === 'compare') setTo(seq);
   };
   const options: MomentOption[] = [
-    ...versions.map((v) => ({ seq: seqAtTime(entries, v.at), label: `⚑ ${v.label}` })),
+    ...visibleVersions.map((v) => ({ seq: seqAtTime(entries, v.at, start), label: `⚑ ${v.label}` })),
     ...[...allMoments].reverse().map((m) => ({
       seq: m.seq,
       label: `${shortMoment(m.at)} · ${nameOf(m.userId)} · ${m.sections.join(', ')}${m.seq === lastSeq ? ' (latest)' : ''}`,
     })),
-    { seq: 0, label: 'The very start (empty)' },
+    shared
+      ? { seq: start, label: `${shortMoment(shared.at)} · when they were shared with the team` }
+      : { seq: 0, label: 'The very start (empty)' },
   ];
   // A filtered timeline's moment can end on a change inside a wider moment: list it too, so
   // each select always shows what is being compared.
@@ -107,7 +114,7 @@ export function DocHistory(props: {
   }
   const startCompare = () => {
     const at = allMoments.findIndex((m) => m === containing);
-    setFrom(at > 0 ? (allMoments[at - 1]?.seq ?? 0) : 0);
+    setFrom(at > 0 ? (allMoments[at - 1]?.seq ?? start) : start);
     setTo(selectedSeq);
     setMode('compare');
   };
@@ -132,10 +139,21 @@ export function DocHistory(props: {
       </p>
     );
   }
+  const sharedNote = shared ? (
+    <p className="muted small" data-testid="history-from-share">
+      You see these letters from {shortMoment(shared.at)}, when they were last shared with the team. What was written
+      before stays between their writer and the interventionist.
+    </p>
+  ) : null;
   if (allMoments.length === 0) {
     return (
       <div className="empty history-card" data-testid="history-empty">
-        <p>No changes have been recorded in this document yet.</p>
+        <p>
+          {shared
+            ? 'Nothing has changed since these letters were shared with the team.'
+            : 'No changes have been recorded in this document yet.'}
+        </p>
+        {sharedNote}
         <button type="button" className="button button-secondary button-small" onClick={timeline.reload}>
           Check again
         </button>
@@ -150,7 +168,11 @@ export function DocHistory(props: {
           {pickedVersion ? `⚑ ${pickedVersion}` : selectedSeq === lastSeq ? 'As it is now' : 'As it was then'}
         </h2>
         <p className="muted small moment-subtitle">
-          {containing ? `After ${describe(containing)}` : 'Before any change'}
+          {containing
+            ? `After ${describe(containing)}`
+            : shared
+              ? 'As they were when shared with the team'
+              : 'Before any change'}
         </p>
       </div>
       <button type="button" className="button button-secondary button-small" onClick={startCompare}>
@@ -195,6 +217,7 @@ export function DocHistory(props: {
               onMarker={(marker) => select(marker.seq, marker.label)}
             />
           )}
+          {sharedNote}
           {timeline.truncated ? (
             <p className="muted small">This document has a very long history; only its first changes are listed.</p>
           ) : null}
@@ -258,11 +281,11 @@ export function DocHistory(props: {
         <VersionsPanel
           boardId={boardId}
           attempt={attempt}
-          versions={versions}
+          versions={visibleVersions}
           canEdit={canNameVersions}
           selectedAt={selectedEntry?.at ?? null}
           onShow={(v) => {
-            select(seqAtTime(entries, v.at), v.label);
+            select(seqAtTime(entries, v.at, start), v.label);
             setMode('moment');
           }}
           onChanged={onVersionsChanged}

@@ -74,9 +74,12 @@ export function toMoments(
   return moments;
 }
 
-/** The sequence number of the document's state at a moment in time: the last change at or before it. */
-export function seqAtTime(entries: readonly TimelineEntry[], at: number): number {
-  let seq = 0;
+/**
+ * The sequence number of the document's state at a moment in time: the last change at or before
+ * it, or `start` (the first state this person may see) when there is none.
+ */
+export function seqAtTime(entries: readonly TimelineEntry[], at: number, start = 0): number {
+  let seq = start;
   for (const entry of entries) {
     if (entry.at > at) break;
     seq = entry.seq;

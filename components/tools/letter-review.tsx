@@ -94,7 +94,15 @@ export function LetterReview({
               : 'Submit for review'}
         </button>
       ) : null}
-      {!frozen && canReview ? (
+      {!frozen && canReview && status !== 'submitted' ? (
+        <p className="muted small" data-testid="review-waiting">
+          {status === null
+            ? 'Nothing to review yet: the writer has not submitted this letter.'
+            : 'Reviewed. You can review it again once the writer submits it again.'}
+        </p>
+      ) : null}
+      {/* Only a submitted letter is reviewed: the server refuses anything else (409). */}
+      {!frozen && canReview && status === 'submitted' ? (
         <div className="letter-review-actions">
           <label className="visually-hidden" htmlFor={inputId}>
             Comment for the writer

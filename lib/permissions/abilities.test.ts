@@ -29,7 +29,7 @@ describe('abilitiesOf answers with the rules, never beside them', () => {
         const expected = decideDocAccess(
           ME,
           { kind: 'plan', boardId: BOARD, attempt: number },
-          { role, attemptExists: true, attemptFrozen: frozen, lettersShared: false },
+          { role, attemptExists: true, attemptFrozen: frozen, lettersShared: false, lettersOwnerRole: null },
         );
         assert.equal(planAccess(mine, number), expected, `${role} attempt ${number}`);
       }
@@ -38,7 +38,7 @@ describe('abilitiesOf answers with the rules, never beside them', () => {
         decideDocAccess(
           ME,
           { kind: 'notes', boardId: BOARD },
-          { role, attemptExists: false, attemptFrozen: false, lettersShared: false },
+          { role, attemptExists: false, attemptFrozen: false, lettersShared: false, lettersOwnerRole: null },
         ),
       );
     }

@@ -41,14 +41,14 @@ export function abilitiesOf(userId: string, boardId: string, facts: BoardFacts):
       decideDocAccess(
         userId,
         { kind: 'plan', boardId, attempt: attempt.number },
-        { role, attemptExists: true, attemptFrozen: attempt.frozen, lettersShared: false },
+        { role, attemptExists: true, attemptFrozen: attempt.frozen, lettersShared: false, lettersOwnerRole: null },
       ),
     ]),
   );
   const notes = decideDocAccess(
     userId,
     { kind: 'notes', boardId },
-    { role, attemptExists: false, attemptFrozen: false, lettersShared: false },
+    { role, attemptExists: false, attemptFrozen: false, lettersShared: false, lettersOwnerRole: null },
   );
   return { can: actions, plans, notes };
 }

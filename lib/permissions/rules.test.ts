@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Role } from '../roles';
 import type { DocName } from '../doc-names';
-import { type BoardAction, can, type DocAccess, type DocFacts, decideDocAccess } from './rules';
+import {
+  type BoardAction,
+  can,
+  canSeeReview,
+  type DocAccess,
+  type DocFacts,
+  decideDocAccess,
+  decideHistoryStart,
+  type HistoryStart,
+} from './rules';
 
 const ME = 'user-me-000000000001';
 const OTHER = 'user-other-000000002';
@@ -12,8 +21,21 @@ const myLetters: DocName = { kind: 'letters', boardId: BOARD, attempt: 1, ownerI
 const otherLetters: DocName = { kind: 'letters', boardId: BOARD, attempt: 1, ownerId: OTHER };
 const notes: DocName = { kind: 'notes', boardId: BOARD };
 
+/** Facts about another person's letters (their owner is family unless told otherwise), or a plan or the notes. */
 function facts(role: Role | null, overrides: Partial<DocFacts> = {}): DocFacts {
-  return { role, attemptExists: true, attemptFrozen: false, lettersShared: false, ...overrides };
+  return {
+    role,
+    attemptExists: true,
+    attemptFrozen: false,
+    lettersShared: false,
+    lettersOwnerRole: 'family',
+    ...overrides,
+  };
+}
+
+/** Facts about the caller's own letters: their owner's role is the caller's. */
+function mine(role: Role | null, overrides: Partial<DocFacts> = {}): DocFacts {
+  return facts(role, { lettersOwnerRole: role, ...overrides });
 }
 
 describe('decideDocAccess follows the access table in docs/realtime.md', () => {
@@ -30,9 +52,9 @@ describe('decideDocAccess follows the access table in docs/realtime.md', () => {
     ],
     ['frozen plan is read-only for family', plan, facts('family', { attemptFrozen: true }), 'read'],
     ['a missing attempt is none', plan, facts('interventionist', { attemptExists: false }), 'none'],
-    ['family writes own letters', myLetters, facts('family'), 'write'],
-    ['own letters on a frozen attempt are read-only', myLetters, facts('family', { attemptFrozen: true }), 'read'],
-    ['a viewer has no letters of their own', myLetters, facts('viewer'), 'none'],
+    ['family writes own letters', myLetters, mine('family'), 'write'],
+    ['own letters on a frozen attempt are read-only', myLetters, mine('family', { attemptFrozen: true }), 'read'],
+    ['a viewer has no letters of their own', myLetters, mine('viewer'), 'none'],
     ["family cannot see another's unshared letters", otherLetters, facts('family'), 'none'],
     ["family reads another's shared letters", otherLetters, facts('family', { lettersShared: true }), 'read'],
     ["viewer cannot see another's unshared letters", otherLetters, facts('viewer'), 'none'],
@@ -45,6 +67,37 @@ describe('decideDocAccess follows the access table in docs/realtime.md', () => {
       'read',
     ],
     ['non-member sees no letters even when shared', otherLetters, facts(null, { lettersShared: true }), 'none'],
+    ['an interventionist writes their own letters', myLetters, mine('interventionist'), 'write'],
+    [
+      'the interventionist cannot open letters named after a viewer',
+      otherLetters,
+      facts('interventionist', { lettersOwnerRole: 'viewer' }),
+      'none',
+    ],
+    [
+      'the interventionist cannot open letters named after someone not on the board',
+      otherLetters,
+      facts('interventionist', { lettersOwnerRole: null }),
+      'none',
+    ],
+    [
+      'nor those of someone not on the board in a frozen attempt',
+      otherLetters,
+      facts('interventionist', { lettersOwnerRole: null, attemptFrozen: true }),
+      'none',
+    ],
+    [
+      'letters named after a viewer are none even if marked shared',
+      otherLetters,
+      facts('family', { lettersOwnerRole: 'viewer', lettersShared: true }),
+      'none',
+    ],
+    [
+      "family reads an interventionist's shared letters",
+      otherLetters,
+      facts('family', { lettersShared: true, lettersOwnerRole: 'interventionist' }),
+      'read',
+    ],
     ['interventionist writes notes', notes, facts('interventionist'), 'write'],
     ['family never sees notes', notes, facts('family'), 'none'],
     ['viewer never sees notes', notes, facts('viewer'), 'none'],
@@ -52,6 +105,76 @@ describe('decideDocAccess follows the access table in docs/realtime.md', () => {
   ];
   for (const [name, doc, input, expected] of cases) {
     test(name, () => assert.equal(decideDocAccess(ME, doc, input), expected));
+  }
+});
+
+describe('decideHistoryStart: how far back a reader of a document sees', () => {
+  const cases: [string, DocName, DocFacts, HistoryStart | null][] = [
+    ['everyone who reads the plan sees its whole history', plan, facts('viewer'), 'beginning'],
+    ['the interventionist sees the whole history of the notes', notes, facts('interventionist'), 'beginning'],
+    [
+      'the writer sees the whole history of their letters',
+      myLetters,
+      mine('family', { lettersShared: true }),
+      'beginning',
+    ],
+    [
+      "the interventionist sees the whole history of anyone's letters",
+      otherLetters,
+      facts('interventionist'),
+      'beginning',
+    ],
+    [
+      'family see shared letters from their last sharing',
+      otherLetters,
+      facts('family', { lettersShared: true }),
+      'last-shared',
+    ],
+    [
+      'viewers see shared letters from their last sharing',
+      otherLetters,
+      facts('viewer', { lettersShared: true }),
+      'last-shared',
+    ],
+    [
+      'frozen shared letters too',
+      otherLetters,
+      facts('family', { lettersShared: true, attemptFrozen: true }),
+      'last-shared',
+    ],
+    ['unshared letters: no history at all', otherLetters, facts('family'), null],
+    ['notes: no history for family', notes, facts('family'), null],
+    [
+      'letters of someone not on the board: none',
+      otherLetters,
+      facts('interventionist', { lettersOwnerRole: null }),
+      null,
+    ],
+    ['not a member: none', plan, facts(null), null],
+  ];
+  for (const [name, doc, input, expected] of cases) {
+    test(name, () => assert.equal(decideHistoryStart(ME, doc, input), expected));
+  }
+});
+
+describe('canSeeReview: a review belongs to the writer and the interventionists', () => {
+  const cases: [string, DocName, DocFacts, boolean][] = [
+    ['the writer sees the review of their letters', myLetters, mine('family'), true],
+    ['the interventionist sees every review', otherLetters, facts('interventionist'), true],
+    ['family reading shared letters do not', otherLetters, facts('family', { lettersShared: true }), false],
+    ['viewers reading shared letters do not', otherLetters, facts('viewer', { lettersShared: true }), false],
+    ['family do not see reviews of unshared letters', otherLetters, facts('family'), false],
+    [
+      'nor anyone those of someone not on the board',
+      otherLetters,
+      facts('interventionist', { lettersOwnerRole: null }),
+      false,
+    ],
+    ['a plan has no review', plan, facts('interventionist'), false],
+    ['not a member: no', myLetters, mine(null), false],
+  ];
+  for (const [name, doc, input, expected] of cases) {
+    test(name, () => assert.equal(canSeeReview(ME, doc, input), expected));
   }
 });
 

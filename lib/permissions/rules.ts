@@ -82,6 +82,11 @@ export interface DocFacts {
   attemptFrozen: boolean;
   /** For letters documents: whether their owner has shared them with the team. */
   lettersShared: boolean;
+  /**
+   * For letters documents: their owner's role on the board, found by the exact id in the name
+   * (null when nobody on the board has that id). Only a participant has letters.
+   */
+  lettersOwnerRole: Role | null;
 }
 
 export function decideDocAccess(userId: string, doc: DocName, facts: DocFacts): DocAccess {
@@ -95,11 +100,36 @@ export function decideDocAccess(userId: string, doc: DocName, facts: DocFacts): 
       if (role === 'viewer' || facts.attemptFrozen) return 'read';
       return 'write';
     case 'letters': {
-      if (!facts.attemptExists) return 'none';
+      // Letters named after a viewer, an outsider or nobody do not exist: nobody may fill them
+      // with text that account would find waiting when it joins.
+      if (!facts.attemptExists || !isParticipant(facts.lettersOwnerRole)) return 'none';
       const writable = facts.attemptFrozen ? 'read' : 'write';
       if (doc.ownerId === userId) return role === 'viewer' ? 'none' : writable;
       if (role === 'interventionist') return writable;
       return facts.lettersShared ? 'read' : 'none';
     }
   }
+}
+
+/**
+ * Where the part of a document's history a caller may read begins. Letters read only because
+ * their owner shared them are seen from the moment they were (last) shared: the drafts before
+ * it stay between the writer and the interventionists. Null when the caller may not read the
+ * document at all.
+ */
+export type HistoryStart = 'beginning' | 'last-shared';
+
+export function decideHistoryStart(userId: string, doc: DocName, facts: DocFacts): HistoryStart | null {
+  if (decideDocAccess(userId, doc, facts) === 'none') return null;
+  if (doc.kind !== 'letters' || doc.ownerId === userId || facts.role === 'interventionist') return 'beginning';
+  return 'last-shared';
+}
+
+/**
+ * A letter's review (status and the interventionist's comments) belongs to its writer and the
+ * interventionists, even when the letters themselves are shared with the team.
+ */
+export function canSeeReview(userId: string, doc: DocName, facts: DocFacts): boolean {
+  if (doc.kind !== 'letters' || decideDocAccess(userId, doc, facts) === 'none') return false;
+  return doc.ownerId === userId || facts.role === 'interventionist';
 }

@@ -5,6 +5,7 @@ import { formatDocName } from '../../lib/doc-names';
 import { publish } from '../events/bus';
 import { docAccess, isParticipant } from '../permissions';
 import { listMembers } from '../boards/members';
+import { checkpointBeforeSharing } from './share-checkpoint';
 
 export interface LettersEntry {
   ownerId: string;
@@ -48,6 +49,8 @@ export async function setLettersShared(
   shared: boolean,
 ): Promise<void> {
   if (shared) {
+    // Before the row: from the moment the team may open them, what they are sent starts here.
+    checkpointBeforeSharing(formatDocName({ kind: 'letters', boardId, attempt, ownerId: principal.userId }));
     await db()
       .kysely.insertInto('letter_shares')
       .values({ board_id: boardId, attempt, user_id: principal.userId, shared_at: Date.now() })

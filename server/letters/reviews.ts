@@ -1,12 +1,14 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
-import type { LetterName, ReviewStatus } from '../../lib/records';
+import type { LetterName, ReviewDecision, ReviewStatus } from '../../lib/records';
 import { formatDocName } from '../../lib/doc-names';
 import { publish } from '../events/bus';
 import { lettersToJSON } from '../../lib/plan/doc-json';
 import { lastSeq, rebuildAtSeq } from '../update-log/rebuild';
-import { docAccess } from '../permissions';
+import { conflict } from '../http/errors';
+import { reviewVisible } from '../permissions';
+import { reviewRefusal, submitRefusal } from './review-rules';
 
 export interface LetterReview {
   ownerId: string;
@@ -22,14 +24,18 @@ function lettersDoc(boardId: string, attempt: number, ownerId: string): string {
   return formatDocName({ kind: 'letters', boardId, attempt, ownerId });
 }
 
-/** The letter's text at a sequence number of its document's log. */
-function letterTextAt(docName: string, letter: LetterName, seq: number): string {
+/** The letter's text at a sequence number of its document's log (clamped to its end), and that number. */
+function letterAt(docName: string, letter: LetterName, seq: number): { seq: number; text: string } {
   const rebuilt = rebuildAtSeq(db().sqlite, docName, seq);
   try {
-    return lettersToJSON(rebuilt.doc)[letter];
+    return { seq: rebuilt.seq, text: lettersToJSON(rebuilt.doc)[letter] };
   } finally {
     rebuilt.doc.destroy();
   }
+}
+
+function letterTextAt(docName: string, letter: LetterName, seq: number): string {
+  return letterAt(docName, letter, seq).text;
 }
 
 /**
@@ -66,6 +72,23 @@ async function upsert(
     .execute();
 }
 
+async function currentStatus(
+  boardId: string,
+  attempt: number,
+  ownerId: string,
+  letter: LetterName,
+): Promise<ReviewStatus | null> {
+  const row = await db()
+    .kysely.selectFrom('letter_reviews')
+    .select('status')
+    .where('board_id', '=', boardId)
+    .where('attempt', '=', attempt)
+    .where('user_id', '=', ownerId)
+    .where('letter', '=', letter)
+    .executeTakeFirst();
+  return row?.status ?? null;
+}
+
 function announce(boardId: string, ownerId: string, detail: Record<string, unknown>): void {
   // Review status is private to the letter's owner and the interventionists.
   publish({
@@ -77,12 +100,16 @@ function announce(boardId: string, ownerId: string, detail: Record<string, unkno
   });
 }
 
+/** The writer submits a letter for review; a blank letter is refused (409) and nothing changes. */
 export async function submitLetter(
   principal: Principal,
   boardId: string,
   attempt: number,
   letter: LetterName,
 ): Promise<void> {
+  const { text } = letterAt(lettersDoc(boardId, attempt, principal.userId), letter, Number.MAX_SAFE_INTEGER);
+  const refusal = submitRefusal(text);
+  if (refusal) throw conflict(refusal);
   await upsert(boardId, attempt, principal.userId, letter, {
     status: 'submitted',
     comment: '',
@@ -90,36 +117,58 @@ export async function submitLetter(
     updated_by: principal.userId,
   });
   await audit({ action: 'letter.submitted', userId: principal.userId, boardId, detail: { attempt, letter } });
-  announce(boardId, principal.userId, { ownerId: principal.userId, letter, status: 'submitted' });
+  announce(boardId, principal.userId, { ownerId: principal.userId, attempt, letter, status: 'submitted' });
 }
 
+/**
+ * The interventionist decides the letter's current submission: only a letter submitted (and
+ * not yet decided) whose text is not blank now, else a 409 and nothing changes. An approval
+ * records the log position whose text it approved.
+ */
 export async function reviewLetter(
   principal: Principal,
   boardId: string,
   attempt: number,
   ownerId: string,
   letter: LetterName,
-  decision: 'approved' | 'changes-requested',
+  decision: ReviewDecision,
   comment: string,
 ): Promise<void> {
-  const docName = lettersDoc(boardId, attempt, ownerId);
-  const approvedSeq = decision === 'approved' ? lastSeq(db().sqlite, docName) : null;
-  await upsert(boardId, attempt, ownerId, letter, {
-    status: decision,
-    comment,
-    approved_seq: approvedSeq,
-    updated_by: principal.userId,
-  });
+  const current = letterAt(lettersDoc(boardId, attempt, ownerId), letter, Number.MAX_SAFE_INTEGER);
+  const refusal = reviewRefusal(await currentStatus(boardId, attempt, ownerId, letter), current.text);
+  if (refusal) throw conflict(refusal);
+  // Only a row still waiting for review is decided: a second decision that raced this one
+  // finds it decided already.
+  const updated = await db()
+    .kysely.updateTable('letter_reviews')
+    .set({
+      status: decision,
+      comment,
+      approved_seq: decision === 'approved' ? current.seq : null,
+      updated_by: principal.userId,
+      updated_at: Date.now(),
+    })
+    .where('board_id', '=', boardId)
+    .where('attempt', '=', attempt)
+    .where('user_id', '=', ownerId)
+    .where('letter', '=', letter)
+    .where('status', '=', 'submitted')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0)
+    throw conflict(
+      reviewRefusal(await currentStatus(boardId, attempt, ownerId, letter), current.text) ??
+        'This letter was just reviewed. Reload to see the decision.',
+    );
   await audit({
     action: `letter.${decision}`,
     userId: principal.userId,
     boardId,
     detail: { attempt, letter, ownerId },
   });
-  announce(boardId, ownerId, { ownerId, letter, status: decision });
+  announce(boardId, ownerId, { ownerId, attempt, letter, status: decision });
 }
 
-/** Reviews of the letters this caller may read (decided per document by docAccess). */
+/** Reviews the caller may see: of their own letters, or every one for an interventionist. */
 export async function listReviews(principal: Principal, boardId: string, attempt: number): Promise<LetterReview[]> {
   const rows = await db()
     .kysely.selectFrom('letter_reviews')
@@ -127,12 +176,12 @@ export async function listReviews(principal: Principal, boardId: string, attempt
     .where('board_id', '=', boardId)
     .where('attempt', '=', attempt)
     .execute();
-  const readable = new Map<string, boolean>();
+  const visible = new Map<string, boolean>();
   const out: LetterReview[] = [];
   for (const row of rows) {
     const docName = lettersDoc(boardId, attempt, row.user_id);
-    if (!readable.has(docName)) readable.set(docName, (await docAccess(principal, docName)) !== 'none');
-    if (!readable.get(docName)) continue;
+    if (!visible.has(docName)) visible.set(docName, await reviewVisible(principal, docName));
+    if (!visible.get(docName)) continue;
     out.push({
       ownerId: row.user_id,
       letter: row.letter,

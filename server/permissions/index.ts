@@ -1,10 +1,18 @@
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
 import type { Role } from '../../lib/roles';
-import { parseDocName } from '../../lib/doc-names';
+import { type DocName, parseDocName } from '../../lib/doc-names';
 import { forbidden, notFound } from '../http/errors';
 import { isId } from '../../lib/ids';
-import { type BoardAction, can, type DocAccess, decideDocAccess } from '../../lib/permissions/rules';
+import {
+  type BoardAction,
+  can,
+  canSeeReview,
+  type DocAccess,
+  type DocFacts,
+  decideDocAccess,
+  decideHistoryStart,
+} from '../../lib/permissions/rules';
 
 export { can, decideDocAccess, isParticipant } from '../../lib/permissions/rules';
 export type { BoardAction, DocAccess, DocFacts } from '../../lib/permissions/rules';
@@ -31,15 +39,27 @@ export async function requireBoardAction(principal: Principal, boardId: string, 
   return role;
 }
 
-/** The one function that decides what a caller may do with a Yjs document. */
-export async function docAccess(principal: Pick<Principal, 'userId'>, docName: string): Promise<DocAccess> {
+/** What the records say about a document, for the rules in lib/permissions. */
+interface GatheredFacts {
+  doc: DocName;
+  facts: DocFacts;
+  /** For shared letters: when they were last shared (ms), the moment their team history starts. */
+  sharedAt: number | null;
+}
+
+/** Null when `docName` is not a document name. */
+async function gatherFacts(userId: string, docName: string): Promise<GatheredFacts | null> {
   const doc = parseDocName(docName);
-  if (!doc) return 'none';
-  const role = await boardRole(principal.userId, doc.boardId);
-  if (role === null) return 'none';
-  let attemptExists = false;
-  let attemptFrozen = false;
-  let lettersShared = false;
+  if (!doc) return null;
+  const role = await boardRole(userId, doc.boardId);
+  const facts: DocFacts = {
+    role,
+    attemptExists: false,
+    attemptFrozen: false,
+    lettersShared: false,
+    lettersOwnerRole: null,
+  };
+  if (role === null) return { doc, facts, sharedAt: null };
   if (doc.kind !== 'notes') {
     const attempt = await db()
       .kysely.selectFrom('attempts')
@@ -47,10 +67,13 @@ export async function docAccess(principal: Pick<Principal, 'userId'>, docName: s
       .where('board_id', '=', doc.boardId)
       .where('number', '=', doc.attempt)
       .executeTakeFirst();
-    attemptExists = attempt !== undefined;
-    attemptFrozen = attempt?.frozen_at != null;
+    facts.attemptExists = attempt !== undefined;
+    facts.attemptFrozen = attempt?.frozen_at != null;
   }
+  let sharedAt: number | null = null;
   if (doc.kind === 'letters') {
+    // SQLite compares text exactly (binary collation): an id in other letter case is nobody.
+    facts.lettersOwnerRole = doc.ownerId === userId ? role : await boardRole(doc.ownerId, doc.boardId);
     const share = await db()
       .kysely.selectFrom('letter_shares')
       .select('shared_at')
@@ -58,7 +81,40 @@ export async function docAccess(principal: Pick<Principal, 'userId'>, docName: s
       .where('attempt', '=', doc.attempt)
       .where('user_id', '=', doc.ownerId)
       .executeTakeFirst();
-    lettersShared = share !== undefined;
+    facts.lettersShared = share !== undefined;
+    sharedAt = share?.shared_at ?? null;
   }
-  return decideDocAccess(principal.userId, doc, { role, attemptExists, attemptFrozen, lettersShared });
+  return { doc, facts, sharedAt };
+}
+
+/** The one function that decides what a caller may do with a Yjs document. */
+export async function docAccess(principal: Pick<Principal, 'userId'>, docName: string): Promise<DocAccess> {
+  const gathered = await gatherFacts(principal.userId, docName);
+  if (!gathered) return 'none';
+  return decideDocAccess(principal.userId, gathered.doc, gathered.facts);
+}
+
+/**
+ * Which part of a document's history the caller may read: all of it, or only from the moment
+ * (ms) its letters were last shared; null when they may not read the document at all.
+ */
+export type HistoryScope = { from: 'beginning' } | { from: 'last-shared'; sharedAt: number };
+
+export async function historyScope(
+  principal: Pick<Principal, 'userId'>,
+  docName: string,
+): Promise<HistoryScope | null> {
+  const gathered = await gatherFacts(principal.userId, docName);
+  if (!gathered) return null;
+  const start = decideHistoryStart(principal.userId, gathered.doc, gathered.facts);
+  if (start === null) return null;
+  if (start === 'beginning') return { from: 'beginning' };
+  // A reader from the last sharing only exists while the letters are shared.
+  return gathered.sharedAt === null ? null : { from: 'last-shared', sharedAt: gathered.sharedAt };
+}
+
+/** Whether the caller may see the review (status, comments) of a letters document's letters. */
+export async function reviewVisible(principal: Pick<Principal, 'userId'>, docName: string): Promise<boolean> {
+  const gathered = await gatherFacts(principal.userId, docName);
+  return gathered !== null && canSeeReview(principal.userId, gathered.doc, gathered.facts);
 }

@@ -81,8 +81,12 @@ export function rebuildAtSeq(db: BetterSqlite3.Database, docName: string, seq: n
  * cannot produce a state that never existed.
  */
 export function rebuildAtTime(db: BetterSqlite3.Database, docName: string, at: number): RebuiltDoc {
-  const seq = statements(db).lastSeqAtOrBeforeTime.get(docName, at)?.seq ?? 0;
-  return rebuildAtSeq(db, docName, seq);
+  return rebuildAtSeq(db, docName, seqAtTime(db, docName, at));
+}
+
+/** The sequence number of the state at a moment (ms): the last update logged at or before it, 0 if none. */
+export function seqAtTime(db: BetterSqlite3.Database, docName: string, at: number): number {
+  return statements(db).lastSeqAtOrBeforeTime.get(docName, at)?.seq ?? 0;
 }
 
 /** The current state: latest checkpoint plus the updates after it. */

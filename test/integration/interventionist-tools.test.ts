@@ -39,12 +39,15 @@ interface Review {
 
 describe('letter review', () => {
   test('submit, approve, then an edit shows "changed since approval"; only interventionists review', async () => {
-    const letters = await openDoc(ana, `board/${boardId}/letters/1/${ana.userId}`);
+    const lettersName = `board/${boardId}/letters/1/${ana.userId}`;
+    const letters = await openDoc(ana, lettersName);
     writeParagraph(letters.doc, 'impact', 'Sam, I love you. On March 3rd I was afraid.');
     const reviewsPath = `/api/boards/${boardId}/attempts/1/reviews`;
+    // A blank letter cannot be submitted: wait until the server has stored the text.
+    const statePath = `/api/boards/${boardId}/history/state?doc=${encodeURIComponent(lettersName)}&seq=${Number.MAX_SAFE_INTEGER}`;
     await waitFor(
-      async () => (await lead.json<{ reviews: Review[] }>('GET', reviewsPath)).status === 200,
-      'the reviews answer',
+      async () => (await ana.json<{ state?: { impact: string } }>('GET', statePath)).body.state?.impact !== '',
+      'the letter stored',
       5000,
       REQUEST_POLL_MS,
     );
@@ -83,17 +86,14 @@ describe('letter review', () => {
       [['changes-requested', 'Add one specific moment.']],
     );
 
-    // Approval is taken against what the server has stored at that moment.
-    await waitFor(
-      async () => {
-        await lead.json('PUT', review, { letter: 'impact', decision: 'approved' });
-        const now = await ana.json<{ reviews: Review[] }>('GET', reviewsPath);
-        return now.body.reviews[0]?.status === 'approved' && now.body.reviews[0]?.changedSinceApproval === false;
-      },
-      'approval without changes',
-      5000,
-      REQUEST_POLL_MS,
-    );
+    // Changes were asked for: approval waits until Ana submits the letter again. Approval is
+    // taken against what the server has stored at that moment.
+    assert.equal((await lead.json('PUT', review, { letter: 'impact', decision: 'approved' })).status, 409);
+    assert.equal((await ana.json('POST', reviewsPath, { letter: 'impact' })).status, 200);
+    assert.equal((await lead.json('PUT', review, { letter: 'impact', decision: 'approved' })).status, 200);
+    const approved = await ana.json<{ reviews: Review[] }>('GET', reviewsPath);
+    assert.equal(approved.body.reviews[0]?.status, 'approved');
+    assert.equal(approved.body.reviews[0]?.changedSinceApproval, false);
     writeParagraph(letters.doc, 'impact', 'Please accept help today.');
     await waitFor(
       async () => {

@@ -1,8 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { LettersEntry } from '@/server/letters/letters';
-import { api, ApiError } from '@/components/browser/api';
 import { LETTER_LABEL } from '@/lib/plan/sections';
 import { useBoard } from '../board-context';
 import { useSyncedDoc } from '../../hooks/use-synced-doc';
@@ -11,6 +10,7 @@ import type { LetterReview as Review } from '@/server/letters/reviews';
 import { LetterReview } from '../../tools/letter-review';
 import { useApiData } from '../../hooks/use-api-data';
 import { LetterEditor } from './letter-editor';
+import { ShareLetters } from './share-letters';
 
 const IMPACT_HINT =
   'Open with love. Tell one or two specific moments (when, what happened, how you felt), then ask them to accept help today. About two minutes read aloud.';
@@ -36,10 +36,14 @@ export function LetterDoc({
   const readOnly = entry.access !== 'write';
   const label = mine ? 'your letters' : `${entry.ownerName}’s letters`;
   const letters = useSyncedDoc({ docName: entry.docName, label, user, readOnly, persist: !readOnly });
-  // Review status is sent privately to the writer and the interventionists when it changes.
-  const reviews = useApiData<{ reviews: Review[] }>(`/api/boards/${boardId}/attempts/${attempt}/reviews`, {
-    refreshOn: ['letters'],
-  });
+  // A review is the writer's and the interventionists' business: a reader of shared letters
+  // sees the letters, not the comments on them (the server lists them none either). Its status
+  // is sent privately to the writer and the interventionists when it changes.
+  const showReview = mine || me.abilities.can['letters.review'];
+  const reviews = useApiData<{ reviews: Review[] }>(
+    showReview ? `/api/boards/${boardId}/attempts/${attempt}/reviews` : null,
+    { refreshOn: ['letters'] },
+  );
   const approved = reviews.data?.reviews.some((r) => r.ownerId === entry.ownerId && r.status === 'approved') ?? false;
   const reloadReviews = reviews.reload;
   useEffect(() => {
@@ -73,28 +77,9 @@ export function LetterDoc({
       onChanged={reviews.reload}
     />
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
   useEffect(() => {
     if (letters.status === 'closed') void onGone();
   }, [letters.status, onGone]);
-
-  async function toggleShare() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/boards/${boardId}/attempts/${attempt}/letters/share`, {
-        method: 'PUT',
-        body: { shared: !entry.shared },
-      });
-      await onGone();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const showAdvice = mine || me.abilities.can['letters.review'];
   return (
@@ -118,22 +103,16 @@ export function LetterDoc({
         <div className="letter-card-actions">
           <SaveStatus status={letters.status} />
           {mine && !readOnly ? (
-            <button
-              type="button"
-              className={`button ${entry.shared ? 'button-secondary' : ''} button-small`}
-              disabled={busy}
-              onClick={() => void toggleShare()}
-            >
-              {entry.shared ? 'Stop sharing' : 'Share with the team'}
-            </button>
+            <ShareLetters
+              boardId={boardId}
+              attempt={attempt}
+              ownerId={entry.ownerId}
+              shared={entry.shared}
+              onChanged={onGone}
+            />
           ) : null}
         </div>
       </header>
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
       {letters.closedReason ? (
         <div className="alert alert-error" role="alert">
           {letters.closedReason}
@@ -152,7 +131,7 @@ export function LetterDoc({
               user={user}
               showAdvice={showAdvice}
             />
-            {reviewFor('impact')}
+            {showReview ? reviewFor('impact') : null}
           </div>
           <div>
             <LetterEditor
@@ -165,7 +144,7 @@ export function LetterDoc({
               user={user}
               showAdvice={showAdvice}
             />
-            {reviewFor('bottomLine')}
+            {showReview ? reviewFor('bottomLine') : null}
           </div>
         </div>
       ) : letters.closedReason ? null : (

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { db } from '@/server/db/connection';
-import { requireHistoryAccess } from '@/server/history/access';
+import { firstPageAfter, requireHistoryAccess } from '@/server/history/access';
 import { readHistoryPageQuery } from '@/server/history/query';
 import { listChanges } from '@/server/update-log/rebuild';
 import { authedRoute, param } from '@/server/http/route';
@@ -9,6 +9,7 @@ import { authedRoute, param } from '@/server/http/route';
 export const GET = authedRoute(async (req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   const { doc, afterSeq, limit } = readHistoryPageQuery(req);
-  await requireHistoryAccess(principal, boardId, doc);
-  return NextResponse.json({ doc, changes: listChanges(db().sqlite, doc, { afterSeq, limit }) });
+  const visible = await requireHistoryAccess(principal, boardId, doc);
+  const changes = listChanges(db().sqlite, doc, { afterSeq: firstPageAfter(visible, afterSeq), limit });
+  return NextResponse.json({ doc, from: visible.from, changes });
 });

@@ -2,9 +2,9 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { db } from '@/server/db/connection';
 import { parseDocName } from '@/lib/doc-names';
-import { requireHistoryAccess } from '@/server/history/access';
+import { requireHistoryAccess, requireInWindow } from '@/server/history/access';
 import { docToJSON } from '@/lib/plan/doc-json';
-import { rebuildAtSeq, rebuildAtTime } from '@/server/update-log/rebuild';
+import { rebuildAtSeq, seqAtTime } from '@/server/update-log/rebuild';
 import { badRequest, fromZodError, notFound } from '@/server/http/errors';
 import { authedRoute, param } from '@/server/http/route';
 
@@ -21,10 +21,12 @@ export const GET = authedRoute(async (req, ctx, principal) => {
   if (!parsed.success) throw fromZodError(parsed.error);
   const { doc, seq, at } = parsed.data;
   if ((seq === undefined) === (at === undefined)) throw badRequest('Give exactly one of seq or at.');
-  await requireHistoryAccess(principal, boardId, doc);
+  const visible = await requireHistoryAccess(principal, boardId, doc);
   const name = parseDocName(doc);
   if (!name) throw notFound('That document');
-  const rebuilt = seq !== undefined ? rebuildAtSeq(db().sqlite, doc, seq) : rebuildAtTime(db().sqlite, doc, at ?? 0);
+  const target = seq ?? seqAtTime(db().sqlite, doc, at ?? 0);
+  requireInWindow(visible, target);
+  const rebuilt = rebuildAtSeq(db().sqlite, doc, target);
   try {
     return NextResponse.json({ doc, seq: rebuilt.seq, state: docToJSON(name, rebuilt.doc) });
   } finally {

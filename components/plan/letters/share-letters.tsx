@@ -1,0 +1,115 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { api, ApiError } from '@/components/browser/api';
+import { Alert } from '../../ui/alert';
+import './share-letters.css';
+
+/**
+ * The writer's Share control. Sharing asks first, and says plainly what the team will see: the
+ * letters as they are now and every change from now on, with its history; never the drafts
+ * before it (the server serves readers their history only from the last sharing on).
+ */
+export function ShareLetters({
+  boardId,
+  attempt,
+  ownerId,
+  shared,
+  onChanged,
+}: {
+  boardId: string;
+  attempt: number;
+  ownerId: string;
+  shared: boolean;
+  onChanged(): Promise<void> | void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const titleId = `share-title-${ownerId}`;
+  const bodyId = `share-body-${ownerId}`;
+
+  async function setShared(next: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/boards/${boardId}/attempts/${attempt}/letters/share`, { method: 'PUT', body: { shared: next } });
+      dialog.current?.close();
+      await onChanged();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      {shared ? (
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={busy}
+          onClick={() => void setShared(false)}
+        >
+          Stop sharing
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          onClick={() => {
+            setError(null);
+            dialog.current?.showModal();
+          }}
+        >
+          Share with the team…
+        </button>
+      )}
+      {/* Sharing shows its error in the dialog; stopping has no dialog, so here. */}
+      {shared && error ? <Alert kind="error">{error}</Alert> : null}
+      <dialog
+        ref={dialog}
+        className="share-dialog"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        data-testid="share-dialog"
+      >
+        <h2 id={titleId}>Share your letters with the team?</h2>
+        <div id={bodyId} className="stack small">
+          <p>
+            <strong>Everyone on this board will be able to read both of your letters</strong>, viewers included: as they
+            are right now, and every change you make while they are shared, with its history.
+          </p>
+          <p>
+            What you wrote before now stays private: earlier drafts, and anything you deleted, remain between you and
+            the interventionist. So do the interventionist’s comments on your letters.
+          </p>
+          <p>You can stop sharing at any time; the team then no longer sees your letters or their history.</p>
+        </div>
+        {error ? <Alert kind="error">{error}</Alert> : null}
+        <div className="share-dialog-actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => dialog.current?.close()}
+            autoFocus
+            disabled={busy}
+          >
+            Keep them private
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void setShared(true)}
+            disabled={busy}
+            data-testid="confirm-share"
+          >
+            {busy ? 'Sharing…' : 'Share my letters'}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

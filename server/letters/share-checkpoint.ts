@@ -1,0 +1,23 @@
+import * as Y from 'yjs';
+import { db } from '../db/connection';
+import { rebuildLatest } from '../update-log/rebuild';
+import { UpdateStore } from '../update-log/update-store';
+
+/**
+ * Checkpoints a letters document just before it is shared. A checkpoint holds the state without
+ * deleted text (the rebuilt document collects its garbage), and a reader who opens a document
+ * nobody has open is sent its latest checkpoint and the updates logged after it (docs/realtime.md,
+ * section 5, step 0). Without this, updates logged since the last checkpoint (the sync process
+ * writes one when the last socket leaves, so after a crash there is none) would carry a draft
+ * deleted before the sharing to the team.
+ */
+export function checkpointBeforeSharing(docName: string): void {
+  const rebuilt = rebuildLatest(db().sqlite, docName);
+  try {
+    if (rebuilt.seq === 0 || rebuilt.checkpointSeq === rebuilt.seq) return;
+    // INSERT OR REPLACE: the room, if open, may checkpoint the same sequence number too.
+    new UpdateStore(db().sqlite).writeCheckpoint(docName, rebuilt.seq, Y.encodeStateAsUpdate(rebuilt.doc));
+  } finally {
+    rebuilt.doc.destroy();
+  }
+}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { TrustedProxiesFromEnv } from './http/trusted-proxies';
 import { RealtimeLimitsFromEnv } from './yjs/limits-override';
 
 /**
@@ -20,6 +21,12 @@ const EnvSchema = z.object({
    * public address: the Host header a proxy forwards is not trusted for this.
    */
   NEXTAUTH_URL: z.string().url().optional(),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDR
+   * ranges (e.g. `127.0.0.1,10.0.0.0/8`). Empty: the socket's address is the client's, and
+   * X-Forwarded-For is ignored (anyone can send one).
+   */
+  TRUSTED_PROXIES: TrustedProxiesFromEnv,
   /** Emergency numbers shown in the safety plan; a setting because they differ by country. */
   EMERGENCY_NUMBER: z.string().default('911'),
   CRISIS_LINE: z.string().default('988'),

@@ -5,15 +5,18 @@ import type { Role } from '../../lib/roles';
 import { publish } from '../events/bus';
 import { conflict, notFound } from '../http/errors';
 
+/** A member as a page or an API answer shows them. */
 export interface Member {
   userId: string;
   name: string;
-  email: string;
+  /** Only for those who manage members: see membersSeenBy. */
+  email?: string;
   role: Role;
   joinedAt: number;
 }
 
-export async function listMembers(boardId: string): Promise<Member[]> {
+/** Every member with their e-mail address: for the server's own use and the export. */
+export async function listMembers(boardId: string): Promise<Array<Member & { email: string }>> {
   const rows = await db()
     .kysely.selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -22,6 +25,17 @@ export async function listMembers(boardId: string): Promise<Member[]> {
     .orderBy('memberships.created_at')
     .execute();
   return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, role: r.role, joinedAt: r.created_at }));
+}
+
+/**
+ * The members as one person may see them: names and roles for everyone on the board, e-mail
+ * addresses only when `seesEmails`, which callers answer with can(role, 'members.manage'). A
+ * viewer (or the loved one holding a relative's phone) learns who is on the team, not how to
+ * reach them.
+ */
+export async function membersSeenBy(boardId: string, seesEmails: boolean): Promise<Member[]> {
+  const members = await listMembers(boardId);
+  return seesEmails ? members : members.map(({ email: _email, ...member }) => member);
 }
 
 async function interventionistCount(boardId: string): Promise<number> {

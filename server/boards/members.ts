@@ -1,6 +1,7 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
+import { firstNow, immediately, writeNow } from '../db/immediate';
 import type { Role } from '../../lib/roles';
 import { publish } from '../events/bus';
 import { conflict, notFound } from '../http/errors';
@@ -38,23 +39,22 @@ export async function membersSeenBy(boardId: string, seesEmails: boolean): Promi
   return seesEmails ? members : members.map(({ email: _email, ...member }) => member);
 }
 
-async function interventionistCount(boardId: string): Promise<number> {
-  const row = await db()
-    .kysely.selectFrom('memberships')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('board_id', '=', boardId)
-    .where('role', '=', 'interventionist')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Read inside the transaction that acts on the answer (immediately), never before it. */
+function interventionistCount(boardId: string): number {
+  const row = firstNow(
+    db()
+      .kysely.selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('board_id', '=', boardId)
+      .where('role', '=', 'interventionist'),
+  );
+  return Number(row?.n ?? 0);
 }
 
-async function currentRole(boardId: string, userId: string): Promise<Role> {
-  const row = await db()
-    .kysely.selectFrom('memberships')
-    .select('role')
-    .where('board_id', '=', boardId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+function currentRole(boardId: string, userId: string): Role {
+  const row = firstNow(
+    db().kysely.selectFrom('memberships').select('role').where('board_id', '=', boardId).where('user_id', '=', userId),
+  );
   if (!row) throw notFound('That member');
   return row.role;
 }
@@ -67,16 +67,23 @@ function announce(boardId: string, detail: Record<string, unknown>): void {
   publish({ type: 'board-changed', boardId, topic: 'members', audience: { kind: 'board' }, detail });
 }
 
+/**
+ * The role, the count of interventionists and the change are read and written in one immediate
+ * transaction: two interventionists demoting each other at the same moment cannot both see
+ * "two left" and leave the board with none.
+ */
 export async function changeRole(principal: Principal, boardId: string, userId: string, role: Role): Promise<void> {
-  const before = await currentRole(boardId, userId);
-  if (before === role) return;
-  if (before === 'interventionist' && (await interventionistCount(boardId)) <= 1) throw conflict(LAST_INTERVENTIONIST);
-  await db()
-    .kysely.updateTable('memberships')
-    .set({ role })
-    .where('board_id', '=', boardId)
-    .where('user_id', '=', userId)
-    .execute();
+  const { kysely } = db();
+  const before = immediately((): Role | null => {
+    const current = currentRole(boardId, userId);
+    if (current === role) return null;
+    if (current === 'interventionist' && interventionistCount(boardId) <= 1) throw conflict(LAST_INTERVENTIONIST);
+    writeNow(
+      kysely.updateTable('memberships').set({ role }).where('board_id', '=', boardId).where('user_id', '=', userId),
+    );
+    return current;
+  });
+  if (before === null) return;
   await audit({
     action: 'member.role-changed',
     userId: principal.userId,
@@ -86,15 +93,16 @@ export async function changeRole(principal: Principal, boardId: string, userId: 
   announce(boardId, { change: 'role', userId, role });
 }
 
+/** Like changeRole: the check that an interventionist remains and the removal are one transaction. */
 export async function removeMember(principal: Principal, boardId: string, userId: string): Promise<void> {
-  const before = await currentRole(boardId, userId);
-  if (before === 'interventionist' && (await interventionistCount(boardId)) <= 1) throw conflict(LAST_INTERVENTIONIST);
-  await db()
-    .kysely.transaction()
-    .execute(async (trx) => {
-      await trx.deleteFrom('memberships').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
-      await trx.deleteFrom('letter_shares').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
-    });
+  const { kysely } = db();
+  const before = immediately((): Role => {
+    const current = currentRole(boardId, userId);
+    if (current === 'interventionist' && interventionistCount(boardId) <= 1) throw conflict(LAST_INTERVENTIONIST);
+    writeNow(kysely.deleteFrom('memberships').where('board_id', '=', boardId).where('user_id', '=', userId));
+    writeNow(kysely.deleteFrom('letter_shares').where('board_id', '=', boardId).where('user_id', '=', userId));
+    return current;
+  });
   await audit({
     action: 'member.removed',
     userId: principal.userId,

@@ -39,6 +39,12 @@ const nextConfig = {
           { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
         ],
       },
+      {
+        // API answers hold plans, letters and notes: no cache may keep one. The route wrapper
+        // (server/http/edge.ts) says so on every answer; this covers what it does not wrap.
+        source: '/api/:path*',
+        headers: [{ key: 'Cache-Control', value: 'no-store' }],
+      },
     ];
   },
 };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { TrustedProxiesFromEnv } from './http/trusted-proxies';
 import { RealtimeLimitsFromEnv } from './yjs/limits-override';
 
 /**
@@ -14,7 +15,18 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * The address people use, e.g. https://harbor.example: next-auth's links, and the one origin
+   * whose requests and websockets are accepted (server/http/origin.ts). Behind a proxy, the
+   * public address: the Host header a proxy forwards is not trusted for this.
+   */
   NEXTAUTH_URL: z.string().url().optional(),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDR
+   * ranges (e.g. `127.0.0.1,10.0.0.0/8`). Empty: the socket's address is the client's, and
+   * X-Forwarded-For is ignored (anyone can send one).
+   */
+  TRUSTED_PROXIES: TrustedProxiesFromEnv,
   /** Emergency numbers shown in the safety plan; a setting because they differ by country. */
   EMERGENCY_NUMBER: z.string().default('911'),
   CRISIS_LINE: z.string().default('988'),
@@ -22,7 +34,12 @@ const EnvSchema = z.object({
   REALTIME_LIMITS: RealtimeLimitsFromEnv,
 });
 
-export type Env = z.infer<typeof EnvSchema> & { secret: string; dataDir: string };
+export type Env = z.infer<typeof EnvSchema> & {
+  secret: string;
+  dataDir: string;
+  /** The app's own origin: NEXTAUTH_URL's, else the http://localhost:PORT that server/index.ts gives next-auth. */
+  origin: string;
+};
 
 const SECRET_FILE = 'session-secret';
 
@@ -48,6 +65,7 @@ export function env(): Env {
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const secret = parsed.data.NEXTAUTH_SECRET ?? ensureSecret(dataDir);
-  cached = { ...parsed.data, secret, dataDir };
+  const origin = new URL(parsed.data.NEXTAUTH_URL ?? `http://localhost:${parsed.data.PORT}`).origin;
+  cached = { ...parsed.data, secret, dataDir, origin };
   return cached;
 }

@@ -3,6 +3,7 @@ import next from 'next';
 import { CLIENT_ADDRESS_HEADER } from './auth/options';
 import { closeDatabase, db } from './db/connection';
 import { env } from './env';
+import { clientAddressOf } from './http/client-address';
 import { toError } from './http/errors';
 import { attachRealtime } from './channels';
 import { routeUpgrade } from './upgrade';
@@ -25,8 +26,9 @@ async function main(): Promise<void> {
   const handleRequest = app.getRequestHandler();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    // Rate limits key on the client's address; never trust one sent by the client.
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    // Rate limits key on the client's address; never trust one sent by the client (only a
+    // trusted proxy's X-Forwarded-For, server/http/client-address.ts).
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);
     handleRequest(req, res).catch((error: unknown) => {
       console.error('request failed', toError(error));
       if (!res.headersSent) res.statusCode = 500;

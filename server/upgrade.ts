@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Realtime } from './channels';
+import { isForeignOrigin } from './http/origin';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 export const SOCKET_IO_PATH = '/socket.io/';
@@ -22,6 +23,11 @@ export function routeUpgrade(
   socket.on('error', () => socket.destroy());
   const path = req.url ?? '';
   if (path.startsWith(YJS_PATH_PREFIX)) {
+    // A page on another site may not open a document with its visitor's cookie (server/http/origin.ts).
+    if (isForeignOrigin(req.headers.origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     deps.realtime.handleYjsUpgrade(req, socket, head);
     return;
   }

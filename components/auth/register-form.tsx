@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
-import { safeRedirectPath } from '@/components/browser/safe-redirect';
+import { safeRedirectPath } from '@/lib/safe-redirect';
 import { Alert } from '../ui/alert';
 import { Field } from '../ui/field';
 import { formText } from '../browser/form-text';

@@ -1,42 +1,42 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
-import { formatDocName, MAX_ATTEMPTS } from '../../lib/doc-names';
+import { firstNow, immediately, writeNow } from '../db/immediate';
+import { MAX_ATTEMPTS } from '../../lib/doc-names';
 import { publish, publishSettled } from '../events/bus';
-import { rebuildLatest } from '../update-log/rebuild';
 import { UpdateStore } from '../update-log/update-store';
 import { conflict } from '../http/errors';
 import { setSingletonValue } from '../../lib/plan/singletons';
+import { copiesStillCurrent, prepareCopies, writeCopies } from './stage-copies';
 
 /** Logistics of a failed attempt (its date, time, rehearsal) do not hold for the next one. */
 const RESET_LOGISTICS = ['date', 'time', 'rehearsalDate'] as const;
 
-/**
- * Copies a document's current state as the first logged update of a new document: the new one
- * starts with exactly the same content (and structure, so edits merge as usual), and its own
- * history starts at the moment of staging.
- */
-function copyDoc(store: UpdateStore, from: string, to: string, userId: string, edit?: (doc: Y.Doc) => void): boolean {
-  const rebuilt = rebuildLatest(db().sqlite, from);
-  try {
-    if (rebuilt.seq === 0 && !edit) return false;
-    edit?.(rebuilt.doc);
-    store.append(to, userId, Y.encodeStateAsUpdate(rebuilt.doc));
-    return true;
-  } finally {
-    rebuilt.doc.destroy();
-  }
+function resetLogistics(doc: Y.Doc): void {
+  doc.transact(() => {
+    for (const field of RESET_LOGISTICS) setSingletonValue(doc, 'logistics', field, '');
+  });
 }
+
+/** Sources that moved between reading and writing are read again, this many times at most. */
+const MAX_READS = 3;
 
 /**
  * Stages attempt n+1 from the latest attempt n: the plan (team, roles, order, bottom lines,
  * contingencies, objections, treatment) and every participant's letters are carried over as
  * drafts (review status and sharing start afresh), and attempt n is frozen for review.
+ *
+ * Each copy starts the new document with exactly the old one's content (and structure, so edits
+ * merge as usual); its own history starts at the moment of staging. The copies and the new
+ * attempt's record are written in one immediate transaction, after the documents were read and
+ * rebuilt outside it: the write lock, which the sync process needs for every board's edits, is
+ * held for the writes only, and a concurrent staging or a crash leaves no half-staged attempt.
  */
 export async function stageNextAttempt(principal: Principal, boardId: string): Promise<{ attempt: number }> {
-  const latest = await db()
-    .kysely.selectFrom('attempts')
+  const { kysely, sqlite } = db();
+  const latest = await kysely
+    .selectFrom('attempts')
     .select(['number'])
     .where('board_id', '=', boardId)
     .orderBy('number', 'desc')
@@ -47,8 +47,8 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
   const now = Date.now();
   // Freeze first, and copy only once the sync server has closed attempt n's writers: whatever
   // it accepted before then is stored, and nothing is added to attempt n after the copy.
-  await db()
-    .kysely.updateTable('attempts')
+  await kysely
+    .updateTable('attempts')
     .set({ frozen_at: now })
     .where('board_id', '=', boardId)
     .where('number', '=', from)
@@ -56,43 +56,32 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
     .execute();
   await publishSettled({ type: 'access-changed', boardId });
 
-  const store = new UpdateStore(db().sqlite);
-  const lettersPrefix = `board/${boardId}/letters/${from}/`;
-  const letterDocs = await db()
-    .kysely.selectFrom('doc_updates')
-    .select('doc')
-    .distinct()
-    .where('doc', '>=', lettersPrefix)
-    .where('doc', '<', `${lettersPrefix}\uffff`)
-    .execute();
-  // Immediate: the copy reads, then writes, while the sync process may be writing too; a
-  // deferred transaction would find its read snapshot stale at the first write and fail.
-  db()
-    .sqlite.transaction(() => {
-      copyDoc(
-        store,
-        formatDocName({ kind: 'plan', boardId, attempt: from }),
-        formatDocName({ kind: 'plan', boardId, attempt: next }),
-        principal.userId,
-        (doc) => {
-          doc.transact(() => {
-            for (const field of RESET_LOGISTICS) setSingletonValue(doc, 'logistics', field, '');
-          });
-        },
+  const store = new UpdateStore(sqlite);
+  for (let reads = 1; ; reads += 1) {
+    const copies = prepareCopies(sqlite, boardId, from, next, resetLogistics);
+    const staged = immediately(() => {
+      // Re-checked under the lock: the attempt is still the latest and still frozen (so nothing
+      // can be added to it after the copy), and its documents are as they were read.
+      const current = firstNow(
+        kysely
+          .selectFrom('attempts')
+          .select(['number', 'frozen_at'])
+          .where('board_id', '=', boardId)
+          .orderBy('number', 'desc')
+          .limit(1),
       );
-      for (const { doc } of letterDocs) {
-        const ownerId = doc.slice(lettersPrefix.length);
-        copyDoc(store, doc, formatDocName({ kind: 'letters', boardId, attempt: next, ownerId }), principal.userId);
-      }
-    })
-    .immediate();
-  const inserted = await db()
-    .kysely.insertInto('attempts')
-    .values({ board_id: boardId, number: next, created_at: now, frozen_at: null })
-    .onConflict((oc) => oc.columns(['board_id', 'number']).doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
-    throw conflict('Another attempt was staged at the same moment. Reload the board.');
+      if (current?.number !== from) throw conflict('Another attempt was staged at the same moment. Reload the board.');
+      if (current.frozen_at === null) throw conflict('The attempt was unfrozen while it was being staged. Try again.');
+      if (!copiesStillCurrent(sqlite, boardId, from, copies)) return false;
+      writeCopies(store, copies, principal.userId);
+      writeNow(
+        kysely.insertInto('attempts').values({ board_id: boardId, number: next, created_at: now, frozen_at: null }),
+      );
+      return true;
+    });
+    if (staged) break;
+    if (reads >= MAX_READS) throw conflict('The attempt kept changing while it was being staged. Try again.');
+  }
   await audit({ action: 'attempt.staged', userId: principal.userId, boardId, detail: { from, attempt: next } });
   publish({
     type: 'board-changed',

@@ -6,13 +6,16 @@ import { publish } from '../events/bus';
 import { SignInSchema } from '../../lib/schemas/users';
 import { findUserByEmail } from './users';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { clearFailedSignIns, recordFailedSignIn, signInBlocked } from './rate-limit';
+import { beginSignIn, waitInWords } from './rate-limit';
 import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS } from './sessions';
 
-/** The custom server sets this header from the socket's address, overwriting any sent by a client. */
+/**
+ * The custom server sets this header to the client's address (server/http/client-address.ts),
+ * overwriting any sent by a client.
+ */
 export const CLIENT_ADDRESS_HEADER = 'x-client-address';
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
+function clientAddressFrom(headers: Record<string, unknown> | undefined): string {
   const value = headers?.[CLIENT_ADDRESS_HEADER];
   return typeof value === 'string' ? value : 'unknown';
 }
@@ -30,19 +33,19 @@ export function authOptions(): NextAuthOptions {
           const parsed = SignInSchema.safeParse(credentials);
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
-          const address = clientAddress(req.headers);
-          if (await signInBlocked(email, address)) {
+          // Counted before the password is checked: concurrent guesses each take a turn.
+          const attempt = await beginSignIn(email, clientAddressFrom(req.headers));
+          if (!attempt.allowed) {
             await audit({ action: 'sign-in.blocked', userId: null, detail: { email } });
-            throw new Error('Too many attempts. Wait fifteen minutes and try again.');
+            throw new Error(`Too many attempts. ${waitInWords(attempt.retryAfterMs)} and try again.`);
           }
           const user = await findUserByEmail(email);
           const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
           if (!user || !ok) {
-            await recordFailedSignIn(email, address);
             await audit({ action: 'sign-in.failed', userId: user?.id ?? null, detail: { email } });
             return null;
           }
-          await clearFailedSignIns(email);
+          await attempt.succeeded();
           await audit({ action: 'sign-in', userId: user.id });
           return { id: user.id, email: user.email, name: user.name };
         },

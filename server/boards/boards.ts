@@ -1,6 +1,7 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
+import { firstNow, immediately, writeNow } from '../db/immediate';
 import type { Role } from '../../lib/roles';
 import { publish } from '../events/bus';
 import { badRequest } from '../http/errors';
@@ -17,16 +18,16 @@ export interface BoardSummary {
 export async function createBoard(principal: Principal, title: string): Promise<BoardSummary> {
   const id = newId();
   const now = Date.now();
-  await db()
-    .kysely.transaction()
-    .execute(async (trx) => {
-      await trx.insertInto('boards').values({ id, title, created_by: principal.userId, created_at: now }).execute();
-      await trx
+  const { kysely } = db();
+  immediately(() => {
+    writeNow(kysely.insertInto('boards').values({ id, title, created_by: principal.userId, created_at: now }));
+    writeNow(
+      kysely
         .insertInto('memberships')
-        .values({ board_id: id, user_id: principal.userId, role: 'interventionist', created_at: now })
-        .execute();
-      await trx.insertInto('attempts').values({ board_id: id, number: 1, created_at: now, frozen_at: null }).execute();
-    });
+        .values({ board_id: id, user_id: principal.userId, role: 'interventionist', created_at: now }),
+    );
+    writeNow(kysely.insertInto('attempts').values({ board_id: id, number: 1, created_at: now, frozen_at: null }));
+  });
   await audit({ action: 'board.created', userId: principal.userId, boardId: id, detail: { title } });
   return { id, title, role: 'interventionist', createdAt: now };
 }
@@ -72,20 +73,26 @@ export async function getBoard(boardId: string): Promise<BoardDetail | null> {
   };
 }
 
-/** Deletes the board with its records, documents and update log. The title must be typed back. */
+/**
+ * Deletes the board with its records, documents and update log, all in one transaction: a crash
+ * part-way leaves the board whole, never records gone and letters or notes left behind. The
+ * title must be typed back.
+ */
 export async function deleteBoard(principal: Principal, boardId: string, confirmTitle: string): Promise<void> {
-  const board = await db().kysely.selectFrom('boards').select('title').where('id', '=', boardId).executeTakeFirst();
-  if (!board) return;
-  if (confirmTitle.trim() !== board.title) {
-    throw badRequest('Type the board name exactly to confirm.', { confirmTitle: ['Does not match the board name.'] });
-  }
-  await db()
-    .kysely.transaction()
-    .execute(async (trx) => {
-      await trx.deleteFrom('audit_log').where('board_id', '=', boardId).execute();
-      await trx.deleteFrom('boards').where('id', '=', boardId).execute();
-    });
-  purgeBoardDocuments(boardId);
+  const { kysely } = db();
+  const deleted = immediately(() => {
+    const board = firstNow(kysely.selectFrom('boards').select('title').where('id', '=', boardId));
+    if (!board) return false;
+    if (confirmTitle.trim() !== board.title) {
+      throw badRequest('Type the board name exactly to confirm.', { confirmTitle: ['Does not match the board name.'] });
+    }
+    writeNow(kysely.deleteFrom('audit_log').where('board_id', '=', boardId));
+    // The board's other records go with it (ON DELETE CASCADE).
+    writeNow(kysely.deleteFrom('boards').where('id', '=', boardId));
+    purgeBoardDocuments(boardId);
+    return true;
+  });
+  if (!deleted) return;
   await audit({ action: 'board.deleted', userId: principal.userId, detail: { boardId } });
   // The realtime server drops the board's live rooms, then purges once more (see server/channels.ts).
   publish({ type: 'board-deleted', boardId });

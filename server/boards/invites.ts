@@ -1,6 +1,7 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
+import { immediately, writeNow } from '../db/immediate';
 import type { Role } from '../../lib/roles';
 import { publish } from '../events/bus';
 import { gone, notFound } from '../http/errors';
@@ -152,24 +153,25 @@ export async function previewInvite(token: string): Promise<InvitePreview> {
 export async function acceptInvite(principal: Principal, token: string): Promise<{ boardId: string }> {
   const row = await findUsableInvite(token);
   const now = Date.now();
-  const claimed = await db()
-    .kysely.transaction()
-    .execute(async (trx) => {
-      const result = await trx
+  const { kysely } = db();
+  const claimed = immediately(() => {
+    const used = writeNow(
+      kysely
         .updateTable('invites')
         .set({ used_at: now, used_by: principal.userId })
         .where('id', '=', row.id)
         .where('used_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) return false;
-      await trx
+        .where('revoked_at', 'is', null),
+    );
+    if (used === 0) return false;
+    writeNow(
+      kysely
         .insertInto('memberships')
         .values({ board_id: row.board_id, user_id: principal.userId, role: row.role, created_at: now })
-        .onConflict((oc) => oc.columns(['board_id', 'user_id']).doNothing())
-        .execute();
-      return true;
-    });
+        .onConflict((oc) => oc.columns(['board_id', 'user_id']).doNothing()),
+    );
+    return true;
+  });
   if (!claimed) throw gone('This invite has already been used. Ask for a new one.');
   await audit({
     action: 'invite.accepted',

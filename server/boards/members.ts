@@ -1,19 +1,23 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
+import { firstNow, immediately, writeNow } from '../db/immediate';
 import type { Role } from '../../lib/roles';
 import { publish } from '../events/bus';
 import { conflict, notFound } from '../http/errors';
 
+/** A member as a page or an API answer shows them. */
 export interface Member {
   userId: string;
   name: string;
-  email: string;
+  /** Only for those who manage members: see membersSeenBy. */
+  email?: string;
   role: Role;
   joinedAt: number;
 }
 
-export async function listMembers(boardId: string): Promise<Member[]> {
+/** Every member with their e-mail address: for the server's own use and the export. */
+export async function listMembers(boardId: string): Promise<Array<Member & { email: string }>> {
   const rows = await db()
     .kysely.selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -24,23 +28,33 @@ export async function listMembers(boardId: string): Promise<Member[]> {
   return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, role: r.role, joinedAt: r.created_at }));
 }
 
-async function interventionistCount(boardId: string): Promise<number> {
-  const row = await db()
-    .kysely.selectFrom('memberships')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('board_id', '=', boardId)
-    .where('role', '=', 'interventionist')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * The members as one person may see them: names and roles for everyone on the board, e-mail
+ * addresses only when `seesEmails`, which callers answer with can(role, 'members.manage'). A
+ * viewer (or the loved one holding a relative's phone) learns who is on the team, not how to
+ * reach them.
+ */
+export async function membersSeenBy(boardId: string, seesEmails: boolean): Promise<Member[]> {
+  const members = await listMembers(boardId);
+  return seesEmails ? members : members.map(({ email: _email, ...member }) => member);
 }
 
-async function currentRole(boardId: string, userId: string): Promise<Role> {
-  const row = await db()
-    .kysely.selectFrom('memberships')
-    .select('role')
-    .where('board_id', '=', boardId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+/** Read inside the transaction that acts on the answer (immediately), never before it. */
+function interventionistCount(boardId: string): number {
+  const row = firstNow(
+    db()
+      .kysely.selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('board_id', '=', boardId)
+      .where('role', '=', 'interventionist'),
+  );
+  return Number(row?.n ?? 0);
+}
+
+function currentRole(boardId: string, userId: string): Role {
+  const row = firstNow(
+    db().kysely.selectFrom('memberships').select('role').where('board_id', '=', boardId).where('user_id', '=', userId),
+  );
   if (!row) throw notFound('That member');
   return row.role;
 }
@@ -53,16 +67,23 @@ function announce(boardId: string, detail: Record<string, unknown>): void {
   publish({ type: 'board-changed', boardId, topic: 'members', audience: { kind: 'board' }, detail });
 }
 
+/**
+ * The role, the count of interventionists and the change are read and written in one immediate
+ * transaction: two interventionists demoting each other at the same moment cannot both see
+ * "two left" and leave the board with none.
+ */
 export async function changeRole(principal: Principal, boardId: string, userId: string, role: Role): Promise<void> {
-  const before = await currentRole(boardId, userId);
-  if (before === role) return;
-  if (before === 'interventionist' && (await interventionistCount(boardId)) <= 1) throw conflict(LAST_INTERVENTIONIST);
-  await db()
-    .kysely.updateTable('memberships')
-    .set({ role })
-    .where('board_id', '=', boardId)
-    .where('user_id', '=', userId)
-    .execute();
+  const { kysely } = db();
+  const before = immediately((): Role | null => {
+    const current = currentRole(boardId, userId);
+    if (current === role) return null;
+    if (current === 'interventionist' && interventionistCount(boardId) <= 1) throw conflict(LAST_INTERVENTIONIST);
+    writeNow(
+      kysely.updateTable('memberships').set({ role }).where('board_id', '=', boardId).where('user_id', '=', userId),
+    );
+    return current;
+  });
+  if (before === null) return;
   await audit({
     action: 'member.role-changed',
     userId: principal.userId,
@@ -72,15 +93,16 @@ export async function changeRole(principal: Principal, boardId: string, userId: 
   announce(boardId, { change: 'role', userId, role });
 }
 
+/** Like changeRole: the check that an interventionist remains and the removal are one transaction. */
 export async function removeMember(principal: Principal, boardId: string, userId: string): Promise<void> {
-  const before = await currentRole(boardId, userId);
-  if (before === 'interventionist' && (await interventionistCount(boardId)) <= 1) throw conflict(LAST_INTERVENTIONIST);
-  await db()
-    .kysely.transaction()
-    .execute(async (trx) => {
-      await trx.deleteFrom('memberships').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
-      await trx.deleteFrom('letter_shares').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
-    });
+  const { kysely } = db();
+  const before = immediately((): Role => {
+    const current = currentRole(boardId, userId);
+    if (current === 'interventionist' && interventionistCount(boardId) <= 1) throw conflict(LAST_INTERVENTIONIST);
+    writeNow(kysely.deleteFrom('memberships').where('board_id', '=', boardId).where('user_id', '=', userId));
+    writeNow(kysely.deleteFrom('letter_shares').where('board_id', '=', boardId).where('user_id', '=', userId));
+    return current;
+  });
   await audit({
     action: 'member.removed',
     userId: principal.userId,

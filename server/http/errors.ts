@@ -18,6 +18,11 @@ export const notFound = (what = 'That') => new HttpError(404, 'not_found', `${wh
 export const forbidden = (message = 'Your role does not allow this.') => new HttpError(403, 'forbidden', message);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const gone = (message: string) => new HttpError(410, 'gone', message);
+/** A request that names another site as its origin (server/http/origin.ts). */
+export const foreignOrigin = () =>
+  new HttpError(403, 'forbidden_origin', 'This request came from another site and was refused.');
+export const unsupportedMediaType = () =>
+  new HttpError(415, 'unsupported_media_type', 'Send the request body as JSON (content-type: application/json).');
 export const tooManyRequests = (message: string) => new HttpError(429, 'rate_limited', message);
 export const badRequest = (message: string, fields?: Record<string, string[]>) =>
   new HttpError(400, 'invalid_request', message, fields);

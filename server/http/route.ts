@@ -2,7 +2,8 @@ import { NextResponse } from 'next/server';
 import { ZodError, type ZodType } from 'zod';
 import { currentPrincipal } from '../auth/session';
 import type { Principal } from '../auth/principal';
-import { badRequest, fromZodError, HttpError, toError, unauthorized } from './errors';
+import { checkApiRequest, isJsonContentType, noStore } from './edge';
+import { badRequest, fromZodError, HttpError, toError, unauthorized, unsupportedMediaType } from './errors';
 
 type Params = Record<string, string | string[] | undefined>;
 export interface RouteContext {
@@ -17,14 +18,16 @@ function errorResponse(error: HttpError): NextResponse {
 }
 
 /**
- * Wraps a route handler so that every error becomes a JSON answer with a stable code, and
- * nothing unexpected leaks a stack trace to the client.
+ * Wraps a route handler: the edge checks first (origin, body type: server/http/edge.ts), then
+ * every error becomes a JSON answer with a stable code, nothing unexpected leaks a stack trace
+ * to the client, and no answer, error or not, may be cached.
  */
 export function route<C extends RouteContext>(
   handler: (req: Request, ctx: C) => Promise<Response>,
 ): (req: Request, ctx: C) => Promise<Response> {
-  return async (req, ctx) => {
+  const answer = async (req: Request, ctx: C): Promise<Response> => {
     try {
+      checkApiRequest(req);
       return await handler(req, ctx);
     } catch (thrown) {
       if (thrown instanceof HttpError) return errorResponse(thrown);
@@ -33,6 +36,7 @@ export function route<C extends RouteContext>(
       return errorResponse(new HttpError(500, 'internal', 'Something went wrong on our side.'));
     }
   };
+  return async (req, ctx) => noStore(await answer(req, ctx));
 }
 
 /** A route that requires a signed-in, unrevoked session. */
@@ -48,8 +52,9 @@ export function authedRoute<C extends RouteContext>(
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads and validates a JSON body; malformed or oversized bodies are a 400, never a 500. */
+/** Reads and validates a JSON body, sent as application/json (else 415); malformed or oversized, a 400, never a 500. */
 export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
+  if (!isJsonContentType(req.headers.get('content-type'))) throw unsupportedMediaType();
   const text = await req.text();
   if (text.length > MAX_BODY_BYTES) throw badRequest('The request body is too large.');
   let value: unknown;

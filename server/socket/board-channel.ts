@@ -4,6 +4,7 @@ import type { ClientToServerEvents, JoinReply, ServerToClientEvents } from '../.
 import { principalFromCookieHeader } from '../auth/token';
 import type { BusEvent } from '../events/bus';
 import { toError } from '../http/errors';
+import { allowSameOriginHandshake } from '../http/origin';
 import { boardRole, can } from '../permissions';
 import { BoardRefSchema, PresenceUpdateSchema, QuestionAnsweredSchema } from './payload-schemas';
 import { PresenceRegistry } from './presence';
@@ -29,6 +30,8 @@ export function attachBoardChannel(server: HttpServer) {
     // Leave other paths' upgrades alone (the Yjs server authenticates asynchronously).
     destroyUpgrade: false,
     maxHttpBufferSize: 16 * 1024,
+    // No handshake from another site's page (server/http/origin.ts).
+    allowRequest: allowSameOriginHandshake,
   });
   const presence = new PresenceRegistry();
 

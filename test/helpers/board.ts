@@ -94,12 +94,20 @@ export interface BoardChannelClient {
   close(): void;
 }
 
-/** A socket.io client of its own (no multiplexing), authenticated by the session cookie. */
-export async function openChannel(baseUrl: string, cookie: string): Promise<BoardChannelClient> {
+/**
+ * A socket.io client of its own (no multiplexing), authenticated by the session cookie. It sends
+ * the Origin of the app's page unless `options.origin` names another.
+ */
+export async function openChannel(
+  baseUrl: string,
+  cookie: string,
+  options: { origin?: string } = {},
+): Promise<BoardChannelClient> {
   const socket = io(baseUrl, {
     path: '/socket.io/',
     transports: ['websocket'],
-    extraHeaders: { cookie },
+    // The Origin a page of the app sends with its handshake (server/http/origin.ts).
+    extraHeaders: { cookie, origin: options.origin ?? new URL(baseUrl).origin },
     forceNew: true,
     reconnection: false,
   });

@@ -30,8 +30,19 @@ export class TestClient {
     }
   }
 
+  /**
+   * Sends the Origin a browser on the app's page sends with everything but GET and HEAD
+   * (server/http/origin.ts), unless `headers` names one.
+   */
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    const init: RequestInit = { method, headers: { cookie: this.cookieHeader(), ...headers }, redirect: 'manual' };
+    const origin: Record<string, string> = ['GET', 'HEAD'].includes(method)
+      ? {}
+      : { origin: new URL(this.baseUrl).origin };
+    const init: RequestInit = {
+      method,
+      headers: { cookie: this.cookieHeader(), ...origin, ...headers },
+      redirect: 'manual',
+    };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       init.headers = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) };

@@ -8,15 +8,23 @@ import type { WebsocketProvider } from 'y-websocket';
 type ProviderOptions = NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>;
 export type Polyfill = NonNullable<ProviderOptions['WebSocketPolyfill']>;
 
+/** The page origin a browser would send for a websocket at `address` on the app's own origin. */
+function pageOrigin(address: string | URL): string {
+  const url = new URL(address);
+  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+  return url.origin;
+}
+
 /**
  * A `ws` class that sends `headers` with its upgrade: y-websocket takes a class, not an
- * instance, so the headers are baked into a subclass. No permessage-deflate: neither the sync
- * server nor the bench's relay accepts it, so offering it would only change the upgrade request.
+ * instance, so the headers are baked into a subclass. It sends the Origin a page of the app
+ * would, unless `headers` names one. No permessage-deflate: neither the sync server nor the
+ * bench's relay accepts it, so offering it would only change the upgrade request.
  */
 export function socketSending(headers: Record<string, string>): Polyfill {
   class SocketWithHeaders extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers, perMessageDeflate: false });
+      super(address, protocols, { headers: { origin: pageOrigin(address), ...headers }, perMessageDeflate: false });
     }
   }
   // y-websocket declares the DOM WebSocket; `ws` is the class it is written against in Node and

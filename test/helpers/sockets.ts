@@ -23,6 +23,8 @@ export interface RawOpenOptions {
   timeoutMs?: number;
   /** Sent besides the cookie, e.g. the in-process sync server's identity headers. */
   headers?: Record<string, string>;
+  /** The Origin header: the server's own by default, as a browser on the app's page sends it; null sends none. */
+  origin?: string | null;
   /** Passed to `ws`, e.g. autoPong: false for a client that never answers pings. */
   client?: ClientOptions;
 }
@@ -58,6 +60,8 @@ export class RawYjsSocket {
   ): Promise<UpgradeOutcome> {
     const headers: Record<string, string> = { ...options.headers };
     if (cookie) headers['cookie'] = cookie;
+    const origin = options.origin === undefined ? new URL(baseUrl).origin : options.origin;
+    if (origin !== null) headers['origin'] = origin;
     const ws = new WebSocket(`${wsUrl(baseUrl)}${options.path ?? docPath(docName)}`, {
       ...options.client,
       headers,

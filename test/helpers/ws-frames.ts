@@ -94,6 +94,7 @@ export class RawTcpWebSocket {
         socket.write(
           `GET ${docPath(docName)} HTTP/1.1\r\n` +
             `Host: 127.0.0.1:${port}\r\n` +
+            `Origin: http://127.0.0.1:${port}\r\n` +
             'Upgrade: websocket\r\nConnection: Upgrade\r\n' +
             `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n` +
             'Sec-WebSocket-Version: 13\r\n' +

@@ -45,13 +45,14 @@ describe('accounts', () => {
     assert.equal(malformed.status, 400);
   });
 
-  test('wrong password gives no session; repeated failures lock the account for a while', async () => {
+  test('wrong password gives no session; repeated failures make the next attempt wait', async () => {
     const email = uniqueEmail('locked');
     const owner = new TestClient(server.url);
     await owner.register(email, 'Owner');
     const attacker = new TestClient(server.url);
     for (let i = 0; i < 5; i += 1) assert.equal(await attacker.signIn(email, 'wrong password!'), false);
-    // Even the right password is refused while the account is locked.
+    // From the same address, even the right password waits a few seconds (its password is not
+    // checked meanwhile); test/integration/sign-in-limits.test.ts has the rest of the rules.
     assert.equal(await new TestClient(server.url).signIn(email), false);
   });
 

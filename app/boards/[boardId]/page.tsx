@@ -3,7 +3,7 @@ import { BoardShell } from '@/components/board/board-shell';
 import { currentPrincipal } from '@/server/auth/session';
 import { getBoard } from '@/server/boards/boards';
 import { listInvites } from '@/server/boards/invites';
-import { listMembers } from '@/server/boards/members';
+import { membersSeenBy } from '@/server/boards/members';
 import { env } from '@/server/env';
 import { boardStanding } from '@/server/permissions/abilities';
 
@@ -17,7 +17,8 @@ export default async function BoardPage({ params }: { params: Promise<{ boardId:
   if (!standing?.abilities.can['board.view']) notFound();
   const board = await getBoard(boardId);
   if (!board) notFound();
-  const members = await listMembers(boardId);
+  // E-mail addresses only for those who manage members: the page's HTML carries what it is handed.
+  const members = await membersSeenBy(boardId, standing.abilities.can['members.manage']);
   const invites = standing.abilities.can['invites.manage'] ? await listInvites(boardId) : null;
   return (
     <BoardShell

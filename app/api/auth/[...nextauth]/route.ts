@@ -1,8 +1,24 @@
 import NextAuth from 'next-auth';
 import { authOptions } from '@/server/auth/options';
+import { noStore } from '@/server/http/edge';
+import { foreignOrigin } from '@/server/http/errors';
+import { isForeignOrigin } from '@/server/http/origin';
 
 type AuthHandler = (req: Request, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
 
 // next-auth 4 types its App Router handler as `any`; this is the shape Next calls it with.
-const handler = NextAuth(authOptions()) as AuthHandler;
+const nextAuth = NextAuth(authOptions()) as AuthHandler;
+
+/**
+ * next-auth's routes take forms and check their own CSRF token, so only the origin check of the
+ * API edge applies here (a sign-in, sign-out or session read from another site is refused), and
+ * no answer may be cached.
+ */
+const handler: AuthHandler = async (req, context) => {
+  if (isForeignOrigin(req.headers.get('origin'))) {
+    const { status, code, message } = foreignOrigin();
+    return noStore(Response.json({ error: { code, message } }, { status }));
+  }
+  return noStore(await nextAuth(req, context));
+};
 export { handler as GET, handler as POST };

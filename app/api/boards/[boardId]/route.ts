@@ -1,17 +1,17 @@
 import { NextResponse } from 'next/server';
 import { deleteBoard, getBoard } from '@/server/boards/boards';
-import { listMembers } from '@/server/boards/members';
+import { membersSeenBy } from '@/server/boards/members';
 import { DeleteBoardSchema } from '@/lib/schemas/boards';
 import { notFound } from '@/server/http/errors';
 import { authedRoute, param, readJson } from '@/server/http/route';
-import { requireBoardAction } from '@/server/permissions';
+import { can, requireBoardAction } from '@/server/permissions';
 
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   const role = await requireBoardAction(principal, boardId, 'board.view');
   const board = await getBoard(boardId);
   if (!board) throw notFound('That board');
-  return NextResponse.json({ board, role, members: await listMembers(boardId) });
+  return NextResponse.json({ board, role, members: await membersSeenBy(boardId, can(role, 'members.manage')) });
 });
 
 export const DELETE = authedRoute(async (req, ctx, principal) => {

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Role } from '../../lib/roles';
 import type { TestClient } from '../helpers/client';
 import { createBoard, joinAs, person } from '../helpers/board';
+import { writeLetter } from '../helpers/letters';
 import { openDoc } from '../helpers/providers';
 import { writeParagraph } from '../helpers/tiptap-fragments';
 import { REQUEST_POLL_MS, sleep, waitFor } from '../helpers/wait';
@@ -39,18 +40,9 @@ interface Review {
 
 describe('letter review', () => {
   test('submit, approve, then an edit shows "changed since approval"; only interventionists review', async () => {
-    const lettersName = `board/${boardId}/letters/1/${ana.userId}`;
-    const letters = await openDoc(ana, lettersName);
-    writeParagraph(letters.doc, 'impact', 'Sam, I love you. On March 3rd I was afraid.');
+    // A blank letter cannot be submitted: writeLetter waits until the server has stored the text.
+    const letters = await writeLetter(ana, boardId, 'impact', 'Sam, I love you. On March 3rd I was afraid.');
     const reviewsPath = `/api/boards/${boardId}/attempts/1/reviews`;
-    // A blank letter cannot be submitted: wait until the server has stored the text.
-    const statePath = `/api/boards/${boardId}/history/state?doc=${encodeURIComponent(lettersName)}&seq=${Number.MAX_SAFE_INTEGER}`;
-    await waitFor(
-      async () => (await ana.json<{ state?: { impact: string } }>('GET', statePath)).body.state?.impact !== '',
-      'the letter stored',
-      5000,
-      REQUEST_POLL_MS,
-    );
     assert.equal((await ana.json('POST', reviewsPath, { letter: 'impact' })).status, 200);
     assert.equal((await viewer.json('POST', reviewsPath, { letter: 'impact' })).status, 403);
     assert.equal((await ana.json('POST', reviewsPath, { letter: 'poem' })).status, 400);

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import type { LetterProgress } from '../../lib/readiness/letter-progress';
 import type { TestClient } from '../helpers/client';
 import { createBoard, expectStatus, joinAs, person } from '../helpers/board';
+import { writeLetter } from '../helpers/letters';
 import { type RunningServer, startServer } from '../helpers/server';
 
 interface Report {
@@ -75,6 +76,9 @@ test("letters: the interventionist sees each relative's; a relative their own an
   assert.equal(all.othersOutstanding, 0);
   assert.deepEqual(await lettersOf(ana), { expected: 2, writers: [['Ana', none]], othersOutstanding: 1 });
 
+  // A blank letter cannot be submitted: Ana writes both first.
+  (await writeLetter(ana, boardId, 'impact', 'Ana, I love you. On March 3rd I was afraid.')).destroy();
+  (await writeLetter(ana, boardId, 'bottomLine', 'I will no longer lend you money.')).destroy();
   await expectStatus(ana, 'POST', reviews, { letter: 'impact' }, 200);
   await expectStatus(ana, 'POST', reviews, { letter: 'bottomLine' }, 200);
   assert.deepEqual(await lettersOf(ben), { expected: 2, writers: [['Ben', none]], othersOutstanding: 0 });

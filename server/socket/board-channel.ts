@@ -183,7 +183,14 @@ export function attachBoardChannel(server: HttpServer) {
   return {
     io,
     handleBusEvent,
-    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+    /**
+     * Cuts every connection ('transport close': clients reconnect once the server is back).
+     * Not io.close(), which also closes the http server: index.ts closes that once itself (a
+     * second close never calls back once sockets were handed to the sync process).
+     */
+    close: (): void => {
+      io.engine.close();
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type AwarenessEntry,
   type ClientMessage,
 } from './protocol';
+import { presenceUserOf, withIdentity, type PresenceUser } from './presence-identity';
 import { RoomBrokenError, type Log, type Room, type RoomMember } from './room';
 import { TokenBucket } from './token-bucket';
 import type { Recipient, TurnBatch } from './turn-batch';
@@ -43,6 +44,8 @@ export class Connection implements RoomMember, Recipient {
   private readonly syncRequests: TokenBucket;
   /** The room's stored state was sent before the connection started (see storedStateMessages). */
   private stateSent: boolean;
+  /** Who this socket is in presence, from its session: written into every state it announces. */
+  private readonly presenceUser: PresenceUser;
   /** Resolves when the underlying socket is closed (handshake done or terminated). */
   readonly whenClosed: Promise<void>;
   private readonly resolveClosed: () => void;
@@ -57,6 +60,7 @@ export class Connection implements RoomMember, Recipient {
     options: { stateSent?: boolean } = {},
   ) {
     this.stateSent = options.stateSent ?? false;
+    this.presenceUser = presenceUserOf(principal);
     this.bucket = new TokenBucket(hooks.limits.messagesPerSecond, hooks.limits.messageBurst);
     this.syncRequests = new TokenBucket(hooks.limits.syncRequestsPerSecond, hooks.limits.syncRequestBurst);
     let resolveClosed = (): void => {};
@@ -261,7 +265,10 @@ export class Connection implements RoomMember, Recipient {
       }
       this.awarenessId = first.clientId;
     }
-    const own = entries.filter((entry) => entry.clientId === this.awarenessId);
+    const own: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      if (entry.clientId === this.awarenessId) own.push(withIdentity(entry, this.presenceUser));
+    }
     if (own.length !== entries.length) {
       this.log('yjs.awareness-foreign-dropped', { dropped: entries.length - own.length });
     }

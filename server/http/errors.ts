@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string[]>,
+    /** Sent with the answer, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -18,7 +20,14 @@ export const notFound = (what = 'That') => new HttpError(404, 'not_found', `${wh
 export const forbidden = (message = 'Your role does not allow this.') => new HttpError(403, 'forbidden', message);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const gone = (message: string) => new HttpError(410, 'gone', message);
-export const tooManyRequests = (message: string) => new HttpError(429, 'rate_limited', message);
+export const tooManyRequests = (message: string, retryAfterSeconds?: number) =>
+  new HttpError(
+    429,
+    'rate_limited',
+    message,
+    undefined,
+    retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) },
+  );
 export const badRequest = (message: string, fields?: Record<string, string[]>) =>
   new HttpError(400, 'invalid_request', message, fields);
 

@@ -34,7 +34,8 @@ export async function attachRealtime(server: HttpServer) {
     handleYjsUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => sync.handleUpgrade(req, socket, head),
     close: async () => {
       unsubscribe();
-      await Promise.all([sync.close(), channel.close()]);
+      channel.close();
+      await sync.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { closeDatabase, db } from './db/connection';
 import { env } from './env';
 import { clientAddressOf } from './http/client-address';
 import { toError } from './http/errors';
+import { trackInFlight } from './http/in-flight';
 import { attachRealtime } from './channels';
 import { routeUpgrade } from './upgrade';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  const inFlight = trackInFlight(server);
 
   const realtime = await attachRealtime(server);
   server.on('upgrade', (req, socket, head) => {
@@ -52,15 +54,23 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: flushing and closing`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // A last resort only: a clean close takes tens of milliseconds.
+    const force = setTimeout(() => {
+      console.error(`${signal}: still closing after 10 s; forcing the exit`);
+      process.exit(1);
+    }, 10_000);
     force.unref();
     try {
+      // No new connections from here; idle keep-alive ones are closed. Called once and not
+      // awaited: its callback never comes once sockets were handed to the sync process (in-flight.ts).
+      server.close();
       await realtime.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await inFlight.drained();
       server.closeAllConnections();
       await closeDatabase();
     } catch (error) {
       console.error('shutdown failed', toError(error));
+      process.exit(1);
     }
     process.exit(0);
   };

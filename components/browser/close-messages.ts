@@ -9,6 +9,8 @@ export function terminalMessage(code: number, what: string): string {
       return `You no longer have access to ${what}.`;
     case CloseCode.MessageTooBig:
       return `A change to ${what} was too large to save. Copy anything you need, then reload the page.`;
+    case CloseCode.QuotaExceeded:
+      return `Too much was saved to ${what} in the last hour. Your latest changes are kept on this device: reload the page later to send them.`;
     case CloseCode.MalformedMessage:
       return `The connection to ${what} failed. Reload the page to continue.`;
     default:

@@ -30,6 +30,7 @@ export const BOARD_ACTIONS = [
   'debrief.edit',
   'questions.ask',
   'questions.answer',
+  'channel.interventionists',
 ] as const;
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
@@ -62,6 +63,9 @@ const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   'debrief.edit': PARTICIPANTS,
   'questions.ask': PARTICIPANTS,
   'questions.answer': INTERVENTIONIST,
+  // The board channel's interventionists' room: private record events of every member
+  // (invites, unshared letters, everyone's readiness) and the questions asked.
+  'channel.interventionists': INTERVENTIONIST,
 };
 
 export function can(role: Role | null, action: BoardAction): boolean {

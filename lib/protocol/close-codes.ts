@@ -27,8 +27,18 @@ export const CloseCode = {
   NotAuthenticated: 4401,
   /** The user may no longer see this document (removed, letter unshared...). */
   AccessRevoked: 4403,
+  /**
+   * The update would take the document, or its author, past what the update log takes in an
+   * hour. Terminal: a reconnect would resend the same update in its sync step 2 at once; the
+   * page keeps it in its local copy, and a reload after a while sends it.
+   */
+  QuotaExceeded: 4413,
   /** The client sent more messages than the rate limit allows. */
   RateLimited: 4529,
+  /** This session, or this person, has as many document sockets open as allowed; retry later. */
+  TooManySockets: 4530,
+  /** This person has as many documents open as allowed; retry once one is closed. */
+  TooManyDocuments: 4531,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;

@@ -51,3 +51,17 @@ export async function principalForSession(sessionId: string, userId: string): Pr
   if (!row || row.userId !== userId || row.revoked_at !== null || row.expires_at <= Date.now()) return null;
   return { userId: row.userId, sessionId: row.id, email: row.email, name: row.name };
 }
+
+/**
+ * When a session ends by itself (ms since the epoch), or null if there is no such session: for
+ * a long-lived connection (the board channel) that checks expiry on every event without asking
+ * the database each time. Revocation is announced on the bus instead.
+ */
+export async function sessionExpiresAt(sessionId: string): Promise<number | null> {
+  const row = await db()
+    .kysely.selectFrom('sessions')
+    .select('expires_at')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return row?.expires_at ?? null;
+}

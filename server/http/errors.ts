@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string[]>,
+    /** Sent with the answer, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -23,7 +25,14 @@ export const foreignOrigin = () =>
   new HttpError(403, 'forbidden_origin', 'This request came from another site and was refused.');
 export const unsupportedMediaType = () =>
   new HttpError(415, 'unsupported_media_type', 'Send the request body as JSON (content-type: application/json).');
-export const tooManyRequests = (message: string) => new HttpError(429, 'rate_limited', message);
+export const tooManyRequests = (message: string, retryAfterSeconds?: number) =>
+  new HttpError(
+    429,
+    'rate_limited',
+    message,
+    undefined,
+    retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(retryAfterSeconds) },
+  );
 export const badRequest = (message: string, fields?: Record<string, string[]>) =>
   new HttpError(400, 'invalid_request', message, fields);
 

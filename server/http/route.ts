@@ -13,7 +13,7 @@ export interface RouteContext {
 function errorResponse(error: HttpError): NextResponse {
   return NextResponse.json(
     { error: { code: error.code, message: error.message, fields: error.fields } },
-    { status: error.status },
+    { status: error.status, headers: error.headers },
   );
 }
 

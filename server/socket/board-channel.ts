@@ -1,15 +1,24 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, JoinReply, ServerToClientEvents } from '../../lib/protocol/board-events';
+import { principalForSession, sessionExpiresAt } from '../auth/sessions';
 import { principalFromCookieHeader } from '../auth/token';
+import { env } from '../env';
 import type { BusEvent } from '../events/bus';
 import { toError } from '../http/errors';
 import { allowSameOriginHandshake } from '../http/origin';
 import { boardRole, can } from '../permissions';
+import { resolveLimits } from '../yjs/limits';
+import { SocketCaps } from '../yjs/socket-caps';
+import { guardEvents } from './event-limit';
 import { BoardRefSchema, PresenceUpdateSchema, QuestionAnsweredSchema } from './payload-schemas';
 import { PresenceRegistry } from './presence';
 import { boardRoom, interventionistsRoom, sessionRoom, userRoom } from './rooms';
+import { startSessionSweep } from './session-guard';
 import type { BoardSocket, InterServerEvents, SocketData } from './socket-data';
+
+/** The board channel counts its connections under one name in SocketCaps (which counts documents too). */
+const CHANNEL = 'board-channel';
 
 /**
  * socket.io makes the acknowledgement callback itself when the client asks for one; a client
@@ -34,16 +43,44 @@ export function attachBoardChannel(server: HttpServer) {
     allowRequest: allowSameOriginHandshake,
   });
   const presence = new PresenceRegistry();
+  const limits = resolveLimits(env().REALTIME_LIMITS);
+  // Connections per session and per person, counted like the sync server's sockets.
+  const caps = new SocketCaps(limits);
+  const guard = guardEvents(limits.channelEventsPerSecond);
+  const sweep = startSessionSweep(
+    io,
+    limits.pingIntervalMs,
+    async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,
+  );
 
   io.use((socket, next) => {
-    principalFromCookieHeader(socket.request.headers.cookie)
-      .then((principal) => {
-        if (!principal) return next(new Error('unauthorized'));
-        socket.data.principal = principal;
-        socket.data.boards = new Map();
-        next();
-      })
-      .catch((error: unknown) => next(toError(error)));
+    const admit = async (): Promise<Error | null> => {
+      const principal = await principalFromCookieHeader(socket.request.headers.cookie);
+      const expiresAt = principal ? await sessionExpiresAt(principal.sessionId) : null;
+      if (!principal || expiresAt === null) return new Error('unauthorized');
+      // Gone while its session was looked up: nothing to count (and no 'close' would follow).
+      if (socket.conn.readyState !== 'open') return new Error('gone');
+      // socket.io-client reports this as connect_error and does not retry by itself.
+      if (caps.admit(principal, CHANNEL) !== null) return new Error('too_many_connections');
+      // Given back once, however the connection ends: a client gone between this check and
+      // the connection is never connected (no 'disconnect'), but its transport closes.
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        caps.release(principal, CHANNEL);
+      };
+      socket.once('disconnect', release);
+      socket.conn.once('close', release);
+      socket.data.principal = principal;
+      socket.data.sessionExpiresAt = expiresAt;
+      socket.data.boards = new Map();
+      return null;
+    };
+    admit().then(
+      (refusal) => next(refusal ?? undefined),
+      (error: unknown) => next(toError(error)),
+    );
   });
 
   const broadcastPresence = (boardId: string) => {
@@ -59,6 +96,7 @@ export function attachBoardChannel(server: HttpServer) {
 
   io.on('connection', (socket) => {
     const { principal } = socket.data;
+    guard(socket);
     void socket.join(userRoom(principal.userId));
     void socket.join(sessionRoom(principal.sessionId));
 
@@ -73,7 +111,7 @@ export function attachBoardChannel(server: HttpServer) {
         if (!can(role, 'board.view') || role === null) return reply({ ok: false, error: 'not_found' });
         socket.data.boards.set(boardId, role);
         await socket.join(boardRoom(boardId));
-        if (role === 'interventionist') await socket.join(interventionistsRoom(boardId));
+        if (can(role, 'channel.interventionists')) await socket.join(interventionistsRoom(boardId));
         presence.set(boardId, socket.id, { userId: principal.userId, name: principal.name, role, section: null });
         broadcastPresence(boardId);
         reply({ ok: true, role });
@@ -137,7 +175,7 @@ export function attachBoardChannel(server: HttpServer) {
         socket.emit('board:access-lost', { boardId });
       } else if (role !== socket.data.boards.get(boardId)) {
         socket.data.boards.set(boardId, role);
-        if (role === 'interventionist') await socket.join(interventionistsRoom(boardId));
+        if (can(role, 'channel.interventionists')) await socket.join(interventionistsRoom(boardId));
         else await socket.leave(interventionistsRoom(boardId));
         presence.setRole(boardId, socket.id, role);
         socket.emit('board:role-changed', { boardId, role });
@@ -186,7 +224,15 @@ export function attachBoardChannel(server: HttpServer) {
   return {
     io,
     handleBusEvent,
-    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+    /**
+     * Cuts every connection ('transport close': clients reconnect once the server is back).
+     * Not io.close(), which also closes the http server: index.ts closes that once itself (a
+     * second close never calls back once sockets were handed to the sync process).
+     */
+    close: (): void => {
+      sweep.stop();
+      io.engine.close();
+    },
   };
 }
 

@@ -6,6 +6,8 @@ import type { Principal } from '../auth/principal';
 /** What the server keeps on each socket: set by the handshake middleware, before any event. */
 export interface SocketData {
   principal: Principal;
+  /** When its session runs out (ms since the epoch): events after it are refused. */
+  sessionExpiresAt: number;
   /** Boards this socket has joined, with the role it was admitted under. */
   boards: Map<string, Role>;
 }

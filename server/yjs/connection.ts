@@ -11,7 +11,8 @@ import {
   type AwarenessEntry,
   type ClientMessage,
 } from './protocol';
-import { RoomBrokenError, type Log, type Room, type RoomMember } from './room';
+import { presenceUserOf, withIdentity, type PresenceUser } from './presence-identity';
+import { QuotaExceededError, RoomBrokenError, type Log, type Room, type RoomMember } from './room';
 import { TokenBucket } from './token-bucket';
 import type { Recipient, TurnBatch } from './turn-batch';
 import type { Principal } from './types';
@@ -21,8 +22,11 @@ export interface ConnectionHooks {
   log: Log;
   /** Called exactly once, when the connection leaves its room (closed by either side). */
   onDetached(connection: Connection): void;
-  /** An update failed half-way; every connection of the room must go and the room reload. */
-  onRoomBroken(room: Room): void;
+  /**
+   * An update from `sender` failed half-way through `room`'s document: the sender is closed, the
+   * room is reloaded from the log, and the others move to the reloaded room (moveTo).
+   */
+  onRoomBroken(room: Room, sender: Connection): void;
   /** Messages are handled once per turn, in one transaction; sends wait for its commit. */
   batch: TurnBatch<Room>;
 }
@@ -43,6 +47,8 @@ export class Connection implements RoomMember, Recipient {
   private readonly syncRequests: TokenBucket;
   /** The room's stored state was sent before the connection started (see storedStateMessages). */
   private stateSent: boolean;
+  /** Who this socket is in presence, from its session: written into every state it announces. */
+  private readonly presenceUser: PresenceUser;
   /** Resolves when the underlying socket is closed (handshake done or terminated). */
   readonly whenClosed: Promise<void>;
   private readonly resolveClosed: () => void;
@@ -52,11 +58,12 @@ export class Connection implements RoomMember, Recipient {
     readonly principal: Principal,
     readonly docName: string,
     readonly access: 'read' | 'write',
-    readonly room: Room,
+    private current: Room,
     private readonly hooks: ConnectionHooks,
     options: { stateSent?: boolean } = {},
   ) {
     this.stateSent = options.stateSent ?? false;
+    this.presenceUser = presenceUserOf(principal);
     this.bucket = new TokenBucket(hooks.limits.messagesPerSecond, hooks.limits.messageBurst);
     this.syncRequests = new TokenBucket(hooks.limits.syncRequestsPerSecond, hooks.limits.syncRequestBurst);
     let resolveClosed = (): void => {};
@@ -64,6 +71,29 @@ export class Connection implements RoomMember, Recipient {
       resolveClosed = resolve;
     });
     this.resolveClosed = resolveClosed;
+  }
+
+  /** The awareness client id this socket owns, if it has announced one. */
+  get awarenessIds(): number[] {
+    return this.awarenessId === null ? [] : [this.awarenessId];
+  }
+
+  /** The room this socket is on; it changes only when a broken room is reloaded (moveTo). */
+  get room(): Room {
+    return this.current;
+  }
+
+  /**
+   * Continues on `room`, loaded afresh from the log after an update broke the previous one: the
+   * same socket and awareness id, nothing closed. The client held only what the log holds (the
+   * broken update was never sent to it), and the server's sync step 1 asks it for anything else.
+   */
+  moveTo(room: Room): void {
+    if (this.detached) return;
+    this.current = room;
+    room.add(this);
+    if (this.awarenessId !== null) room.claimAwarenessId(this, this.awarenessId);
+    this.send(encodeSyncStep1(room.doc));
   }
 
   /** Joins the room and sends the server's sync step 1 (and who is here). */
@@ -196,9 +226,14 @@ export class Connection implements RoomMember, Recipient {
       if (error instanceof RoomBrokenError) {
         this.log('yjs.room-broken', { error: String(error.cause) });
         // The sender is refused for good (a transient code would make it resend the same
-        // update on reconnect, forever); the others reconnect to a freshly loaded room.
+        // update on reconnect, forever); the others stay, on a room reloaded from the log.
+        const room = this.room;
         this.close(CloseCode.MalformedMessage);
-        this.hooks.onRoomBroken(this.room);
+        this.hooks.onRoomBroken(room, this);
+      } else if (error instanceof QuotaExceededError) {
+        // Not stored, not applied; the page keeps it (its local copy) and may send it later.
+        this.log('yjs.quota-exceeded', {});
+        this.close(CloseCode.QuotaExceeded);
       } else if (error instanceof MalformedMessageError) {
         this.log('yjs.malformed-message', { error: error.message });
         this.close(CloseCode.MalformedMessage);
@@ -261,7 +296,10 @@ export class Connection implements RoomMember, Recipient {
       }
       this.awarenessId = first.clientId;
     }
-    const own = entries.filter((entry) => entry.clientId === this.awarenessId);
+    const own: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      if (entry.clientId === this.awarenessId) own.push(withIdentity(entry, this.presenceUser));
+    }
     if (own.length !== entries.length) {
       this.log('yjs.awareness-foreign-dropped', { dropped: entries.length - own.length });
     }

@@ -23,6 +23,13 @@ export const RealtimeLimitsOverride = z
     closeTimeoutMs: positive,
     idleRoomMs: count,
     idleRoomsMax: count,
+    maxSocketsPerSession: positive,
+    maxSocketsPerUser: positive,
+    maxRoomsPerUser: positive,
+    loggedBytesPerDocPerHour: positive,
+    loggedBytesPerUserPerHour: positive,
+    channelEventsPerSecond: positive,
+    historyRequestsPerMinute: positive,
   } satisfies Record<keyof RealtimeLimits, z.ZodType<number>>)
   .partial()
   .strict();

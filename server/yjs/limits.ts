@@ -1,5 +1,6 @@
 /**
- * Limits of the realtime (Yjs) server, in one place so that operators and tests see them all.
+ * Limits of the realtime servers (the Yjs sync server, the board channel, and the history API
+ * that rebuilds documents), in one place so that operators and tests see them all.
  * A writer can already destroy the content of a document it may edit; these limits protect
  * the process and the other sockets, not the document.
  */
@@ -33,6 +34,28 @@ export interface RealtimeLimits {
   idleRoomMs: number;
   /** At most this many such idle rooms stay loaded; beyond it the longest idle is unloaded. */
   idleRoomsMax: number;
+  /**
+   * Sockets one session may hold open at once: document sockets in the sync process, and
+   * separately board-channel (socket.io) connections in the web process. A board page opens
+   * its plan, the notes and one per participant's letters; each tab opens its own.
+   */
+  maxSocketsPerSession: number;
+  /** The same over all of one person's sessions (devices, browsers). */
+  maxSocketsPerUser: number;
+  /** Documents one person may hold open at once over all their sockets: each is a room in memory. */
+  maxRoomsPerUser: number;
+  /**
+   * Bytes one document's update log may grow by in an hour: a budget that refills continuously
+   * (so at most this much at once, then this much per hour). Protects the disk, and every other
+   * board on it.
+   */
+  loggedBytesPerDocPerHour: number;
+  /** The same for one person, over every document they write. */
+  loggedBytesPerUserPerHour: number;
+  /** Board-channel (socket.io) events one connection may send per second; beyond it, it is cut. */
+  channelEventsPerSecond: number;
+  /** History API requests (log, timeline, rebuilt states) per person per minute; beyond it, 429. */
+  historyRequestsPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<RealtimeLimits> = Object.freeze({
@@ -48,6 +71,13 @@ export const DEFAULT_LIMITS: Readonly<RealtimeLimits> = Object.freeze({
   closeTimeoutMs: 1_000,
   idleRoomMs: 30_000,
   idleRoomsMax: 200,
+  maxSocketsPerSession: 64,
+  maxSocketsPerUser: 128,
+  maxRoomsPerUser: 64,
+  loggedBytesPerDocPerHour: 8 * 1024 * 1024,
+  loggedBytesPerUserPerHour: 16 * 1024 * 1024,
+  channelEventsPerSecond: 20,
+  historyRequestsPerMinute: 120,
 });
 
 export function resolveLimits(overrides: Partial<RealtimeLimits> = {}): RealtimeLimits {

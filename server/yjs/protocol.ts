@@ -26,8 +26,10 @@ export class MalformedMessageError extends Error {
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
-  /** The JSON text as sent; null state means "this client left". */
+  /** The JSON text as relayed; null state means "this client left". */
   stateJson: string;
+  /** The same, parsed (once, by the reader that checks it), for the server's own reading of it. */
+  state: unknown;
 }
 
 export type ClientMessage =
@@ -120,8 +122,9 @@ function parseAwarenessUpdate(bytes: Uint8Array): AwarenessEntry[] {
     const clientId = reader.varUint();
     const clock = reader.varUint();
     const stateJson = reader.varString();
-    JSON.parse(stateJson); // throws on invalid JSON, which applyAwarenessUpdate would hit later
-    entries.push({ clientId, clock, stateJson });
+    // Throws on invalid JSON, which applyAwarenessUpdate would hit later.
+    const state: unknown = JSON.parse(stateJson);
+    entries.push({ clientId, clock, stateJson, state });
   }
   reader.end();
   return entries;

@@ -1,4 +1,4 @@
-import { Room, type Log } from './room';
+import { Room, UNLIMITED_LOG, type Log, type LogBudget } from './room';
 import { applyStoredParts, type DocStorage, type StoredParts } from './storage';
 
 /** How long a room nobody holds stays loaded, and how many such rooms at most. */
@@ -31,6 +31,7 @@ export class RoomManager {
     private readonly checkpointEvery: number,
     private readonly log: Log,
     private readonly idle: IdleRoomPolicy = { keepMs: 0, maxRooms: 0 },
+    private readonly budget: LogBudget = UNLIMITED_LOG,
   ) {}
 
   /** Rooms someone holds. */
@@ -70,7 +71,7 @@ export class RoomManager {
     if (!entry) {
       const started = performance.now();
       const loaded = applyStoredParts(stored ?? this.readStored(docName));
-      const room = new Room(docName, loaded, this.store, this.checkpointEvery, this.log);
+      const room = new Room(docName, loaded, this.store, this.checkpointEvery, this.log, this.budget);
       entry = { room, holders: 0 };
       this.rooms.set(docName, entry);
       this.log('yjs.room-loaded', {
@@ -90,6 +91,12 @@ export class RoomManager {
     entry.holders--;
     if (entry.holders > 0) return;
     this.rooms.delete(room.name);
+    if (room.isBroken) {
+      // Its document may hold what the log does not: the next join loads the log instead.
+      room.destroy();
+      this.log('yjs.room-evicted', { doc: room.name });
+      return;
+    }
     room.checkpoint();
     this.park(room);
   }
@@ -141,7 +148,7 @@ export class RoomManager {
   /** Drops a broken room without checkpointing it; the next join loads it from storage. */
   evict(room: Room): void {
     const entry = this.rooms.get(room.name);
-    // Already gone when its last holder was released first (that release skips the checkpoint).
+    // Already gone when its last holder was released first (that release destroyed it).
     if (entry?.room !== room) return;
     this.rooms.delete(room.name);
     room.destroy();

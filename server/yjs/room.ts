@@ -29,6 +29,23 @@ export class RoomBrokenError extends Error {
   }
 }
 
+/** Thrown when an update would take its document or its author past the update log's budget. */
+export class QuotaExceededError extends Error {
+  constructor(readonly docName: string) {
+    super(`update refused: ${docName} or its author logged too much in the last hour`);
+    this.name = 'QuotaExceededError';
+  }
+}
+
+/** What the update log may still take, per document and per author (log-quota.ts). */
+export interface LogBudget {
+  /** Takes `bytes` from both budgets and answers true, or takes nothing and answers false. */
+  charge(docName: string, userId: string, bytes: number): boolean;
+}
+
+/** A budget that never refuses, for rooms outside the sync server (none today) and tests. */
+export const UNLIMITED_LOG: LogBudget = { charge: () => true };
+
 /**
  * One live document: its Y.Doc, its awareness, its members, and the bookkeeping that makes
  * every applied update durable first (log, then apply, then broadcast) and checkpointed.
@@ -44,6 +61,12 @@ export class Room {
   private sinceCheckpoint: number;
   private broken = false;
   private discarded = false;
+  /**
+   * While a client's update is being applied, what Yjs emits for it waits here: it goes out only
+   * once the whole update applied. Yjs emits what it integrated even when it throws half-way.
+   */
+  private applying = false;
+  private readonly held: Array<{ message: Uint8Array; origin: unknown }> = [];
 
   constructor(
     readonly name: string,
@@ -51,6 +74,7 @@ export class Room {
     private readonly store: DocStorage,
     private readonly checkpointEvery: number,
     private readonly log: Log,
+    private readonly budget: LogBudget = UNLIMITED_LOG,
   ) {
     this.doc = loaded.doc;
     this.lastSeq = loaded.seq;
@@ -91,17 +115,25 @@ export class Room {
       throw new MalformedMessageError(`invalid update: ${String(error)}`);
     }
     if (redundant) return;
+    if (!this.budget.charge(this.name, userId, update.length)) throw new QuotaExceededError(this.name);
     const seq = this.lastSeq + 1;
     this.store.appendAt(this.name, seq, userId, update);
+    this.applying = true;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
-      // Validated but not applicable: drop it from the log so loading never trips on it,
-      // and let the caller evict the room, whose document may be half-modified.
+      // Validated but not applicable: drop it from the log so loading never trips on it, send
+      // nobody what Yjs integrated of it, and let the caller reload the room, whose document
+      // may be half-modified.
+      this.applying = false;
+      this.held.length = 0;
       this.store.remove(this.name, seq);
       this.broken = true;
       throw new RoomBrokenError(this.name, error);
     }
+    this.applying = false;
+    for (const { message, origin: from } of this.held) this.broadcast(message, from);
+    this.held.length = 0;
     this.lastSeq = seq;
     this.sinceCheckpoint++;
     if (this.sinceCheckpoint >= this.checkpointEvery) this.checkpoint();
@@ -118,6 +150,17 @@ export class Room {
   applyAwareness(entries: AwarenessEntry[], origin: RoomMember): void {
     if (entries.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), origin);
+  }
+
+  /** The awareness states of these client ids, encoded, to carry them into a reloaded room. */
+  awarenessOf(clientIds: number[]): Uint8Array | null {
+    const known = clientIds.filter((id) => this.awareness.getStates().has(id));
+    return known.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, known) : null;
+  }
+
+  /** Restores states carried from the room this one replaces (before its members move in). */
+  restoreAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, null);
   }
 
   /** Every known awareness state, for a new member or a query. */
@@ -146,6 +189,11 @@ export class Room {
     this.broken = true;
   }
 
+  /** A broken room is never kept loaded for later joins: they load the log afresh. */
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
   /** Stops storing anything for this room (its board is deleted); destroyed on last release. */
   discard(): void {
     this.discarded = true;
@@ -163,10 +211,15 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const message = encodeSyncUpdate(update);
+    if (this.applying) this.held.push({ message, origin });
+    else this.broadcast(message, origin);
+  };
+
+  private broadcast(message: Uint8Array, origin: unknown): void {
     for (const member of this.members) {
       if (member !== origin) member.send(message);
     }
-  };
+  }
 
   // Sent to the origin as well: y-websocket treats a socket that received nothing for 30 s
   // as dead, and a lone client's own awareness echo is what keeps it alive.

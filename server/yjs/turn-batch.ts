@@ -24,6 +24,8 @@ export class TurnBatch<Room> {
   private inbox: Array<{ room: Room; work: () => void }> = [];
   private held: Array<{ to: Recipient; bytes: Uint8Array }> | null = null;
   private scheduled = false;
+  /** Rooms the batch being handled touched besides its messages' own (a room reloaded meanwhile). */
+  private touched: Room[] = [];
 
   constructor(
     private readonly storage: Pick<DocStorage, 'transaction'>,
@@ -44,6 +46,14 @@ export class TurnBatch<Room> {
     else to.deliver(bytes);
   }
 
+  /**
+   * Counts `room` among those the batch being handled touched, so that it is reported if the
+   * commit fails (e.g. a room loaded inside the transaction, from what the transaction wrote).
+   */
+  touch(room: Room): void {
+    if (this.held) this.touched.push(room);
+  }
+
   /** Handles whatever is queued now (setImmediate runs it once per turn that queued anything). */
   readonly flush = (): void => {
     this.scheduled = false;
@@ -59,10 +69,13 @@ export class TurnBatch<Room> {
     } catch (error) {
       // Nothing of a failed batch goes out: what it would send may hold what was not stored.
       this.held = null;
-      this.onCommitFailed(new Set(batch.map((item) => item.room)), error);
+      const touched = new Set([...batch.map((item) => item.room), ...this.touched]);
+      this.touched = [];
+      this.onCommitFailed(touched, error);
       return;
     }
     this.held = null;
+    this.touched = [];
     for (const { to, bytes } of held) to.deliver(bytes);
   };
 }

@@ -5,10 +5,12 @@ import { CloseCode, closeReason } from '../../lib/protocol/close-codes';
 import { resolveLimits, type RealtimeLimits } from './limits';
 import { Connection } from './connection';
 import { parseDocName } from './doc-path';
+import { LogQuota } from './log-quota';
 import { storedStateMessages } from './protocol';
 import type { Log, Room } from './room';
 import { RollingSweep } from './rolling-sweep';
 import { RoomManager } from './room-manager';
+import { SocketCaps } from './socket-caps';
 import type { DocStorage, StoredParts } from './storage';
 import { TurnBatch } from './turn-batch';
 import type { DocAccess, Principal } from './types';
@@ -78,10 +80,15 @@ const defaultLog: Log = (event, detail) => {
 export function createYjsServer(options: YjsServerOptions): YjsServer {
   const limits = resolveLimits(options.limits);
   const log: Log = options.log ?? defaultLog;
-  const rooms = new RoomManager(options.storage, limits.checkpointEvery, log, {
-    keepMs: limits.idleRoomMs,
-    maxRooms: limits.idleRoomsMax,
-  });
+  const quota = new LogQuota(limits.loggedBytesPerDocPerHour, limits.loggedBytesPerUserPerHour);
+  const rooms = new RoomManager(
+    options.storage,
+    limits.checkpointEvery,
+    log,
+    { keepMs: limits.idleRoomMs, maxRooms: limits.idleRoomsMax },
+    quota,
+  );
+  const caps = new SocketCaps(limits);
   // No compression: a zlib context per socket costs memory and CPU for every room member,
   // while Yjs updates are already compact binary.
   const wss = new WebSocketServer({
@@ -97,12 +104,16 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   let epoch = 0;
 
   // Every socket is visited once per interval, a thirtieth of them at a time (rolling-sweep.ts),
-  // and pinged only if it has been quiet; expired sessions are looked for as each round starts.
+  // and pinged only if it has been quiet; expired sessions are looked for as each round starts,
+  // and the log budgets that have refilled are forgotten.
   const sweep = new RollingSweep(
     connections,
     HEARTBEAT_TICKS,
     (connection) => connection.heartbeat(),
-    () => void closeExpiredSessions(),
+    () => {
+      quota.prune();
+      void closeExpiredSessions();
+    },
   );
   const heartbeat = setInterval(() => sweep.step(), limits.pingIntervalMs / HEARTBEAT_TICKS);
 
@@ -138,21 +149,57 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     log,
     batch: new TurnBatch<Room>(options.storage, (touched, error) => {
       log('yjs.commit-error', { rooms: touched.size, error: String(error) });
-      for (const room of touched) hooks.onRoomBroken(room);
+      // Their documents hold updates the log does not: every socket goes (its client resends
+      // what it sent in its next sync step 2) and the next join loads the log.
+      for (const room of touched) closeRoom(room, CloseCode.InternalError);
     }),
     onDetached(connection: Connection): void {
       connections.delete(connection);
       rooms.release(connection.room);
     },
-    onRoomBroken(room: Room): void {
-      // Its document may hold what the log does not: no checkpoint of it may be written.
-      room.markBroken();
-      rooms.evict(room);
-      for (const connection of [...connections]) {
-        if (connection.room === room) connection.close(CloseCode.InternalError);
-      }
+    onRoomBroken(room: Room, sender: Connection): void {
+      reloadRoom(room, sender);
     },
   };
+
+  /** Closes every socket of a room whose document cannot be trusted, and drops it unsaved. */
+  function closeRoom(room: Room, code: number): void {
+    // Its document may hold what the log does not: no checkpoint of it may be written.
+    room.markBroken();
+    rooms.evict(room);
+    for (const connection of [...connections]) {
+      if (connection.room === room) connection.close(code);
+    }
+  }
+
+  /**
+   * An update failed half-way through `room`'s document; its sender is already closed. The room
+   * is dropped unsaved and loaded again from the log (which never held that update), and its
+   * other sockets carry on there, their presence with them: they were sent nothing of the
+   * broken update (Room holds what Yjs emits until an update has applied whole), so each holds
+   * exactly what the log holds. One update that breaks a room cuts its sender only.
+   */
+  function reloadRoom(room: Room, sender: Connection): void {
+    room.markBroken();
+    const survivors = [...connections].filter((connection) => connection.room === room && connection !== sender);
+    const presence = room.awarenessOf(survivors.flatMap((connection) => connection.awarenessIds));
+    rooms.evict(room);
+    if (survivors.length === 0) return;
+    let fresh: Room;
+    try {
+      fresh = rooms.acquire(room.name);
+      for (let i = 1; i < survivors.length; i++) rooms.acquire(room.name);
+    } catch (error) {
+      log('yjs.load-error', { doc: room.name, error: String(error) });
+      for (const connection of survivors) connection.close(CloseCode.InternalError);
+      return;
+    }
+    // Loaded inside this turn's transaction: should its commit fail, this room goes too.
+    hooks.batch.touch(fresh);
+    if (presence) fresh.restoreAwareness(presence);
+    for (const connection of survivors) connection.moveTo(fresh);
+    log('yjs.room-reloaded', { doc: room.name, sockets: survivors.length });
+  }
 
   async function accessWithoutRace(principal: Principal, docName: string): Promise<DocAccess | null> {
     for (let attempt = 0; attempt < MAX_ACCESS_CHECKS; attempt++) {
@@ -174,10 +221,25 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     if (access !== 'read' && access !== 'write') return refuse(socket, 404);
     if (socket.destroyed) return;
     // From here to the connection's registration (or, for a room nobody has open, to the
-    // pause below) everything is synchronous: no revalidate can run in between, and no update
-    // can reach the room between reading and loading it.
-    const stored = rooms.isLoaded(docName) ? null : rooms.readStored(docName);
+    // pause below) everything is synchronous (ws calls back within handleUpgrade): no revalidate
+    // can run in between, and no update can reach the room between reading and loading it.
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      // Refused with a code the client reads (an HTTP status before the upgrade would reach a
+      // browser as 1006), before one byte of the document is sent.
+      const refusal = caps.admit(principal, docName);
+      if (refusal !== null) {
+        log('yjs.refused', { doc: docName, userId: principal.userId, code: refusal });
+        return closeSocket(ws, refusal);
+      }
+      // Given back however the socket ends, before or after its connection exists.
+      ws.once('close', () => caps.release(principal, docName));
+      let stored: StoredParts | null;
+      try {
+        stored = rooms.isLoaded(docName) ? null : rooms.readStored(docName);
+      } catch (error) {
+        log('yjs.load-error', { doc: docName, error: String(error) });
+        return closeSocket(ws, CloseCode.InternalError);
+      }
       const join: Join = { ws, principal, docName, access };
       if (!stored) return open(join, null);
       // Rebuilding a room holds the thread for tens of milliseconds on a large document. The

@@ -17,6 +17,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** How the server process ended, and how long after it was signalled. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  ms: number;
+}
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -24,10 +31,15 @@ export interface RunningServer {
   output: () => string;
   /** The id of the server process the test started (null once it has exited). */
   pid(): number | null;
-  /** SIGTERM: the server flushes and exits. */
-  stop(): Promise<void>;
+  /** SIGTERM to its process group: the server flushes and exits. */
+  stop(): Promise<ExitStatus>;
+  /**
+   * `signal` to the server process alone, as a container runtime or a service manager sends it
+   * (the sync process is told by the web process, not by the signal).
+   */
+  signal(signal: NodeJS.Signals): Promise<ExitStatus>;
   /** SIGKILL: a crash, nothing flushed. */
-  crash(): Promise<void>;
+  crash(): Promise<ExitStatus>;
   /** Starts the server again on the same port and data folder. */
   restart(): Promise<void>;
   /** Stops the server and removes its data folder. */
@@ -80,15 +92,20 @@ export async function startServer(options: { env?: Record<string, string> } = {}
       });
     });
 
-  const waitExit = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
+  /** Sends `signal` to the process group (or the server alone) and resolves once the server has exited. */
+  const waitExit = (signal: NodeJS.Signals, target: 'group' | 'server' = 'group') =>
+    new Promise<ExitStatus>((resolve) => {
       const proc = child;
-      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
-      proc.once('exit', () => resolve());
+      const started = Date.now();
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) {
+        resolve({ code: proc?.exitCode ?? null, signal: proc?.signalCode ?? null, ms: 0 });
+        return;
+      }
+      proc.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal, ms: Date.now() - started }));
       try {
-        process.kill(-(proc.pid ?? 0), signal);
+        process.kill(target === 'group' ? -(proc.pid ?? 0) : (proc.pid ?? 0), signal);
       } catch {
-        resolve();
+        resolve({ code: null, signal: null, ms: 0 });
       }
     });
 
@@ -103,6 +120,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
       return proc && proc.exitCode === null && proc.signalCode === null ? (proc.pid ?? null) : null;
     },
     stop: () => waitExit('SIGTERM'),
+    signal: (signal) => waitExit(signal, 'server'),
     crash: () => waitExit('SIGKILL'),
     restart: launch,
     dispose: async () => {

@@ -111,6 +111,12 @@ export class RawYjsSocket {
     return outcome.socket;
   }
 
+  /** How the server closed the socket; fails the test if it is still open after `timeoutMs`. */
+  async closedWithin(timeoutMs = 5000): Promise<{ code: number; reason: string; at: number }> {
+    await waitFor(() => this.isClosed, `${this.label} to be closed`, timeoutMs);
+    return this.closed;
+  }
+
   get isClosed(): boolean {
     return this.closeInfo !== null;
   }

@@ -1,7 +1,7 @@
 /**
  * The in-process sync server of the server/yjs unit tests: the real Yjs server on a real http
  * server on a random port, with injected authentication (the `x-test-user` and `x-test-session`
- * headers) and an access table in place of the database's records. Clients are the toolkit's
+ * headers; the name is `nameOf(user)`) and an access table in place of the database's records. Clients are the toolkit's
  * providers (providers.ts) and raw sockets (sockets.ts), sending those headers.
  */
 import type BetterSqlite3 from 'better-sqlite3';
@@ -94,7 +94,8 @@ export async function startTestServer(
       if (typeof user !== 'string') return null;
       authCalls.set(user, (authCalls.get(user) ?? 0) + 1);
       const session = req.headers['x-test-session'];
-      return { userId: user, sessionId: typeof session === 'string' ? session : `session-${user}` };
+      // The name is the session's, as the real server reads it from the user's record.
+      return { userId: user, sessionId: typeof session === 'string' ? session : `session-${user}`, name: nameOf(user) };
     },
     async isSessionLive(principal): Promise<boolean> {
       return !expiredSessions.has(principal.sessionId);
@@ -146,6 +147,11 @@ export async function startTestServer(
   };
   runningServers.add(testServer);
   return testServer;
+}
+
+/** The name the test server gives user `user` in presence, as the session of a real server would. */
+export function nameOf(user: string): string {
+  return `Name of ${user}`;
 }
 
 /** The headers the test server authenticates by; a session of its own only when given. */

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type BetterSqlite3 from 'better-sqlite3';
+import { personHex } from '../../lib/person-colour';
 import type { TestClient } from '../helpers/client';
 import {
   addMember,
@@ -45,7 +46,13 @@ type RoleKey = MemberRole | 'noSession' | 'revokedSession';
 interface Actor {
   key: RoleKey;
   cookie: string | null;
+  /** Who is signed in, for the identity the server writes into their presence. */
+  person: TestClient | null;
 }
+
+/** The presence identity the server sets from the session, whatever the socket announced. */
+const identityOf = (who: TestClient | null) =>
+  who ? { userId: who.userId, name: who.name, color: personHex(who.userId) } : null;
 
 interface DocCase {
   variant: string;
@@ -104,13 +111,13 @@ test('every role x every document kind x read, write, awareness and history', as
   const other = await createBoard(xena, 'Another family');
 
   const actors: Actor[] = [
-    { key: 'interventionist', cookie: ivy.cookieHeader() },
-    { key: 'familyOwner', cookie: fern.cookieHeader() },
-    { key: 'familyOther', cookie: gus.cookieHeader() },
-    { key: 'viewer', cookie: vera.cookieHeader() },
-    { key: 'stranger', cookie: stan.cookieHeader() },
-    { key: 'noSession', cookie: null },
-    { key: 'revokedSession', cookie: revokedCookie },
+    { key: 'interventionist', cookie: ivy.cookieHeader(), person: ivy },
+    { key: 'familyOwner', cookie: fern.cookieHeader(), person: fern },
+    { key: 'familyOther', cookie: gus.cookieHeader(), person: gus },
+    { key: 'viewer', cookie: vera.cookieHeader(), person: vera },
+    { key: 'stranger', cookie: stan.cookieHeader(), person: stan },
+    { key: 'noSession', cookie: null, person: null },
+    { key: 'revokedSession', cookie: revokedCookie, person: null },
   ];
   const ivyCookie = ivy.cookieHeader();
 
@@ -260,9 +267,14 @@ test('every role x every document kind x read, write, awareness and history', as
     await socket.roundtrip();
     await observer.roundtrip();
     const seen = awarenessSeenBy(observer);
-    assert.deepEqual(seen.get(ownId), state, `${actor.key} presence on ${doc.variant} reaches the others`);
+    // ...under the identity of the session, not the one it wrote (server/yjs/presence-identity.ts).
+    assert.deepEqual(
+      seen.get(ownId),
+      { ...state, user: identityOf(actor.person) },
+      `${actor.key} presence on ${doc.variant} reaches the others`,
+    );
     assert.equal(seen.has(foreignId), false, `${actor.key} cannot announce a second id`);
-    assert.deepEqual(seen.get(observerId), { user: 'observer' }, `${actor.key} cannot take another socket's id`);
+    assert.deepEqual(seen.get(observerId), { user: identityOf(ivy) }, `${actor.key} cannot take another socket's id`);
     await finish(socket);
     await waitFor(() => !awarenessSeenBy(observer).has(ownId), `${actor.key} presence removed on close`);
     await finish(observer);

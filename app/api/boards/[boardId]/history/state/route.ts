@@ -6,6 +6,7 @@ import { requireHistoryAccess, requireInWindow } from '@/server/history/access';
 import { docToJSON } from '@/lib/plan/doc-json';
 import { rebuildAtSeq, seqAtTime } from '@/server/update-log/rebuild';
 import { badRequest, fromZodError, notFound } from '@/server/http/errors';
+import { limitHistoryRequests } from '@/server/http/rate-limits';
 import { authedRoute, param } from '@/server/http/route';
 
 const QuerySchema = z.object({
@@ -16,6 +17,7 @@ const QuerySchema = z.object({
 
 /** A document exactly as it was at a sequence number or a moment, as plain JSON (read-only). */
 export const GET = authedRoute(async (req, ctx, principal) => {
+  await limitHistoryRequests(principal);
   const boardId = await param(ctx, 'boardId');
   const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) throw fromZodError(parsed.error);

@@ -75,7 +75,7 @@ export function ReviewView({
           />
           <First72Hours refused={refused} />
         </div>
-        {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} /> : null}
+        {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} me={me} /> : null}
         {me.abilities.can['attempts.stage'] ? (
           <StageAttempt boardId={boardId} latest={latest} />
         ) : (

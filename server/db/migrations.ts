@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { importDebriefRecords } from '../attempts/debrief-import';
 
 /**
  * Schema migrations, applied in order at start. Each runs once, inside a transaction, and is
@@ -8,6 +9,8 @@ export interface Migration {
   id: number;
   name: string;
   sql: string;
+  /** Moves data the SQL cannot (e.g. records into Yjs documents); runs after `sql`, in the same transaction. */
+  data?: (db: BetterSqlite3.Database) => void;
 }
 
 export const migrations: Migration[] = [
@@ -162,6 +165,39 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Questions were items of the plan document, where any writer could set who asked and who
+    // answered. As records, the server sets both from the session. The old items stay in the
+    // plan's history, unverified, and are not copied (docs/realtime.md, "Questions").
+    id: 4,
+    name: 'questions',
+    sql: `
+      CREATE TABLE questions (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        asked_by TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL DEFAULT '',
+        answered_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        answered_at INTEGER,
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER,
+        withdrawn_at INTEGER,
+        withdrawn_by TEXT REFERENCES users(id) ON DELETE SET NULL
+      );
+      CREATE INDEX questions_attempt ON questions(board_id, attempt, created_at);
+    `,
+  },
+  {
+    // The debrief was one record saved whole, so a stale save erased someone else's text. It is
+    // now a Yjs document per attempt (board/<b>/debrief/<n>); each saved record becomes the
+    // first logged change of its document, by whoever saved it last. The table stays, unused.
+    id: 5,
+    name: 'debriefs-become-documents',
+    sql: '',
+    data: importDebriefRecords,
+  },
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {
@@ -176,7 +212,8 @@ export function migrate(db: BetterSqlite3.Database): void {
   for (const migration of migrations) {
     if (applied.has(migration.id)) continue;
     db.transaction(() => {
-      db.exec(migration.sql);
+      if (migration.sql) db.exec(migration.sql);
+      migration.data?.(db);
       db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(
         migration.id,
         migration.name,

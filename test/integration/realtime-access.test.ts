@@ -15,6 +15,7 @@ import {
   addMember,
   anotherSession,
   createBoard,
+  debriefDoc,
   expectStatus,
   lettersDoc,
   notesDoc,
@@ -129,12 +130,14 @@ test('every role x every document kind x read, write, awareness and history', as
   const plan = planDoc(board);
   const letters = lettersDoc(board, fern.userId);
   const notes = notesDoc(board);
+  const debrief = debriefDoc(board);
   const otherPlan = planDoc(other);
   const otherNotes = notesDoc(other);
   const otherLetters = lettersDoc(other, xena.userId);
   await seed(ivy, plan);
   await seed(fern, letters);
   await seed(ivy, notes);
+  await seed(gus, debrief);
   await seed(xena, otherPlan);
   await seed(xena, otherNotes);
   await seed(xena, otherLetters);
@@ -163,6 +166,10 @@ test('every role x every document kind x read, write, awareness and history', as
     `board/${board}/n\u043etes`, // Cyrillic o
     `board/${board}/notes\u0000`,
     `board/${board}/${'x'.repeat(600)}`,
+    `board/${board}/debrief`,
+    `board/${board}/debrief/0`,
+    `board/${board}/debrief/2`, // well formed, but the board has no attempt 2
+    `board/${board}/debrief/1/${fern.userId}`,
   ];
 
   const socketRecords: SocketRecord[] = [];
@@ -324,6 +331,8 @@ test('every role x every document kind x read, write, awareness and history', as
     docCase('plan', plan, table(W, W, W, R)),
     docCase('letters (unshared)', letters, table(W, W, N, N)),
     docCase('notes', notes, table(W, N, N, N)),
+    // Participants write the debrief, viewers read it.
+    docCase('debrief', debrief, table(W, W, W, R)),
     // A viewer has no letters of their own; the interventionist may open any participant's.
     docCase('letters named after the viewer', lettersDoc(board, vera.userId), table(W, N, N, N)),
     docCase('plan of another board', otherPlan, NOBODY, other),
@@ -342,6 +351,8 @@ test('every role x every document kind x read, write, awareness and history', as
     docCase('plan (frozen)', plan, table(R, R, R, R)),
     docCase('letters (shared, frozen)', letters, table(R, R, R, R)),
     docCase('notes (attempt frozen)', notes, table(W, N, N, N)),
+    // The debrief happens after the intervention: freezing does not close it.
+    docCase('debrief (attempt frozen)', debrief, table(W, W, W, R)),
   ]);
 
   // Phase 4: the owner takes the letters back, attempt still frozen.
@@ -389,7 +400,16 @@ test('every role x every document kind x read, write, awareness and history', as
     );
     if (marker.stored) storedWrites++;
   }
-  const known = new Set([plan, letters, notes, lettersDoc(board, vera.userId), otherPlan, otherNotes, otherLetters]);
+  const known = new Set([
+    plan,
+    letters,
+    notes,
+    debrief,
+    lettersDoc(board, vera.userId),
+    otherPlan,
+    otherNotes,
+    otherLetters,
+  ]);
   for (const name of storedDocNames(db)) assert.ok(known.has(name), `nothing stored under ${JSON.stringify(name)}`);
 
   console.log(

@@ -40,7 +40,7 @@ export function debriefDisplay(
     const ticked = Array.isArray(state.wentWrong) ? state.wentWrong : [];
     const notes = record(state.participantNotes);
     const out: Record<string, string> = {
-      outcome: outcome ? OUTCOME_LABEL[outcome] : '',
+      outcome: OUTCOME_LABEL[outcome],
       wentWrong: WENT_WRONG.filter((item) => ticked.includes(item))
         .map((item) => WENT_WRONG_INFO[item].label)
         .join('\n\n'),

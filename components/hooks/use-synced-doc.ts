@@ -177,8 +177,11 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
     const device = writable || readAlong ? null : new Y.Doc();
     let deviceCopy: IndexeddbPersistence | null = null;
     let deviceReady = false;
+    let compared = false;
     const compareDevice = () => {
-      if (!device || !deviceReady || !everConnected || disposed) return;
+      // Once per connection of the page: the server's copy is read-only, it will not catch up.
+      if (!device || !deviceReady || !everConnected || disposed || compared) return;
+      compared = true;
       const name = parseDocName(docName);
       const changes = name ? unsentChanges(name, doc, device) : null;
       if (changes && hasUnsent(changes)) {
@@ -202,7 +205,8 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
       void mayHaveLocalCopy(copyName).then((exists) => {
         if (disposed) return;
         if (!exists) {
-          deviceReady = true;
+          // Nothing on this device to look at, unless the last connection left edits behind.
+          deviceReady = carriedHere !== null;
           compareDevice();
           return;
         }

@@ -93,6 +93,28 @@ export function DebriefSection(props: {
         <h2 id="debrief-heading">Debrief of attempt {attempt}</h2>
         <div className="row">
           <SaveStatus status={synced.status} />
+          {editable ? (
+            <div className="row" role="group" aria-label="Undo your own changes">
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={!undo.canUndo}
+                onClick={() => undo.manager?.undo()}
+                aria-keyshortcuts="Control+Z Meta+Z"
+              >
+                Undo
+              </button>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={!undo.canRedo}
+                onClick={() => undo.manager?.redo()}
+                aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+              >
+                Redo
+              </button>
+            </div>
+          ) : null}
           {attempts.length > 1 ? (
             <div className="field field-inline">
               <label htmlFor="debrief-attempt">Attempt</label>
@@ -132,28 +154,6 @@ export function DebriefSection(props: {
             : 'Opening the debrief…'}
         </p>
       )}
-      {editable ? (
-        <div className="debrief-actions" role="group" aria-label="Undo your own changes">
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            disabled={!undo.canUndo}
-            onClick={() => undo.manager?.undo()}
-            aria-keyshortcuts="Control+Z Meta+Z"
-          >
-            Undo
-          </button>
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            disabled={!undo.canRedo}
-            onClick={() => undo.manager?.redo()}
-            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-          >
-            Redo
-          </button>
-        </div>
-      ) : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate, migrations } from '../db/migrations';
+import { importDebriefRecords } from './debrief-import';
 import { rebuildLatest } from '../update-log/rebuild';
 import { debriefToJSON } from '../../lib/plan/debrief';
 import { removeTempDbs, tempDbFile } from '../../test/helpers/temp-db';
@@ -40,6 +41,7 @@ test('a debrief saved as a record becomes its document’s first change, by who 
     row.run(BOARD, 2, 'nonsense', 'not json', '', '{}', '', USER, 99);
 
     migrate(sqlite);
+    importDebriefRecords(sqlite);
 
     const first = rebuildLatest(sqlite, `board/${BOARD}/debrief/1`);
     assert.deepEqual(debriefToJSON(first.doc), {
@@ -56,7 +58,7 @@ test('a debrief saved as a record becomes its document’s first change, by who 
       { doc: `board/${BOARD}/debrief/2`, seq: 1, at: 99, user_id: USER },
     ]);
 
-    migrate(sqlite);
+    importDebriefRecords(sqlite);
     assert.equal((sqlite.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n, 2, 'once');
   } finally {
     sqlite.close();

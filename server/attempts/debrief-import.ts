@@ -24,10 +24,13 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Copies each debrief record into its attempt's debrief document, once (the migration that
- * runs it is recorded), as the document's first logged change, by the person who last saved the
- * record, at that moment. A document that already has changes is left alone. Runs at start,
- * before the sync process exists, so no room holds the document while it is written.
+ * Copies each debrief record (the `debriefs` table, written until the debrief became a Yjs
+ * document) into its attempt's debrief document, as the document's first logged change, by the
+ * person who last saved the record, at that moment. A document that already has a log is left
+ * alone, so this runs once in effect: nothing writes the table any more. The sync process runs
+ * it when it starts, before it has any room: no room holds a document while it is written. (Not
+ * a migration: those run in the web process, which loads Yjs only inside Next.js's bundle, and
+ * a second copy of Yjs in one process breaks its type checks.)
  */
 export function importDebriefRecords(db: BetterSqlite3.Database): void {
   const rows = db.prepare('SELECT * FROM debriefs').all() as DebriefRow[];

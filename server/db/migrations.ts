@@ -1,5 +1,4 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { importDebriefRecords } from '../attempts/debrief-import';
 
 /**
  * Schema migrations, applied in order at start. Each runs once, inside a transaction, and is
@@ -9,8 +8,6 @@ export interface Migration {
   id: number;
   name: string;
   sql: string;
-  /** Moves data the SQL cannot (e.g. records into Yjs documents); runs after `sql`, in the same transaction. */
-  data?: (db: BetterSqlite3.Database) => void;
 }
 
 export const migrations: Migration[] = [
@@ -189,15 +186,6 @@ export const migrations: Migration[] = [
       CREATE INDEX questions_attempt ON questions(board_id, attempt, created_at);
     `,
   },
-  {
-    // The debrief was one record saved whole, so a stale save erased someone else's text. It is
-    // now a Yjs document per attempt (board/<b>/debrief/<n>); each saved record becomes the
-    // first logged change of its document, by whoever saved it last. The table stays, unused.
-    id: 5,
-    name: 'debriefs-become-documents',
-    sql: '',
-    data: importDebriefRecords,
-  },
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {
@@ -212,8 +200,7 @@ export function migrate(db: BetterSqlite3.Database): void {
   for (const migration of migrations) {
     if (applied.has(migration.id)) continue;
     db.transaction(() => {
-      if (migration.sql) db.exec(migration.sql);
-      migration.data?.(db);
+      db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(
         migration.id,
         migration.name,

@@ -8,12 +8,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestClient } from '../helpers/client';
-import { createBoard, joinAs, person } from '../helpers/board';
+import { createBoard, joinAs, person, waitForHttp } from '../helpers/board';
 import { permissionDeniedReason, syncUpdate, textUpdate } from '../helpers/frames';
 import { openDoc } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
 import { RawYjsSocket } from '../helpers/sockets';
-import { openStore, storedDocNames } from '../helpers/stored-docs';
+import { openStore, openStoreForWriting, storedDocNames } from '../helpers/stored-docs';
 import { REQUEST_POLL_MS, waitFor } from '../helpers/wait';
 
 interface Debrief {
@@ -67,6 +67,55 @@ async function storedWhen(check: (debrief: Debrief) => boolean, label: string): 
   );
   return last as unknown as Debrief;
 }
+
+describe('debriefs saved before they were documents', () => {
+  test('each becomes its document’s first change, by whoever saved it, when the server starts', async () => {
+    const older = await createBoard(lead, 'An older board');
+    await server.stop();
+    const store = openStoreForWriting(server.dataDir);
+    try {
+      store
+        .prepare('INSERT INTO debriefs VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)')
+        .run(
+          older,
+          'left',
+          '["led-with-emotion"]',
+          'He left after ten minutes.',
+          '{}',
+          'Sit nearer the door.',
+          lead.userId,
+          1234,
+        );
+    } finally {
+      store.close();
+      await server.restart();
+    }
+    await waitForHttp(server.url);
+    const doc = q(`board/${older}/debrief/1`);
+    let changes: { seq: number; userId: string; at: number; size: number }[] = [];
+    // The sync process copies it as it starts; the web process may answer a moment earlier.
+    await waitFor(
+      async () => {
+        changes = (await lead.json<{ changes: typeof changes }>('GET', `/api/boards/${older}/history?doc=${doc}`)).body
+          .changes;
+        return changes.length > 0;
+      },
+      'the record copied into its document',
+      10_000,
+      REQUEST_POLL_MS,
+    );
+    assert.deepEqual(changes, [{ seq: 1, userId: lead.userId, at: 1234, size: changes[0]?.size }]);
+    const copied = await lead.json<{ debrief: Debrief }>('GET', `/api/boards/${older}/attempts/1/debrief`);
+    assert.deepEqual(copied.body.debrief, {
+      outcome: 'left',
+      wentWrong: ['led-with-emotion'],
+      details: 'He left after ten minutes.',
+      participantNotes: {},
+      lessons: 'Sit nearer the door.',
+      updatedAt: 1234,
+    });
+  });
+});
 
 describe('writing together', () => {
   test('two family members typing in the same fields at once both keep what they wrote', async () => {

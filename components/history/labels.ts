@@ -1,6 +1,6 @@
 import type { PlanPart } from '@/lib/diff';
 import { ATTENDANCE, LETTER_FIELDS, META, NOTES_FIELD, TEAM_ROLES } from '@/lib/plan/schema';
-import { DEBRIEF_MAP } from '@/lib/plan/debrief';
+import { DEBRIEF_MAP } from '@/lib/plan/debrief-names';
 import { LETTER_LABEL, PLAN_SECTIONS, sectionLabel } from '@/lib/plan/sections';
 
 /**

@@ -1,5 +1,8 @@
 import * as Y from 'yjs';
 import { type Debrief, OUTCOMES, WENT_WRONG } from '../schemas/debrief';
+import { DEBRIEF_MAP, NOTE_PREFIX, WENT_WRONG_SET } from './debrief-names';
+
+export { DEBRIEF_MAP, WENT_WRONG_SET } from './debrief-names';
 
 /**
  * The debrief of one attempt, the Yjs document `board/<b>/debrief/<n>` (docs/realtime.md):
@@ -20,9 +23,6 @@ export type Outcome = Debrief['outcome'];
 export type WentWrong = Debrief['wentWrong'][number];
 export type DebriefText = 'details' | 'lessons';
 
-export const DEBRIEF_MAP = 'debrief';
-export const WENT_WRONG_SET = 'debrief.wentWrong';
-const NOTE_PREFIX = 'debrief.note.';
 /** A participant's key: a record id, or `team:` and a plan item id. */
 const NOTE_KEY = /^(team:)?[A-Za-z0-9_-]{1,64}$/;
 

@@ -40,16 +40,16 @@ test('a debrief saved by one person appears live for another; staging a second a
   // Only the interventionist can stage another attempt.
   await expect(jordan.page.getByTestId('stage-attempt')).toHaveCount(0);
 
-  await test.step('Jordan records the debrief; Maya sees it without reloading', async () => {
+  await test.step('Jordan records the debrief; Maya sees it as he types', async () => {
     const form = jordan.page.getByTestId('debrief-form');
     await form.getByRole('radio', { name: 'Refused treatment' }).check();
     await form.getByRole('checkbox', { name: /Walked out/ }).check();
     await form.getByLabel('What happened').fill('We read the letters; he listened, then said no and left the room.');
     await form.getByLabel(/^Maya/).fill('Kept everyone calm.');
     await form.getByLabel('Lessons for next time').fill('Meet in the morning, before he has had a drink.');
-    await expect(jordan.page.getByTestId('debrief-status')).toHaveAttribute('data-state', 'unsaved');
-    await form.getByRole('button', { name: 'Save debrief' }).click();
-    await expect(jordan.page.getByTestId('debrief-status')).toHaveAttribute('data-state', 'saved');
+    // Saved as it is typed, like the plan: there is no record to save over someone else's.
+    await expect(jordan.page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+    await expect(form.getByRole('button', { name: 'Save debrief' })).toHaveCount(0);
 
     const seen = maya.page.getByTestId('debrief-form');
     await expect(seen.getByRole('radio', { name: 'Refused treatment' })).toBeChecked();
@@ -58,15 +58,18 @@ test('a debrief saved by one person appears live for another; staging a second a
       'Meet in the morning, before he has had a drink.',
     );
     await expect(seen.getByLabel(/^Maya/)).toHaveValue('Kept everyone calm.');
-    await expect(maya.page.getByTestId('debrief-status')).toHaveAttribute('data-state', 'saved');
+    await expect(maya.page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
     await expect(maya.page.getByTestId('first-72-hours')).toHaveClass(/is-active/);
 
     // A viewer reads the same debrief, live, and cannot change it.
     const read = casey.page.getByTestId('debrief-form');
     await expect(read.getByRole('radio', { name: 'Refused treatment' })).toBeChecked();
     await expect(read.getByRole('radio', { name: 'Refused treatment' })).toBeDisabled();
+    await expect(read.getByLabel('Lessons for next time')).toHaveValue(
+      'Meet in the morning, before he has had a drink.',
+    );
     await expect(read.getByLabel('Lessons for next time')).not.toBeEditable();
-    await expect(read.getByRole('button', { name: 'Save debrief' })).toHaveCount(0);
+    await expect(casey.page.getByTestId('save-status')).toHaveAttribute('data-status', 'read-only');
   });
 
   await lookAt(maya.page, 'review-debrief');

@@ -122,7 +122,8 @@ test('a question reaches the interventionist as a notification', async ({ board 
   const { maya, jordan } = people;
   await jordan.page.getByRole('button', { name: 'Ask a question' }).click();
   await jordan.page.keyboard.type('What if Sam asks who planned this?');
-  await jordan.page.keyboard.press('Tab');
+  // A question is a record now: it is sent, not saved as one types.
+  await jordan.page.getByRole('button', { name: 'Send question' }).click();
   await expect(maya.page.getByTestId('notifications')).toContainText('Jordan asked the interventionist a question.');
   await expect(jordan.page.getByTestId('question-state')).toHaveText('Open');
 });

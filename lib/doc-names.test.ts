@@ -11,6 +11,8 @@ test('valid names round-trip', () => {
     `board/${B}/attempt/42`,
     `board/${B}/letters/2/${U}`,
     `board/${B}/notes`,
+    `board/${B}/debrief/1`,
+    `board/${B}/debrief/99`,
   ]) {
     const parsed = parseDocName(name);
     assert.ok(parsed, name);
@@ -39,6 +41,15 @@ test('anything else is refused', () => {
     `board/${B}%2fnotes`,
     `board/${B}/attempt/1 `,
     `/board/${B}/notes`,
+    `board/${B}/debrief`,
+    `board/${B}/debrief/`,
+    `board/${B}/debrief/0`,
+    `board/${B}/debrief/01`,
+    `board/${B}/debrief/100`,
+    `board/${B}/debrief/1/extra`,
+    `board/${B}/debrief/1/${U}`,
+    `board/${B}/Debrief/1`,
+    `board/${B}/debriefs/1`,
   ];
   for (const name of bad) assert.equal(parseDocName(name), null, JSON.stringify(name));
 });

@@ -5,12 +5,14 @@ import { isId } from './ids';
  *   board/<boardId>/attempt/<n>            the shared plan of attempt n
  *   board/<boardId>/letters/<n>/<userId>   one participant's letters for attempt n
  *   board/<boardId>/notes                  the interventionists' private notes
+ *   board/<boardId>/debrief/<n>            the team's debrief of attempt n
  * Parsed strictly: anything else is refused before it reaches storage.
  */
 export type DocName =
   | { kind: 'plan'; boardId: string; attempt: number }
   | { kind: 'letters'; boardId: string; attempt: number; ownerId: string }
-  | { kind: 'notes'; boardId: string };
+  | { kind: 'notes'; boardId: string }
+  | { kind: 'debrief'; boardId: string; attempt: number };
 
 export const MAX_ATTEMPTS = 99;
 
@@ -28,6 +30,10 @@ export function parseDocName(name: string): DocName | null {
     const attempt = parseAttempt(parts[3]);
     return attempt === null ? null : { kind: 'plan', boardId, attempt };
   }
+  if (parts[2] === 'debrief' && parts.length === 4) {
+    const attempt = parseAttempt(parts[3]);
+    return attempt === null ? null : { kind: 'debrief', boardId, attempt };
+  }
   if (parts[2] === 'letters' && parts.length === 5 && parts[4] && isId(parts[4])) {
     const attempt = parseAttempt(parts[3]);
     return attempt === null ? null : { kind: 'letters', boardId, attempt, ownerId: parts[4] };
@@ -43,5 +49,7 @@ export function formatDocName(doc: DocName): string {
       return `board/${doc.boardId}/letters/${doc.attempt}/${doc.ownerId}`;
     case 'notes':
       return `board/${doc.boardId}/notes`;
+    case 'debrief':
+      return `board/${doc.boardId}/debrief/${doc.attempt}`;
   }
 }

@@ -190,18 +190,6 @@ export function buildDemoPlan(people: DemoPeople): Y.Doc {
     write(doc, 'safety', 'exits', 'Front door and the kitchen door. Alex sits nearest the hall.');
     write(doc, 'safety', 'codeWord', 'Lighthouse');
     write(doc, 'safety', 'caller', 'Alex calls emergency services; Riley stays with Sam.');
-
-    addItem(doc, 'questions', {
-      text: {
-        question: 'What do we say if Sam asks who organised this?',
-        answer: 'Tell the truth: all of you did, together, because you love him. Do not single anyone out.',
-      },
-      values: { askedBy: people.jordan, askedByName: 'Jordan Demo' },
-    });
-    addItem(doc, 'questions', {
-      text: { question: 'Should Grandpa Joe be told about the date?', answer: '' },
-      values: { askedBy: people.riley, askedByName: 'Riley Demo' },
-    });
   });
   return doc;
 }

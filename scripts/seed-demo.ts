@@ -118,6 +118,41 @@ async function main(): Promise<void> {
         buildDemoLetters(letters[key]),
       );
     }
+    // Questions are records: who asked and who answered are set here as the server sets them.
+    const asked = now - 3 * 60 * 60 * 1000;
+    await kysely
+      .insertInto('questions')
+      .values([
+        {
+          id: newId(),
+          board_id: boardId,
+          attempt: 1,
+          asked_by: ids.jordan,
+          question: 'What do we say if Sam asks who organised this?',
+          answer: 'Tell the truth: all of you did, together, because you love him. Do not single anyone out.',
+          answered_by: ids.elena,
+          answered_at: asked + 40 * 60 * 1000,
+          created_at: asked,
+          edited_at: null,
+          withdrawn_at: null,
+          withdrawn_by: null,
+        },
+        {
+          id: newId(),
+          board_id: boardId,
+          attempt: 1,
+          asked_by: ids.riley,
+          question: 'Should Grandpa Joe be told about the date?',
+          answer: '',
+          answered_by: null,
+          answered_at: null,
+          created_at: asked + 60 * 60 * 1000,
+          edited_at: null,
+          withdrawn_at: null,
+          withdrawn_by: null,
+        },
+      ])
+      .execute();
     appendDoc(
       store,
       formatDocName({ kind: 'notes', boardId }),

@@ -26,6 +26,7 @@ export async function attachRealtime(server: HttpServer) {
         sync.dropBoard(event.boardId);
         return undefined;
       case 'board-changed':
+      case 'notify':
         return undefined;
     }
   });

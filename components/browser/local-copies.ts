@@ -1,6 +1,37 @@
 /** Prefix of every IndexedDB database that holds a local copy of a document (see useSyncedDoc). */
 export const LOCAL_COPY_PREFIX = 'harbor:';
 
+/** The database of one person's copy of one document: two people sharing a browser never share one. */
+export function localCopyName(userId: string, docName: string): string {
+  return `${LOCAL_COPY_PREFIX}${userId}:${docName}`;
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+/**
+ * Whether this browser may hold a copy of a document, without creating one by looking. A
+ * browser that cannot list its databases answers "maybe" (true): the copy is opened to see.
+ */
+export async function mayHaveLocalCopy(name: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return false;
+  if (typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((database) => database.name === name);
+  } catch {
+    return true;
+  }
+}
+
+/** Deletes one local copy (after its unsent text was copied out, or once the server has it all). */
+export async function deleteLocalCopy(name: string): Promise<void> {
+  if (typeof indexedDB !== 'undefined') await deleteDatabase(name);
+}
+
 /**
  * Deletes this browser's local copies of documents (offline edits included). Meant for signing
  * out on a shared device, so that nothing of the plan stays behind in the browser.
@@ -12,12 +43,6 @@ export async function clearLocalCopies(): Promise<void> {
     databases
       .map((database) => database.name)
       .filter((name): name is string => typeof name === 'string' && name.startsWith(LOCAL_COPY_PREFIX))
-      .map(
-        (name) =>
-          new Promise<void>((resolve) => {
-            const request = indexedDB.deleteDatabase(name);
-            request.onsuccess = request.onerror = request.onblocked = () => resolve();
-          }),
-      ),
+      .map(deleteDatabase),
   );
 }

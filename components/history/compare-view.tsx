@@ -3,6 +3,7 @@
 import { diffPlan, summarise } from '@/lib/diff';
 import { PlanDiff } from './diff/plan-diff';
 import { TextDocDiff } from './diff/text-doc-diff';
+import { debriefDisplay } from './debrief-display';
 import { plural } from './format';
 import { isPlanJSON } from './plan-shape';
 import { StateFrame } from './state-frame';
@@ -50,8 +51,9 @@ export function CompareView(props: {
   to: number;
   onFrom(seq: number): void;
   onTo(seq: number): void;
+  nameOf(userId: string): string;
 }) {
-  const { boardId, doc, options, from, to, onFrom, onTo } = props;
+  const { boardId, doc, options, from, to, onFrom, onTo, nameOf } = props;
   const before = useDocState(boardId, doc.name, from);
   const after = useDocState(boardId, doc.name, to);
   const ready = before.data !== null && after.data !== null;
@@ -76,6 +78,16 @@ export function CompareView(props: {
       } else {
         body = <p className="muted">This plan cannot be compared.</p>;
       }
+    } else if (doc.kind === 'debrief') {
+      const display = debriefDisplay([before.data.state, after.data.state], nameOf);
+      body = (
+        <TextDocDiff
+          kind="debrief"
+          before={display.values[0] ?? {}}
+          after={display.values[1] ?? {}}
+          labels={display.fields}
+        />
+      );
     } else {
       body = <TextDocDiff kind={doc.kind} before={before.data.state} after={after.data.state} />;
     }

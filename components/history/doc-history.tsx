@@ -236,7 +236,14 @@ export function DocHistory(props: {
         </div>
         <div className="history-card" ref={viewCard}>
           {mode === 'moment' ? (
-            <MomentView boardId={boardId} doc={doc} seq={selectedSeq} heading={heading} touched={touched} />
+            <MomentView
+              boardId={boardId}
+              doc={doc}
+              seq={selectedSeq}
+              heading={heading}
+              touched={touched}
+              nameOf={nameOf}
+            />
           ) : (
             <CompareView
               boardId={boardId}
@@ -246,6 +253,7 @@ export function DocHistory(props: {
               to={to}
               onFrom={setFrom}
               onTo={setTo}
+              nameOf={nameOf}
             />
           )}
         </div>

@@ -1,5 +1,6 @@
 import type { PlanPart } from '@/lib/diff';
 import { ATTENDANCE, LETTER_FIELDS, META, NOTES_FIELD, TEAM_ROLES } from '@/lib/plan/schema';
+import { DEBRIEF_MAP } from '@/lib/plan/debrief-names';
 import { LETTER_LABEL, PLAN_SECTIONS, sectionLabel } from '@/lib/plan/sections';
 
 /**
@@ -17,6 +18,8 @@ const TIMELINE_SECTIONS: readonly { fields: readonly string[]; label: string }[]
   })),
   ...LETTER_FIELDS.map((field) => ({ fields: [field], label: LETTER_LABEL[field] })),
   { fields: [NOTES_FIELD], label: sectionLabel('notes') },
+  // Every part of a debrief document is named `debrief` or `debrief.<field>` (lib/plan/debrief.ts).
+  { fields: [DEBRIEF_MAP], label: 'Debrief' },
 ];
 
 const SECTION_OF_FIELD = new Map(
@@ -98,8 +101,11 @@ export const FIELD_LABEL: Record<PlanPart, Record<string, string>> = {
   questions: { question: 'Question', askedByName: 'Asked by', answer: 'Answer', askedBy: 'Asked by (account)' },
 };
 
-/** Fields that are bookkeeping, not content: never shown in a snapshot. */
-export const HIDDEN_FIELDS = new Set(['id', 'order', 'memberId', 'askedBy', 'preset']);
+/**
+ * Fields that are bookkeeping, not content: never shown in a snapshot. The "asked by" a question
+ * kept in the plan names was typed by whoever wrote it: the timeline shows who really did.
+ */
+export const HIDDEN_FIELDS = new Set(['id', 'order', 'memberId', 'askedBy', 'askedByName', 'preset']);
 
 /** The field that names an item in a list (its card title). */
 export const TITLE_FIELD: Record<string, string> = {

@@ -17,6 +17,8 @@ import { usePeers } from '../hooks/use-peers';
 import { useSyncedDoc } from '../hooks/use-synced-doc';
 import { handleUndoKey, useUndo } from '../hooks/use-undo';
 import { ConnectionBanner, SaveStatus } from './save-status';
+import { UnsavedChanges } from './unsaved-changes';
+import { useQuestionCount } from './sections/use-questions';
 import { SectionNav } from './section-nav';
 import { SectionView } from './section-view';
 import { useCounts } from './use-counts';
@@ -60,24 +62,28 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
   const origin = useMemo(() => ({ kind: 'my-plan-edits', attempt: attemptNumber }), [attemptNumber]);
   const undo = useUndo(plan.doc, planTypes, origin);
   const peers = usePeers(plan.provider?.awareness ?? null);
-  const counts = useCounts(plan.doc);
+  const questionCount = useQuestionCount(boardId, attemptNumber);
+  const docCounts = useCounts(plan.doc);
+  const counts = useMemo(() => ({ ...docCounts, questions: questionCount }), [docCounts, questionCount]);
+  // The server may have said read-only since this page was rendered (a freeze, a role change).
+  const editable = !readOnly && plan.canWrite;
   const [section, setSection] = useSection(boardId, me, socket);
   const [notice, notify, dismiss] = useNotice();
 
   useEffect(() => {
     // Only after the server answered: a plan someone already started is never refilled.
-    if (plan.doc && plan.synced && !readOnly) ensureDefaults(plan.doc, DEFAULTS_ORIGIN);
-  }, [plan.doc, plan.synced, readOnly]);
+    if (plan.doc && plan.synced && editable) ensureDefaults(plan.doc, DEFAULTS_ORIGIN);
+  }, [plan.doc, plan.synced, editable]);
 
   useEffect(() => {
     // Undo outside text fields (after removing an item, ticking a box); fields handle their own.
     const onKey = (event: KeyboardEvent) => {
-      if (readOnly || isTextEntry(event.target)) return;
+      if (!editable || isTextEntry(event.target)) return;
       if (handleUndoKey(event, undo.manager)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo.manager, readOnly]);
+  }, [undo.manager, editable]);
 
   const board: BoardContextValue = useMemo(
     () => ({ boardId, attempt: attemptNumber, frozen, me, user, members, socket, emergency, notify }),
@@ -88,13 +94,13 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
     const awareness = plan.provider?.awareness ?? null;
     return {
       doc: plan.doc,
-      readOnly: readOnly || plan.status === 'closed',
+      readOnly: !editable,
       origin,
       undo: undo.manager,
       peers,
       setFocus: (field: string | null) => awareness?.setLocalStateField('field', field),
     };
-  }, [plan.doc, plan.provider, plan.status, readOnly, origin, undo.manager, peers]);
+  }, [plan.doc, plan.provider, editable, origin, undo.manager, peers]);
 
   // An open attempt that is still read-only is so because of the person's role: only viewers read along.
   const readOnlyReason = frozen
@@ -105,7 +111,7 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
 
   return (
     <BoardProvider value={board}>
-      <div className="plan" data-testid="plan" data-read-only={readOnly ? 'true' : 'false'}>
+      <div className="plan" data-testid="plan" data-read-only={readOnly || plan.accessReduced ? 'true' : 'false'}>
         <div className="plan-toolbar">
           <div className="plan-toolbar-start">
             <h2 className="plan-title">The plan</h2>
@@ -128,7 +134,7 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
             ) : null}
             <SaveStatus status={plan.status} />
           </div>
-          {readOnly ? null : (
+          {!editable ? null : (
             <div className="plan-toolbar-end" role="group" aria-label="Undo your own changes">
               <button
                 type="button"
@@ -151,7 +157,13 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
             </div>
           )}
         </div>
-        <ConnectionBanner status={plan.status} closedReason={plan.closedReason} readOnlyReason={readOnlyReason} />
+        <ConnectionBanner
+          status={plan.status}
+          closedReason={plan.closedReason}
+          readOnlyReason={readOnlyReason}
+          accessReduced={plan.accessReduced}
+        />
+        <UnsavedChanges synced={plan} docName={formatDocName(doc)} />
         <div className="plan-layout">
           <SectionNav
             current={section}

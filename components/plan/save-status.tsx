@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../hooks/use-synced-doc';
+import './unsaved.css';
 
 const LABEL: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
@@ -7,6 +8,8 @@ const LABEL: Record<ConnectionStatus, string> = {
   saving: 'Saving…',
   saved: 'All changes saved',
   'read-only': 'Read only',
+  // Never "saved": the server refused these edits (see UnsavedChanges).
+  'not-saved': 'Changes not saved',
   closed: 'Disconnected',
 };
 
@@ -27,10 +30,13 @@ export function ConnectionBanner({
   status,
   closedReason,
   readOnlyReason,
+  accessReduced = false,
 }: {
   status: ConnectionStatus;
   closedReason: string | null;
   readOnlyReason: string | null;
+  /** The server made the document read-only since the page was rendered; the page has not caught up yet. */
+  accessReduced?: boolean;
 }) {
   if (status === 'closed' && closedReason) {
     return (
@@ -51,6 +57,14 @@ export function ConnectionBanner({
     return (
       <div className="plan-banner plan-banner-warning" data-testid="offline-banner">
         <strong>Reconnecting…</strong> Your changes are kept on this device until the connection is back.
+      </div>
+    );
+  }
+  if (accessReduced && !readOnlyReason) {
+    return (
+      <div className="plan-banner plan-banner-warning" data-testid="read-only-banner">
+        <strong>You can no longer change this.</strong> It was just closed, or your role on the board changed. What you
+        see is what the server has.
       </div>
     );
   }

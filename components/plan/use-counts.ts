@@ -12,7 +12,6 @@ const COUNTED: readonly [SectionId, ListName][] = [
   ['contingencies', 'contingencies'],
   ['objections', 'objections'],
   ['treatment', 'treatment'],
-  ['questions', 'questions'],
 ];
 
 function read(doc: Y.Doc): Partial<Record<SectionId, number>> {
@@ -21,7 +20,7 @@ function read(doc: Y.Doc): Partial<Record<SectionId, number>> {
   return counts;
 }
 
-/** How many items each list section holds, for the section menu. */
+/** How many items each list section holds, for the section menu (questions are records: useQuestionCount). */
 export function useCounts(doc: Y.Doc | null): Partial<Record<SectionId, number>> {
   const [counts, setCounts] = useState<Partial<Record<SectionId, number>>>({});
   useEffect(() => {

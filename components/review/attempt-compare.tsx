@@ -4,16 +4,17 @@ import Link from 'next/link';
 import type { AttemptSummary } from '@/server/boards/boards';
 import { diffPlan, PLAN_PARTS } from '@/lib/diff';
 import { partLabel } from '@/lib/plan/sections';
+import type { Debrief } from '@/lib/schemas/debrief';
 import { StateFrame } from '../history/state-frame';
-import { useApiData } from '../hooks/use-api-data';
+import type { Me } from '../board/me';
 import { OUTCOME_LABEL, WENT_WRONG_INFO } from './debrief-labels';
 import { SideBySide } from './side-by-side';
-import type { SavedDebrief } from './use-debrief';
+import { useDebrief } from './use-debrief';
 import { useLatestPlan } from './use-latest-plan';
 import { useFollowing } from '../hooks/use-following';
 
 /** The earlier attempt's debrief in brief: how it ended and what went wrong. */
-function DebriefBrief({ debrief }: { debrief: SavedDebrief | null }) {
+function DebriefBrief({ debrief }: { debrief: Debrief | null }) {
   if (!debrief) return null;
   if (!debrief.outcome && debrief.wentWrong.length === 0) return <p className="muted small">No debrief recorded.</p>;
   return (
@@ -28,21 +29,29 @@ function DebriefBrief({ debrief }: { debrief: SavedDebrief | null }) {
  * Attempt n and n+1 side by side: the earlier one's outcome on the left; on the right, the
  * lessons it taught at the top, where the team starts, then what changed between the plans.
  */
-export function AttemptCompare({ boardId, attempts }: { boardId: string; attempts: readonly AttemptSummary[] }) {
+export function AttemptCompare({
+  boardId,
+  attempts,
+  me,
+}: {
+  boardId: string;
+  attempts: readonly AttemptSummary[];
+  me: Me;
+}) {
   const latest = attempts[attempts.length - 1]?.number ?? 2;
   const [newer, setNewer] = useFollowing(latest);
   const older = newer - 1;
   const before = useLatestPlan(boardId, older);
   const after = useLatestPlan(boardId, newer);
-  const debrief = useApiData<{ debrief: SavedDebrief }>(`/api/boards/${boardId}/attempts/${older}/debrief`, {
-    refreshOn: ['debrief'],
-  });
+  // Read live from the earlier attempt's debrief document (only read here: it is written above).
+  const earlier = useDebrief(boardId, older, me, true, true);
+  const debrief = earlier.synced.loaded ? earlier.debrief : null;
 
   const names = { before: `Attempt ${older}`, after: `Attempt ${newer}` };
   const changes = before.plan && after.plan ? diffPlan(before.plan, after.plan) : [];
   const changed = new Set(changes.map((c) => c.part));
   const unchanged = PLAN_PARTS.filter((part) => !changed.has(part)).map(partLabel);
-  const lessons = debrief.data?.debrief.lessons.trim() ?? '';
+  const lessons = debrief?.lessons.trim() ?? '';
 
   return (
     <section className="history-card stack" aria-labelledby="compare-attempts-heading" data-testid="attempt-compare">
@@ -68,7 +77,7 @@ export function AttemptCompare({ boardId, attempts }: { boardId: string; attempt
           <h3>
             Attempt {older} <span className="muted small">(closed, read-only)</span>
           </h3>
-          <DebriefBrief debrief={debrief.data?.debrief ?? null} />
+          <DebriefBrief debrief={debrief} />
           <Link className="small" href={`/boards/${boardId}/history`}>
             Look back through its history
           </Link>
@@ -77,8 +86,8 @@ export function AttemptCompare({ boardId, attempts }: { boardId: string; attempt
           <h3>Attempt {newer}</h3>
           <div className="lessons" data-testid="previous-lessons">
             <p className="lessons-title">Lessons from attempt {older}</p>
-            {debrief.error ? (
-              <p className="small">{debrief.error}</p>
+            {earlier.synced.closedReason ? (
+              <p className="small">{earlier.synced.closedReason}</p>
             ) : lessons ? (
               <p className="lessons-text">{lessons}</p>
             ) : (

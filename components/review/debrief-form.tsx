@@ -1,84 +1,25 @@
 'use client';
 
 import type { Debrief } from '@/lib/schemas/debrief';
-import { Alert } from '../ui/alert';
-import { fullMoment, shortMoment } from '../history/format';
-import { OUTCOME_LABEL, OUTCOMES, WENT_WRONG, WENT_WRONG_INFO, type WentWrong } from './debrief-labels';
+import { debriefText, isNoteKey, noteText, setOutcome, setWentWrong } from '@/lib/plan/debrief';
+import { useEdit, fieldKey } from '../plan/edit-context';
+import { TextField } from '../plan/fields/text-field';
+import { OUTCOME_LABEL, OUTCOMES, WENT_WRONG, WENT_WRONG_INFO } from './debrief-labels';
 import type { Participant } from './participants';
-import type { useDebrief } from './use-debrief';
-
-type DebriefState = ReturnType<typeof useDebrief>;
-
-function SaveState({ state }: { state: DebriefState }) {
-  const { saving, saveError, dirty, saved } = state;
-  const kind = saving ? 'saving' : saveError ? 'error' : dirty ? 'unsaved' : saved?.updatedAt ? 'saved' : 'empty';
-  const text = {
-    saving: 'Saving…',
-    error: 'Not saved',
-    unsaved: 'Unsaved changes',
-    saved: saved?.updatedAt ? `Saved ${shortMoment(saved.updatedAt)}` : 'Saved',
-    empty: 'Nothing saved yet',
-  }[kind];
-  return (
-    <span
-      className={`debrief-status debrief-status-${kind}`}
-      role="status"
-      data-testid="debrief-status"
-      data-state={kind}
-      title={saved?.updatedAt ? fullMoment(saved.updatedAt) : undefined}
-    >
-      {text}
-    </span>
-  );
-}
+import '../plan/plan.css';
 
 /**
  * The debrief of an attempt: outcome, what went wrong, what happened, a note per participant
- * and the lessons. Saved with the button; family members and interventionists write it, viewers
- * read it.
+ * and the lessons. Every field is part of the attempt's debrief document, so what one person
+ * types reaches the others as they type and merges with theirs; the choices are shared too
+ * (ticking two boxes at once keeps both). Family members and interventionists write it, viewers
+ * read it (the edit context says which, as the server decided).
  */
-export function DebriefForm({
-  state,
-  participants,
-  canEdit,
-}: {
-  state: DebriefState;
-  participants: readonly Participant[];
-  canEdit: boolean;
-}) {
-  const { draft, setDraft, dirty, saving, saveError, save, incoming, acceptIncoming, discard, updatedByOther } = state;
-  const set = (patch: Partial<Debrief>) => setDraft((current) => ({ ...current, ...patch }));
-  const tick = (item: WentWrong, on: boolean) =>
-    set({
-      wentWrong: on ? [...draft.wentWrong.filter((w) => w !== item), item] : draft.wentWrong.filter((w) => w !== item),
-    });
-
+export function DebriefForm({ debrief, participants }: { debrief: Debrief; participants: readonly Participant[] }) {
+  const { doc, readOnly, origin } = useEdit();
   return (
-    <form
-      className="debrief-form stack"
-      data-testid="debrief-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (canEdit && dirty && !saving) void save();
-      }}
-    >
-      {incoming ? (
-        <div className="alert alert-info stack" role="status" data-testid="debrief-incoming">
-          <span>
-            Someone else saved this debrief {incoming.updatedAt ? shortMoment(incoming.updatedAt) : 'just now'} while
-            you were editing. Saving now would replace their version with yours.
-          </span>
-          <div>
-            <button type="button" className="button button-secondary button-small" onClick={acceptIncoming}>
-              Show their version (drop my changes)
-            </button>
-          </div>
-        </div>
-      ) : updatedByOther ? (
-        <Alert kind="info">Updated with the version someone else saved {shortMoment(updatedByOther)}.</Alert>
-      ) : null}
-      {saveError ? <Alert kind="error">{saveError}</Alert> : null}
-      <fieldset className="debrief-fieldset" disabled={!canEdit}>
+    <div className="debrief-form stack" data-testid="debrief-form">
+      <fieldset className="debrief-fieldset" disabled={readOnly}>
         <legend>How did it end?</legend>
         <div className="choice-grid">
           {OUTCOMES.map((outcome) => (
@@ -87,15 +28,15 @@ export function DebriefForm({
                 type="radio"
                 name="outcome"
                 value={outcome}
-                checked={draft.outcome === outcome}
-                onChange={() => set({ outcome })}
+                checked={debrief.outcome === outcome}
+                onChange={() => setOutcome(doc, outcome, origin)}
               />
               <span>{OUTCOME_LABEL[outcome]}</span>
             </label>
           ))}
         </div>
       </fieldset>
-      <fieldset className="debrief-fieldset" disabled={!canEdit}>
+      <fieldset className="debrief-fieldset" disabled={readOnly}>
         <legend>What went wrong</legend>
         <p className="hint">Tick all that happened. Each one points to something to prepare differently.</p>
         <div className="choice-list">
@@ -103,8 +44,8 @@ export function DebriefForm({
             <label key={item} className="choice choice-with-hint">
               <input
                 type="checkbox"
-                checked={draft.wentWrong.includes(item)}
-                onChange={(event) => tick(item, event.target.checked)}
+                checked={debrief.wentWrong.includes(item)}
+                onChange={(event) => setWentWrong(doc, item, event.target.checked, origin)}
               />
               <span>
                 <span className="choice-label">{WENT_WRONG_INFO[item].label}</span>
@@ -114,18 +55,14 @@ export function DebriefForm({
           ))}
         </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor="debrief-details">What happened</label>
-        <textarea
-          id="debrief-details"
-          value={draft.details}
-          onChange={(event) => set({ details: event.target.value })}
-          readOnly={!canEdit}
-          maxLength={10_000}
-          placeholder="In a few sentences, in order."
-        />
-      </div>
-      <fieldset className="debrief-fieldset" disabled={!canEdit}>
+      <TextField
+        text={debriefText(doc, 'details')}
+        field={fieldKey('debrief', null, 'details')}
+        label="What happened"
+        placeholder="In a few sentences, in order."
+        multiline
+      />
+      <fieldset className="debrief-fieldset">
         <legend>A note for each participant</legend>
         <p className="hint">
           How it went for each person, and whether their part should change next time. Everyone on the board can read
@@ -133,54 +70,28 @@ export function DebriefForm({
         </p>
         {participants.length === 0 ? <p className="muted small">No participants yet.</p> : null}
         <div className="participant-notes">
-          {participants.map((person) => (
-            <div key={person.key} className="field">
-              <label htmlFor={`note-${person.key}`}>
-                {person.name} <span className="muted small">· {person.detail}</span>
-              </label>
-              <textarea
-                id={`note-${person.key}`}
+          {participants
+            .filter((person) => isNoteKey(person.key))
+            .map((person) => (
+              <TextField
+                key={person.key}
+                text={noteText(doc, person.key)}
+                field={fieldKey('debrief', person.key, 'note')}
+                label={`${person.name} · ${person.detail}`}
+                multiline
                 className="note-input"
-                value={draft.participantNotes[person.key] ?? ''}
-                onChange={(event) =>
-                  set({ participantNotes: { ...draft.participantNotes, [person.key]: event.target.value } })
-                }
-                readOnly={!canEdit}
-                maxLength={4_000}
               />
-            </div>
-          ))}
+            ))}
         </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor="debrief-lessons">Lessons for next time</label>
-        <textarea
-          id="debrief-lessons"
-          value={draft.lessons}
-          onChange={(event) => set({ lessons: event.target.value })}
-          readOnly={!canEdit}
-          maxLength={10_000}
-          placeholder="What we will do differently."
-        />
-        <span className="hint">Shown at the top of the next attempt, so the team starts from them.</span>
-      </div>
-      {canEdit ? (
-        <div className="debrief-actions">
-          <button type="submit" className="button" disabled={!dirty || saving}>
-            {saving ? 'Saving…' : 'Save debrief'}
-          </button>
-          {dirty && !saving ? (
-            <button type="button" className="button button-secondary" onClick={discard}>
-              Discard changes
-            </button>
-          ) : null}
-          <SaveState state={state} />
-        </div>
-      ) : (
-        <p className="muted small">
-          You follow this board as a viewer: you can read the debrief but not change it. <SaveState state={state} />
-        </p>
-      )}
-    </form>
+      <TextField
+        text={debriefText(doc, 'lessons')}
+        field={fieldKey('debrief', null, 'lessons')}
+        label="Lessons for next time"
+        placeholder="What we will do differently."
+        hint="Shown at the top of the next attempt, so the team starts from them."
+        multiline
+      />
+    </div>
   );
 }

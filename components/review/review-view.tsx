@@ -1,19 +1,48 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { Me, PageMember } from '../board/me';
 import { isChannelEnded, useBoardChannel } from '../hooks/use-board-channel';
 import { Alert } from '../ui/alert';
-import { AttemptCompare } from './attempt-compare';
-import { DebriefSection } from './debrief-section';
 import { First72Hours } from './first-72-hours';
 import { FollowThroughPanel } from './follow-through';
 import { StageAttempt } from './stage-attempt';
 import { useLatestPlan } from './use-latest-plan';
 import '../history/history.css';
 import './review.css';
+
+function Opening({ what }: { what: string }) {
+  return (
+    <p className="history-loading" role="status">
+      <span className="history-spinner" aria-hidden="true" />
+      Opening {what}…
+    </p>
+  );
+}
+
+/**
+ * The debrief and the comparison read Yjs documents, which run only in the browser: keeping Yjs
+ * out of the server render keeps one copy of it in the server process (as the plan does).
+ */
+const DebriefSection = dynamic(() => import('./debrief-section').then((loaded) => loaded.DebriefSection), {
+  ssr: false,
+  loading: () => (
+    <section className="history-card">
+      <Opening what="the debrief" />
+    </section>
+  ),
+});
+const AttemptCompare = dynamic(() => import('./attempt-compare').then((loaded) => loaded.AttemptCompare), {
+  ssr: false,
+  loading: () => (
+    <section className="history-card">
+      <Opening what="the comparison" />
+    </section>
+  ),
+});
 
 /** Bottom-line statuses change on the board; this page looks again this often while visible. */
 const PLAN_REFRESH_MS = 20_000;
@@ -75,7 +104,7 @@ export function ReviewView({
           />
           <First72Hours refused={refused} />
         </div>
-        {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} /> : null}
+        {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} me={me} /> : null}
         {me.abilities.can['attempts.stage'] ? (
           <StageAttempt boardId={boardId} latest={latest} />
         ) : (

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ROLES, type Role } from '../roles';
-import { abilitiesOf, planAccess } from './abilities';
+import { abilitiesOf, debriefAccess, planAccess } from './abilities';
 import { BOARD_ACTIONS, can, decideDocAccess } from './rules';
 
 const ME = 'user-me-000000000001';
@@ -53,6 +53,9 @@ describe('what each role is handed', () => {
     ['only interventionists get the notes', 'family', (a) => a.notes, 'none'],
     ['the interventionist writes the notes', 'interventionist', (a) => a.notes, 'write'],
     ['a viewer writes no debrief', 'viewer', (a) => a.can['debrief.edit'], false],
+    ['a viewer reads the debrief document', 'viewer', (a) => debriefAccess(a, 1), 'read'],
+    ['family writes the debrief of a frozen attempt', 'family', (a) => debriefAccess(a, 1), 'write'],
+    ['family writes the debrief of the open attempt', 'family', (a) => debriefAccess(a, 2), 'write'],
     ['a viewer submits no letters', 'viewer', (a) => a.can['letters.submit-own'], false],
     ['family stages no attempt', 'family', (a) => a.can['attempts.stage'], false],
     ['family manages no members', 'family', (a) => a.can['members.manage'], false],
@@ -63,6 +66,7 @@ describe('what each role is handed', () => {
 
   test('an attempt the page was not told about opens nothing', () => {
     assert.equal(planAccess(abilities('interventionist'), 3), 'none');
+    assert.equal(debriefAccess(abilities('interventionist'), 3), 'none');
   });
 
   test('they survive the trip to the browser (a page hands them over as JSON)', () => {

@@ -14,6 +14,8 @@ export interface BoardAbilities {
   plans: Readonly<Record<number, DocAccess>>;
   /** The interventionists' private notes document. */
   notes: DocAccess;
+  /** The debrief document of each attempt, by attempt number (still writable once frozen). */
+  debriefs: Readonly<Record<number, DocAccess>>;
 }
 
 /** What the abilities depend on, as the server found it. */
@@ -50,10 +52,25 @@ export function abilitiesOf(userId: string, boardId: string, facts: BoardFacts):
     { kind: 'notes', boardId },
     { role, attemptExists: false, attemptFrozen: false, lettersShared: false, lettersOwnerRole: null },
   );
-  return { can: actions, plans, notes };
+  const debriefs = Object.fromEntries(
+    facts.attempts.map((attempt) => [
+      attempt.number,
+      decideDocAccess(
+        userId,
+        { kind: 'debrief', boardId, attempt: attempt.number },
+        { role, attemptExists: true, attemptFrozen: attempt.frozen, lettersShared: false, lettersOwnerRole: null },
+      ),
+    ]),
+  );
+  return { can: actions, plans, notes, debriefs };
 }
 
 /** An attempt the page has not been told about (staged a moment ago) opens nothing until it is. */
 export function planAccess(abilities: BoardAbilities, attempt: number): DocAccess {
   return abilities.plans[attempt] ?? 'none';
+}
+
+/** Like planAccess, for an attempt's debrief. */
+export function debriefAccess(abilities: BoardAbilities, attempt: number): DocAccess {
+  return abilities.debriefs[attempt] ?? 'none';
 }

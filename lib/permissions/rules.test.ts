@@ -20,6 +20,7 @@ const plan: DocName = { kind: 'plan', boardId: BOARD, attempt: 1 };
 const myLetters: DocName = { kind: 'letters', boardId: BOARD, attempt: 1, ownerId: ME };
 const otherLetters: DocName = { kind: 'letters', boardId: BOARD, attempt: 1, ownerId: OTHER };
 const notes: DocName = { kind: 'notes', boardId: BOARD };
+const debrief: DocName = { kind: 'debrief', boardId: BOARD, attempt: 1 };
 
 /** Facts about another person's letters (their owner is family unless told otherwise), or a plan or the notes. */
 function facts(role: Role | null, overrides: Partial<DocFacts> = {}): DocFacts {
@@ -102,6 +103,13 @@ describe('decideDocAccess follows the access table in docs/realtime.md', () => {
     ['family never sees notes', notes, facts('family'), 'none'],
     ['viewer never sees notes', notes, facts('viewer'), 'none'],
     ['freezing does not lock the notes', notes, facts('interventionist', { attemptFrozen: true }), 'write'],
+    ['interventionist writes the debrief', debrief, facts('interventionist'), 'write'],
+    ['family writes the debrief', debrief, facts('family'), 'write'],
+    ['viewer reads the debrief', debrief, facts('viewer'), 'read'],
+    ['non-member sees no debrief', debrief, facts(null), 'none'],
+    ['the debrief of a missing attempt is none', debrief, facts('family', { attemptExists: false }), 'none'],
+    ['freezing does not close the debrief', debrief, facts('family', { attemptFrozen: true }), 'write'],
+    ['a viewer still only reads a frozen debrief', debrief, facts('viewer', { attemptFrozen: true }), 'read'],
   ];
   for (const [name, doc, input, expected] of cases) {
     test(name, () => assert.equal(decideDocAccess(ME, doc, input), expected));
@@ -195,6 +203,7 @@ describe('can', () => {
     ['bottom-lines.hold-own', ['family']],
     ['debrief.edit', ['interventionist', 'family']],
     ['questions.ask', ['interventionist', 'family']],
+    ['questions.remove-any', ['interventionist']],
     ['history.view', ['interventionist', 'family', 'viewer']],
   ];
   for (const [action, allowed] of table) {

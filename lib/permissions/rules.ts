@@ -31,6 +31,7 @@ export const BOARD_ACTIONS = [
   'questions.ask',
   'questions.answer',
   'channel.interventionists',
+  'questions.remove-any',
 ] as const;
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
@@ -66,6 +67,9 @@ const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   // The board channel's interventionists' room: private record events of every member
   // (invites, unshared letters, everyone's readiness) and the questions asked.
   'channel.interventionists': INTERVENTIONIST,
+  // Whoever answers also looks after the list (a question that names the date, say); editing
+  // someone else's words is never allowed: it would put words in their mouth (./questions.ts).
+  'questions.remove-any': INTERVENTIONIST,
 };
 
 export function can(role: Role | null, action: BoardAction): boolean {
@@ -81,7 +85,7 @@ export function isParticipant(role: Role | null): boolean {
 export interface DocFacts {
   /** The caller's role on the board, or null when not a member (or the board does not exist). */
   role: Role | null;
-  /** For plan and letters documents: whether that attempt exists, and whether it is frozen. */
+  /** For plan, letters and debrief documents: whether that attempt exists, and whether it is frozen. */
   attemptExists: boolean;
   attemptFrozen: boolean;
   /** For letters documents: whether their owner has shared them with the team. */
@@ -112,6 +116,10 @@ export function decideDocAccess(userId: string, doc: DocName, facts: DocFacts): 
       if (role === 'interventionist') return writable;
       return facts.lettersShared ? 'read' : 'none';
     }
+    case 'debrief':
+      // The debrief happens after the intervention, so freezing the attempt does not close it.
+      if (!facts.attemptExists) return 'none';
+      return can(role, 'debrief.edit') ? 'write' : 'read';
   }
 }
 

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { DocName } from '../doc-names';
 import { type LetterField, NOTES_FIELD } from './schema';
 import { planToJSON } from './to-json';
+import { debriefToJSON } from './debrief';
 
 /**
  * The characters of an XmlText, from its content: its string form is markup (`<bold>…</bold>`)
@@ -55,5 +56,7 @@ export function docToJSON(name: DocName, doc: Y.Doc): Record<string, unknown> {
       return lettersToJSON(doc);
     case 'notes':
       return { notes: doc.getText(NOTES_FIELD).toString() };
+    case 'debrief':
+      return { ...debriefToJSON(doc) };
   }
 }

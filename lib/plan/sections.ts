@@ -33,6 +33,8 @@ export function sectionLabel(id: SectionId): string {
 const OWN_PART_LABEL: Partial<Record<PlanPart, string>> = {
   treatment: 'Treatment options',
   escort: 'Escort to treatment',
+  // Questions are records now; what the plan document still holds was never verified.
+  questions: 'Questions kept in the plan (unverified)',
 };
 
 /** A part of the plan document as the history and the review name it. */

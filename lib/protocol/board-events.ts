@@ -17,6 +17,7 @@ export const BOARD_TOPICS = [
   'readiness',
   'versions',
   'debrief',
+  'questions',
 ] as const;
 export type BoardTopic = (typeof BOARD_TOPICS)[number];
 
@@ -37,10 +38,6 @@ export interface PresenceUpdate extends BoardRef {
   section: string | null;
 }
 
-export interface QuestionAnswered extends BoardRef {
-  askerId: string;
-}
-
 /** A board the person does not belong to is `not_found`, like one that does not exist. */
 export type JoinReply = { ok: true; role: Role } | { ok: false; error: 'invalid_request' | 'not_found' | 'internal' };
 
@@ -48,8 +45,6 @@ export interface ClientToServerEvents {
   'board:join': (payload: BoardRef, ack: (reply: JoinReply) => void) => void;
   'board:leave': (payload: BoardRef) => void;
   'presence:update': (payload: PresenceUpdate) => void;
-  'question:asked': (payload: BoardRef) => void;
-  'question:answered': (payload: QuestionAnswered) => void;
 }
 
 export interface PresenceMessage extends BoardRef {

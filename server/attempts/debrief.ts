@@ -1,52 +1,30 @@
-import { type Debrief, DebriefSchema, EMPTY_DEBRIEF } from '../../lib/schemas/debrief';
-import { audit } from '../audit';
-import type { Principal } from '../auth/principal';
+import { formatDocName } from '../../lib/doc-names';
+import { debriefToJSON } from '../../lib/plan/debrief';
+import type { Debrief } from '../../lib/schemas/debrief';
 import { db } from '../db/connection';
-import { publish } from '../events/bus';
+import { rebuildLatest } from '../update-log/rebuild';
 
-export async function getDebrief(boardId: string, attempt: number): Promise<Debrief & { updatedAt: number | null }> {
-  const row = await db()
-    .kysely.selectFrom('debriefs')
-    .selectAll()
-    .where('board_id', '=', boardId)
-    .where('attempt', '=', attempt)
-    .executeTakeFirst();
-  if (!row) return { ...EMPTY_DEBRIEF, updatedAt: null };
-  const parsed = DebriefSchema.safeParse({
-    outcome: row.outcome,
-    wentWrong: JSON.parse(row.went_wrong) as unknown,
-    details: row.details,
-    participantNotes: JSON.parse(row.participant_notes) as unknown,
-    lessons: row.lessons,
-  });
-  return { ...(parsed.success ? parsed.data : EMPTY_DEBRIEF), updatedAt: row.updated_at };
+export interface StoredDebrief extends Debrief {
+  /** When it last changed (ms), null when nobody has written it yet. */
+  updatedAt: number | null;
 }
 
-export async function saveDebrief(
-  principal: Principal,
-  boardId: string,
-  attempt: number,
-  debrief: Debrief,
-): Promise<void> {
-  const values = {
-    outcome: debrief.outcome,
-    went_wrong: JSON.stringify(debrief.wentWrong),
-    details: debrief.details,
-    participant_notes: JSON.stringify(debrief.participantNotes),
-    lessons: debrief.lessons,
-    updated_by: principal.userId,
-    updated_at: Date.now(),
-  };
-  await db()
-    .kysely.insertInto('debriefs')
-    .values({ board_id: boardId, attempt, ...values })
-    .onConflict((oc) => oc.columns(['board_id', 'attempt']).doUpdateSet(values))
-    .execute();
-  await audit({
-    action: 'debrief.saved',
-    userId: principal.userId,
-    boardId,
-    detail: { attempt, outcome: debrief.outcome },
-  });
-  publish({ type: 'board-changed', boardId, topic: 'debrief', audience: { kind: 'board' }, detail: { attempt } });
+/**
+ * An attempt's debrief as its document holds it now. The debrief is a Yjs document
+ * (`board/<b>/debrief/<n>`, written through the sync server like the plan), so concurrent edits
+ * merge and every change stays in its history; this reads the update log, to which every
+ * accepted edit is committed before anyone sees it.
+ */
+export function getDebrief(boardId: string, attempt: number): StoredDebrief {
+  const name = formatDocName({ kind: 'debrief', boardId, attempt });
+  const sqlite = db().sqlite;
+  const rebuilt = rebuildLatest(sqlite, name);
+  try {
+    const last = sqlite
+      .prepare<[string], { at: number | null }>('SELECT MAX(at) AS at FROM doc_updates WHERE doc = ?')
+      .get(name);
+    return { ...debriefToJSON(rebuilt.doc), updatedAt: last?.at ?? null };
+  } finally {
+    rebuilt.doc.destroy();
+  }
 }

@@ -184,6 +184,30 @@ export const migrations: Migration[] = [
       ALTER TABLE readiness_rebuilt RENAME TO readiness;
     `,
   },
+  {
+    // Questions were items of the plan document, where any writer could set who asked and who
+    // answered. As records, the server sets both from the session. The old items stay in the
+    // plan's history, unverified, and are not copied (docs/realtime.md, "Questions").
+    id: 5,
+    name: 'questions',
+    sql: `
+      CREATE TABLE questions (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        asked_by TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL DEFAULT '',
+        answered_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        answered_at INTEGER,
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER,
+        withdrawn_at INTEGER,
+        withdrawn_by TEXT REFERENCES users(id) ON DELETE SET NULL
+      );
+      CREATE INDEX questions_attempt ON questions(board_id, attempt, created_at);
+    `,
+  },
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {

@@ -143,6 +143,23 @@ export interface DebriefsTable {
   updated_at: number;
 }
 
+/** A question to the interventionist; who asked and who answered come from the session. */
+export interface QuestionsTable {
+  id: string;
+  board_id: string;
+  attempt: number;
+  asked_by: string;
+  question: string;
+  answer: string;
+  answered_by: string | null;
+  answered_at: number | null;
+  created_at: number;
+  edited_at: number | null;
+  /** Withdrawn questions are kept (an undo brings one back) but no longer listed. */
+  withdrawn_at: number | null;
+  withdrawn_by: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -159,4 +176,5 @@ export interface Database {
   attendance_decisions: AttendanceDecisionsTable;
   versions: VersionsTable;
   debriefs: DebriefsTable;
+  questions: QuestionsTable;
 }

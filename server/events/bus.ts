@@ -1,4 +1,4 @@
-import type { BoardTopic } from '../../lib/protocol/board-events';
+import type { BoardTopic, NotifyKind } from '../../lib/protocol/board-events';
 import { toError } from '../http/errors';
 
 /**
@@ -12,11 +12,16 @@ export type Audience =
   /** Only these users, plus the board's interventionists (for unshared letters and the like). */
   | { kind: 'private'; userIds: string[] };
 
+/** Who a notice is for: a board's interventionists (but not the one who caused it), or one member. */
+export type NotifyTarget = { kind: 'interventionists'; except: string } | { kind: 'user'; userId: string };
+
 export type BusEvent =
   | { type: 'session-revoked'; sessionId: string }
   | { type: 'access-changed'; boardId: string }
   | { type: 'board-deleted'; boardId: string }
-  | { type: 'board-changed'; boardId: string; topic: BoardTopic; audience: Audience; detail: Record<string, unknown> };
+  | { type: 'board-changed'; boardId: string; topic: BoardTopic; audience: Audience; detail: Record<string, unknown> }
+  /** A notice the server decided to send (a question asked or answered): who, never what. */
+  | { type: 'notify'; boardId: string; to: NotifyTarget; kind: NotifyKind; from: string };
 
 /** May return a promise: `publishSettled` waits for it (e.g. until open sockets were re-checked). */
 export type BusListener = (event: BusEvent) => void | Promise<void>;

@@ -11,7 +11,7 @@ import { boardRole, can } from '../permissions';
 import { resolveLimits } from '../yjs/limits';
 import { SocketCaps } from '../yjs/socket-caps';
 import { guardEvents } from './event-limit';
-import { BoardRefSchema, PresenceUpdateSchema, QuestionAnsweredSchema } from './payload-schemas';
+import { BoardRefSchema, PresenceUpdateSchema } from './payload-schemas';
 import { PresenceRegistry } from './presence';
 import { boardRoom, interventionistsRoom, sessionRoom, userRoom } from './rooms';
 import { startSessionSweep } from './session-guard';
@@ -133,31 +133,6 @@ export function attachBoardChannel(server: HttpServer) {
         broadcastPresence(parsed.data.boardId);
     });
 
-    // Questions live in the plan document; these events only say that one was asked or
-    // answered, so the interventionists (or the asker) are told without reloading.
-    socket.on('question:asked', (payload: unknown) => {
-      const parsed = BoardRefSchema.safeParse(payload);
-      if (!parsed.success || !socket.data.boards.has(parsed.data.boardId)) return;
-      const role = socket.data.boards.get(parsed.data.boardId);
-      if (!can(role ?? null, 'questions.ask')) return;
-      io.to(interventionistsRoom(parsed.data.boardId))
-        .except(socket.id)
-        .emit('notify', { boardId: parsed.data.boardId, kind: 'question-asked', from: principal.name });
-    });
-
-    socket.on('question:answered', async (payload: unknown) => {
-      try {
-        const parsed = QuestionAnsweredSchema.safeParse(payload);
-        if (!parsed.success) return;
-        const { boardId, askerId } = parsed.data;
-        if (!can(socket.data.boards.get(boardId) ?? null, 'questions.answer')) return;
-        if ((await boardRole(askerId, boardId)) === null) return;
-        io.to(userRoom(askerId)).emit('notify', { boardId, kind: 'question-answered', from: principal.name });
-      } catch (error) {
-        console.error('question:answered failed', toError(error));
-      }
-    });
-
     socket.on('disconnect', () => {
       for (const boardId of [...socket.data.boards.keys()]) leaveBoard(socket, boardId);
     });
@@ -206,6 +181,13 @@ export function attachBoardChannel(server: HttpServer) {
           const rooms = [interventionistsRoom(event.boardId), ...event.audience.userIds.map(userRoom)];
           io.to(rooms).emit('board:changed', message);
         }
+        return;
+      }
+      case 'notify': {
+        // Sent by the server when it stored a question or an answer: the browser only listens.
+        const message = { boardId: event.boardId, kind: event.kind, from: event.from };
+        if (event.to.kind === 'user') io.to(userRoom(event.to.userId)).emit('notify', message);
+        else io.to(interventionistsRoom(event.boardId)).except(userRoom(event.to.except)).emit('notify', message);
         return;
       }
     }

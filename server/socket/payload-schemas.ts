@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BoardRef, PresenceUpdate, QuestionAnswered } from '../../lib/protocol/board-events';
+import type { BoardRef, PresenceUpdate } from '../../lib/protocol/board-events';
 
 /**
  * What the browser sends, checked before use: the event maps (lib/protocol/board-events.ts) say
@@ -13,4 +13,3 @@ export const PresenceUpdateSchema = z.object({
   boardId: id,
   section: z.string().max(64).nullable(),
 }) satisfies z.ZodType<PresenceUpdate>;
-export const QuestionAnsweredSchema = z.object({ boardId: id, askerId: id }) satisfies z.ZodType<QuestionAnswered>;

@@ -2,6 +2,7 @@ import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { principalFromCookieHeader } from '../auth/token';
 import { principalForSession } from '../auth/sessions';
+import { importDebriefRecords } from '../attempts/debrief-import';
 import { purgeBoardDocuments } from '../boards/purge';
 import { closeDatabase, db } from '../db/connection';
 import { env } from '../env';
@@ -23,6 +24,8 @@ import { parseToSyncProcess, type FromSyncProcess, type ToSyncProcess } from './
 function main(): void {
   const send = (message: FromSyncProcess) => process.send?.(message);
   if (!process.send) throw new Error('the sync process is started by server/index.ts, not on its own');
+  // Before any room exists: debriefs saved as records before they were documents become documents.
+  importDebriefRecords(db().sqlite);
   const yjs = createYjsServer({
     storage: sqliteDocStorage(db().sqlite),
     limits: env().REALTIME_LIMITS,

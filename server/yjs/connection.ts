@@ -1,10 +1,12 @@
 import { WebSocket, type RawData } from 'ws';
 import { CloseCode, closeReason } from '../../lib/protocol/close-codes';
+import { READ_ONLY_REASON } from '../../lib/protocol/read-only';
 import type { RealtimeLimits } from './limits';
 import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncStep2Update,
+  encodePermissionDenied,
   EMPTY_UPDATE,
   MalformedMessageError,
   parseClientMessage,
@@ -45,6 +47,8 @@ export class Connection implements RoomMember, Recipient {
   private killTimer: NodeJS.Timeout | undefined;
   private readonly bucket: TokenBucket;
   private readonly syncRequests: TokenBucket;
+  /** This reader was told that an edit of theirs was dropped (once is enough: it stays read-only). */
+  private toldReadOnly = false;
   /** The room's stored state was sent before the connection started (see storedStateMessages). */
   private stateSent: boolean;
   /** Who this socket is in presence, from its session: written into every state it announces. */
@@ -265,10 +269,18 @@ export class Connection implements RoomMember, Recipient {
       case 'sync-update':
         if (this.access === 'write') {
           this.room.applyClientUpdate(message.update, this.principal.userId, this);
-        } else if (message.kind === 'sync-update') {
-          // A reader's sync step 2 is normal protocol and dropped quietly; a live update means
-          // the page let a reader edit, worth knowing. Neither reaches the document or the log.
+          return;
+        }
+        if (message.kind === 'sync-update') {
+          // A reader's sync step 2 is normal protocol; a live update means the page let a
+          // reader edit, worth knowing. Neither reaches the document or the log.
           this.log('yjs.reader-update-dropped', { bytes: message.update.length });
+        }
+        if (!this.toldReadOnly && this.room.wouldChange(message.update)) {
+          // Otherwise the page would count the edit as saved (its acknowledgement is the echo
+          // of its awareness, which readers get too) and never learn it was not stored.
+          this.toldReadOnly = true;
+          this.send(encodePermissionDenied(READ_ONLY_REASON));
         }
         return;
       case 'awareness':

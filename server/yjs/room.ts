@@ -139,6 +139,16 @@ export class Room {
     if (this.sinceCheckpoint >= this.checkpointEvery) this.checkpoint();
   }
 
+  /** Whether an update would add anything (a reader's, which is dropped either way); false if it does not decode. */
+  wouldChange(update: Uint8Array): boolean {
+    try {
+      const summary = inspectUpdate(update);
+      return !summary.empty && !addsNothingNew(this.doc, summary.decoded);
+    } catch {
+      return false;
+    }
+  }
+
   /** The first id a member announces becomes its own; false if another member owns it. */
   claimAwarenessId(member: RoomMember, clientId: number): boolean {
     const owner = this.awarenessOwners.get(clientId);

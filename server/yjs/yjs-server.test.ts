@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { rebuildAtSeq, rebuildLatest } from '../update-log/rebuild';
 import { CloseCode } from '../../lib/protocol/close-codes';
-import { syncUpdate, textUpdate } from '../../test/helpers/frames';
+import { permissionDeniedReason, syncStep2, syncUpdate, textUpdate } from '../../test/helpers/frames';
 import { type ProviderClient, synced } from '../../test/helpers/providers';
 import { checkpointSeqs, storedCount } from '../../test/helpers/stored-docs';
 import { cleanUp, client, rawClient, startTestServer } from '../../test/helpers/sync-server';
@@ -108,6 +108,36 @@ describe('sync and access at the upgrade', () => {
     assert.equal(fresh.doc.getText('text').toString(), 'plan!');
     raw.close();
     destroyAll(a, v, fresh);
+    await server.stop();
+  });
+
+  test('a reader whose edit is dropped is told once that the connection is read-only; a synced one is not', async () => {
+    const server = await startTestServer();
+    server.access.set('alice', DOC, 'write');
+    server.access.set('victor', DOC, 'read');
+    const a = client(server, 'alice', DOC);
+    await synced(a);
+    a.doc.getText('text').insert(0, 'plan');
+    await waitFor(() => storedCount(server.sqlite, DOC) === 1, 'stored');
+    const notices = (raw: { frames: Array<{ bytes: Uint8Array }> }) =>
+      raw.frames.map((frame) => permissionDeniedReason(frame.bytes)).filter((reason) => reason !== null);
+
+    // What a reader's provider sends on connect when it has nothing new: no notice.
+    const quiet = await rawClient(server, 'victor', DOC);
+    quiet.send(syncStep2(Y.encodeStateAsUpdate(a.doc)));
+    await quiet.roundtrip();
+    assert.deepEqual(notices(quiet), []);
+
+    const raw = await rawClient(server, 'victor', DOC);
+    raw.send(syncStep2(textUpdate('offline edit ')));
+    raw.send(syncUpdate(textUpdate('typed edit ')));
+    await raw.roundtrip();
+    assert.deepEqual(notices(raw), ['read-only'], 'told once, before the round trip answers');
+    assert.equal(raw.isClosed, false, 'the reader stays connected and keeps receiving');
+    assert.equal(storedCount(server.sqlite, DOC), 1, 'nothing of it stored');
+    quiet.close();
+    raw.close();
+    destroyAll(a);
     await server.stop();
   });
 });

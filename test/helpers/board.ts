@@ -57,6 +57,7 @@ export const planDoc = (boardId: string, attempt = 1): string => `board/${boardI
 export const lettersDoc = (boardId: string, ownerId: string, attempt = 1): string =>
   `board/${boardId}/letters/${attempt}/${ownerId}`;
 export const notesDoc = (boardId: string): string => `board/${boardId}/notes`;
+export const debriefDoc = (boardId: string, attempt = 1): string => `board/${boardId}/debrief/${attempt}`;
 
 /** Polls until the server answers HTTP (restart() may resolve before the new process listens). */
 export function waitForHttp(baseUrl: string, timeoutMs = 30_000): Promise<void> {

@@ -98,3 +98,10 @@ export function parseFrame(bytes: Uint8Array): Frame {
   if (type === MessageType.Awareness) return { type, payload: decoding.readVarUint8Array(decoder) };
   return { type, payload: new Uint8Array(0) };
 }
+
+/** The reason of an Auth "permission denied" frame (the sync server's read-only notice), else null. */
+export function permissionDeniedReason(bytes: Uint8Array): string | null {
+  const decoder = decoding.createDecoder(bytes);
+  if (decoding.readVarUint(decoder) !== MessageType.Auth || decoding.readVarUint(decoder) !== 0) return null;
+  return decoding.readVarString(decoder);
+}

@@ -16,6 +16,7 @@ import {
   addMember,
   anotherSession,
   createBoard,
+  debriefDoc,
   expectStatus,
   lettersDoc,
   notesDoc,
@@ -136,12 +137,14 @@ test('every role x every document kind x read, write, awareness and history', as
   const plan = planDoc(board);
   const letters = lettersDoc(board, fern.userId);
   const notes = notesDoc(board);
+  const debrief = debriefDoc(board);
   const otherPlan = planDoc(other);
   const otherNotes = notesDoc(other);
   const otherLetters = lettersDoc(other, xena.userId);
   await seed(ivy, plan);
   await seed(fern, letters);
   await seed(ivy, notes);
+  await seed(gus, debrief);
   await seed(xena, otherPlan);
   await seed(xena, otherNotes);
   await seed(xena, otherLetters);
@@ -170,6 +173,10 @@ test('every role x every document kind x read, write, awareness and history', as
     `board/${board}/n\u043etes`, // Cyrillic o
     `board/${board}/notes\u0000`,
     `board/${board}/${'x'.repeat(600)}`,
+    `board/${board}/debrief`,
+    `board/${board}/debrief/0`,
+    `board/${board}/debrief/2`, // well formed, but the board has no attempt 2
+    `board/${board}/debrief/1/${fern.userId}`,
   ];
 
   const socketRecords: SocketRecord[] = [];
@@ -336,6 +343,8 @@ test('every role x every document kind x read, write, awareness and history', as
     docCase('plan', plan, table(W, W, W, R)),
     docCase('letters (unshared)', letters, table(W, W, N, N)),
     docCase('notes', notes, table(W, N, N, N)),
+    // Participants write the debrief, viewers read it.
+    docCase('debrief', debrief, table(W, W, W, R)),
     // A viewer has no letters of their own, so letters named after one do not exist, for the
     // interventionist too (who may open any participant's).
     docCase('letters named after the viewer', lettersDoc(board, vera.userId), NOBODY),
@@ -355,6 +364,8 @@ test('every role x every document kind x read, write, awareness and history', as
     docCase('plan (frozen)', plan, table(R, R, R, R)),
     docCase('letters (shared, frozen)', letters, table(R, R, R, R)),
     docCase('notes (attempt frozen)', notes, table(W, N, N, N)),
+    // The debrief happens after the intervention: freezing does not close it.
+    docCase('debrief (attempt frozen)', debrief, table(W, W, W, R)),
   ]);
 
   // Phase 4: the owner takes the letters back, attempt still frozen.
@@ -402,7 +413,7 @@ test('every role x every document kind x read, write, awareness and history', as
     );
     if (marker.stored) storedWrites++;
   }
-  const known = new Set([plan, letters, notes, otherPlan, otherNotes, otherLetters]);
+  const known = new Set([plan, letters, notes, debrief, otherPlan, otherNotes, otherLetters]);
   for (const name of storedDocNames(db)) assert.ok(known.has(name), `nothing stored under ${JSON.stringify(name)}`);
 
   console.log(

@@ -1,18 +1,21 @@
 import { diffWords } from '@/lib/diff';
+import type { DisplayField } from '../debrief-display';
 import { TEXT_DOC_FIELDS } from '../labels';
 import { WordDiff } from './word-diff';
 
-/** Letters or notes at two moments, word by word. */
+/** Letters, notes or a debrief (its own `labels`) at two moments, word by word. */
 export function TextDocDiff({
   kind,
   before,
   after,
+  labels,
 }: {
-  kind: 'letters' | 'notes';
+  kind: 'letters' | 'notes' | 'debrief';
   before: Readonly<Record<string, unknown>>;
   after: Readonly<Record<string, unknown>>;
+  labels?: readonly DisplayField[];
 }) {
-  const fields = TEXT_DOC_FIELDS[kind].map(({ field, label }) => {
+  const fields = (labels ?? (kind === 'debrief' ? [] : TEXT_DOC_FIELDS[kind])).map(({ field, label }) => {
     const a = typeof before[field] === 'string' ? String(before[field]) : '';
     const b = typeof after[field] === 'string' ? String(after[field]) : '';
     return { field, label, same: a === b, segments: diffWords(a, b) };

@@ -1,3 +1,4 @@
+import type { DisplayField } from '../debrief-display';
 import { TEXT_DOC_FIELDS } from '../labels';
 
 /** Paragraphs as the writer left them: blank lines separate them. */
@@ -13,11 +14,19 @@ export function Paragraphs({ text }: { text: string }) {
   );
 }
 
-/** A participant's letters, or the private notes, as they were at a moment. */
-export function TextSnapshot({ kind, state }: { kind: 'letters' | 'notes'; state: Readonly<Record<string, unknown>> }) {
+/** A participant's letters, the private notes or a debrief (its own `fields`), as they were at a moment. */
+export function TextSnapshot({
+  kind,
+  state,
+  fields,
+}: {
+  kind: 'letters' | 'notes' | 'debrief';
+  state: Readonly<Record<string, unknown>>;
+  fields?: readonly DisplayField[];
+}) {
   return (
     <div className="snapshot" data-testid="text-snapshot">
-      {TEXT_DOC_FIELDS[kind].map(({ field, label }) => (
+      {(fields ?? (kind === 'debrief' ? [] : TEXT_DOC_FIELDS[kind])).map(({ field, label }) => (
         <section key={field} className="snapshot-section" aria-labelledby={`snap-${field}`}>
           <h3 id={`snap-${field}`}>{label}</h3>
           <Paragraphs text={typeof state[field] === 'string' ? String(state[field]) : ''} />

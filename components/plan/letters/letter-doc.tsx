@@ -6,6 +6,7 @@ import { LETTER_LABEL } from '@/lib/plan/sections';
 import { useBoard } from '../board-context';
 import { useSyncedDoc } from '../../hooks/use-synced-doc';
 import { SaveStatus } from '../save-status';
+import { UnsavedChanges } from '../unsaved-changes';
 import type { LetterReview as Review } from '@/server/letters/reviews';
 import { LetterReview } from '../../tools/letter-review';
 import { useApiData } from '../../hooks/use-api-data';
@@ -36,6 +37,8 @@ export function LetterDoc({
   const readOnly = entry.access !== 'write';
   const label = mine ? 'your letters' : `${entry.ownerName}’s letters`;
   const letters = useSyncedDoc({ docName: entry.docName, label, user, readOnly, persist: !readOnly });
+  // The server may have made the letters read-only since the page was rendered (a freeze).
+  const editable = !readOnly && letters.canWrite;
   // A review is the writer's and the interventionists' business: a reader of shared letters
   // sees the letters, not the comments on them (the server lists them none either). Its status
   // is sent privately to the writer and the interventionists when it changes.
@@ -118,6 +121,7 @@ export function LetterDoc({
           {letters.closedReason}
         </div>
       ) : null}
+      <UnsavedChanges synced={letters} docName={entry.docName} />
       {letters.doc && letters.provider && letters.loaded ? (
         <div className="letter-pair">
           <div>
@@ -127,7 +131,7 @@ export function LetterDoc({
               field="impact"
               title={LETTER_LABEL.impact}
               hint={IMPACT_HINT}
-              readOnly={readOnly}
+              readOnly={!editable}
               user={user}
               showAdvice={showAdvice}
             />
@@ -140,7 +144,7 @@ export function LetterDoc({
               field="bottomLine"
               title={LETTER_LABEL.bottomLine}
               hint={BOTTOM_LINE_HINT}
-              readOnly={readOnly}
+              readOnly={!editable}
               user={user}
               showAdvice={showAdvice}
             />

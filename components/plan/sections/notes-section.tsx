@@ -11,6 +11,7 @@ import { usePeers } from '../../hooks/use-peers';
 import { useSyncedDoc } from '../../hooks/use-synced-doc';
 import { useUndo } from '../../hooks/use-undo';
 import { ConnectionBanner, SaveStatus } from '../save-status';
+import { UnsavedChanges } from '../unsaved-changes';
 import { Section, SectionHeader } from './parts';
 
 const notesScope = (doc: Y.Doc) => [doc.getText(NOTES_FIELD) as Y.AbstractType<unknown>];
@@ -22,8 +23,9 @@ const notesScope = (doc: Y.Doc) => [doc.getText(NOTES_FIELD) as Y.AbstractType<u
  */
 export function NotesSection() {
   const { boardId, user } = useBoard();
+  const docName = formatDocName({ kind: 'notes', boardId });
   const notes = useSyncedDoc({
-    docName: formatDocName({ kind: 'notes', boardId }),
+    docName,
     label: 'the private notes',
     user,
     readOnly: false,
@@ -38,14 +40,14 @@ export function NotesSection() {
       notes.doc
         ? {
             doc: notes.doc,
-            readOnly: notes.status === 'closed',
+            readOnly: !notes.canWrite,
             origin,
             undo: undo.manager,
             peers,
             setFocus: (field: string | null) => awareness?.setLocalStateField('field', field),
           }
         : null,
-    [notes.doc, notes.status, origin, undo.manager, peers, awareness],
+    [notes.doc, notes.canWrite, origin, undo.manager, peers, awareness],
   );
   return (
     <Section id="notes">
@@ -58,7 +60,13 @@ export function NotesSection() {
       <div className="row">
         <SaveStatus status={notes.status} />
       </div>
-      <ConnectionBanner status={notes.status} closedReason={notes.closedReason} readOnlyReason={null} />
+      <ConnectionBanner
+        status={notes.status}
+        closedReason={notes.closedReason}
+        readOnlyReason={null}
+        accessReduced={notes.accessReduced}
+      />
+      <UnsavedChanges synced={notes} docName={docName} />
       {edit && notes.loaded ? (
         <EditProvider value={edit}>
           <TextField

@@ -1,22 +1,21 @@
 import { NextResponse } from 'next/server';
-import { DebriefSchema } from '@/lib/schemas/debrief';
-import { getDebrief, saveDebrief } from '@/server/attempts/debrief';
+import { getDebrief } from '@/server/attempts/debrief';
 import { requireAttempt } from '@/server/attempts/attempts';
-import { authedRoute, param, readJson } from '@/server/http/route';
-import { requireBoardAction } from '@/server/permissions';
+import { formatDocName } from '@/lib/doc-names';
+import { authedRoute, param } from '@/server/http/route';
+import { notFound } from '@/server/http/errors';
+import { docAccess, requireBoardAction } from '@/server/permissions';
 
+/**
+ * The debrief as plain JSON, for whoever may read its document. It is written only through its
+ * Yjs document (`board/<b>/debrief/<n>`): there is no PUT, because saving a whole record let a
+ * stale copy erase what someone else had written.
+ */
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   await requireBoardAction(principal, boardId, 'board.view');
   const attempt = await requireAttempt(boardId, await param(ctx, 'attempt'));
-  return NextResponse.json({ debrief: await getDebrief(boardId, attempt.number) });
-});
-
-/** The team records what happened; a frozen attempt can still be debriefed. */
-export const PUT = authedRoute(async (req, ctx, principal) => {
-  const boardId = await param(ctx, 'boardId');
-  await requireBoardAction(principal, boardId, 'debrief.edit');
-  const attempt = await requireAttempt(boardId, await param(ctx, 'attempt'));
-  await saveDebrief(principal, boardId, attempt.number, await readJson(req, DebriefSchema));
-  return NextResponse.json({ ok: true });
+  const name = formatDocName({ kind: 'debrief', boardId, attempt: attempt.number });
+  if ((await docAccess(principal, name)) === 'none') throw notFound('That debrief');
+  return NextResponse.json({ debrief: getDebrief(boardId, attempt.number), doc: name });
 });

@@ -8,6 +8,7 @@ import { publish, publishSettled } from '../events/bus';
 import { UpdateStore } from '../update-log/update-store';
 import { conflict } from '../http/errors';
 import { setSingletonValue } from '../../lib/plan/singletons';
+import { copyOpenQuestions } from '../questions/carry-over';
 import { copiesStillCurrent, prepareCopies, writeCopies } from './stage-copies';
 
 /** Logistics of a failed attempt (its date, time, rehearsal) do not hold for the next one. */
@@ -25,7 +26,8 @@ const MAX_READS = 3;
 /**
  * Stages attempt n+1 from the latest attempt n: the plan (team, roles, order, bottom lines,
  * contingencies, objections, treatment) and every participant's letters are carried over as
- * drafts (review status and sharing start afresh), and attempt n is frozen for review.
+ * drafts (review status and sharing start afresh), so are the questions still waiting for an
+ * answer, and attempt n is frozen for review.
  *
  * Each copy starts the new document with exactly the old one's content (and structure, so edits
  * merge as usual); its own history starts at the moment of staging. The copies and the new
@@ -74,6 +76,8 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
       if (current.frozen_at === null) throw conflict('The attempt was unfrozen while it was being staged. Try again.');
       if (!copiesStillCurrent(sqlite, boardId, from, copies)) return false;
       writeCopies(store, copies, principal.userId);
+      // A question nobody answered yet still needs an answer in the next attempt.
+      copyOpenQuestions(sqlite, boardId, from, next);
       writeNow(
         kysely.insertInto('attempts').values({ board_id: boardId, number: next, created_at: now, frozen_at: null }),
       );

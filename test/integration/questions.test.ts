@@ -268,6 +268,22 @@ describe('a closed attempt', () => {
   });
 });
 
+describe('staging the next attempt', () => {
+  test('carries the questions waiting for an answer over, with their askers (server/questions/carry-over.test.ts: not the answered or withdrawn ones)', async () => {
+    const before = await list();
+    const open = before.filter((q) => q.answer === '');
+    assert.ok(open.length > 0, 'the board holds questions waiting for an answer');
+    assert.equal((await lead.json('POST', `/api/boards/${boardId}/attempts`)).status, 201);
+    const next = await lead.json<{ questions: Question[] }>('GET', `/api/boards/${boardId}/attempts/2/questions`);
+    assert.equal(next.status, 200);
+    assert.deepEqual(
+      next.body.questions.map((q) => [q.question, q.askedBy.userId, q.answer]),
+      open.map((q) => [q.question, q.askedBy.userId, '']),
+    );
+    assert.equal(await snapshot(), JSON.stringify(before.map(({ can: _can, ...rest }) => rest)));
+  });
+});
+
 describe('deleting the board', () => {
   test('removes its questions', async () => {
     assert.equal((await lead.json('DELETE', `/api/boards/${boardId}`, { confirmTitle: 'Helping Sam' })).status, 204);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCookieHeader, SESSION_COOKIE_NAMES, sessionTokenFrom } from './token';
+import { cookieValues, parseCookieHeader, SESSION_COOKIE_NAMES, sessionTokenFrom } from './token';
 
 test('a Cookie header is read as names and decoded values', () => {
   assert.deepEqual(
@@ -23,10 +23,16 @@ test('a malformed percent-escape is kept as sent, and a part without a value is 
   assert.equal(cookies.has('junk'), false);
 });
 
-// Next's own cookie reader (the HTTP side) keeps the last; a browser sends the cookie with the
-// longest path first, so the first is the one set most specifically for this path.
-test('of two cookies with one name, the first counts', () => {
+test('of two cookies with one name, the parsed map keeps the first; cookieValues sees both', () => {
   assert.equal(parseCookieHeader('token=first; token=second').get('token'), 'first');
+  assert.deepEqual(cookieValues('token=first; other=x; token=sec%6Fnd', 'token'), ['first', 'second']);
+  assert.deepEqual(cookieValues(undefined, 'token'), []);
+});
+
+test('two session cookies under one name sign nobody in', () => {
+  const [secure, plain] = SESSION_COOKIE_NAMES;
+  assert.equal(sessionTokenFrom(`${plain}=mine; a=1; ${plain}=planted`), undefined);
+  assert.equal(sessionTokenFrom(`${secure}=mine; ${secure}=planted; ${plain}=other`), undefined);
 });
 
 test('a name like __proto__ is an ordinary cookie', () => {
@@ -37,17 +43,7 @@ test('a name like __proto__ is an ordinary cookie', () => {
 
 test("the session token is found under either of next-auth's names, the https one first", () => {
   const [secure, plain] = SESSION_COOKIE_NAMES;
-  const cookies = parseCookieHeader(`${plain}=plain; ${secure}=secure`);
-  assert.equal(
-    sessionTokenFrom((name) => cookies.get(name)),
-    'secure',
-  );
-  assert.equal(
-    sessionTokenFrom((name) => parseCookieHeader(`${plain}=plain`).get(name)),
-    'plain',
-  );
-  assert.equal(
-    sessionTokenFrom(() => undefined),
-    undefined,
-  );
+  assert.equal(sessionTokenFrom(`${plain}=plain; ${secure}=secure`), 'secure');
+  assert.equal(sessionTokenFrom(`${plain}=plain`), 'plain');
+  assert.equal(sessionTokenFrom(undefined), undefined);
 });

@@ -23,8 +23,8 @@ export async function principalFromSessionToken(token: string | undefined): Prom
 }
 
 /**
- * Parses a raw Cookie header (websocket upgrades arrive without Next's cookie helpers). A value
- * with a malformed percent-escape is kept as sent; of two cookies with one name, the first counts.
+ * Parses a raw Cookie header. A value with a malformed percent-escape is kept as sent; of two
+ * cookies with one name, the first is kept (use cookieValues to see them all).
  */
 export function parseCookieHeader(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -34,15 +34,30 @@ export function parseCookieHeader(header: string | undefined): Map<string, strin
   return cookies;
 }
 
-export function sessionTokenFrom(get: (name: string) => string | undefined): string | undefined {
+/** Every value sent under `name`, in the order of the header (each part decoded by the parser). */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  return (header ?? '').split(';').flatMap((part) => {
+    const value = parseCookie(part)[name];
+    return value === undefined ? [] : [value];
+  });
+}
+
+/**
+ * The session token of a Cookie header, under either of next-auth's names (the https one first).
+ * Two session cookies under one name mean someone set a second one (a sibling site can set a
+ * cookie for the parent domain): which is meant cannot be told, and the HTTP side and the
+ * websockets would each pick another, so neither counts and the request is not signed in.
+ */
+export function sessionTokenFrom(header: string | undefined): string | undefined {
   for (const name of SESSION_COOKIE_NAMES) {
-    const value = get(name);
-    if (value) return value;
+    const values = cookieValues(header, name);
+    if (values.length > 1) return undefined;
+    if (values[0]) return values[0];
   }
   return undefined;
 }
 
+/** The signed-in person behind a raw Cookie header (requests, websocket upgrades, socket.io). */
 export function principalFromCookieHeader(header: string | undefined): Promise<Principal | null> {
-  const cookies = parseCookieHeader(header);
-  return principalFromSessionToken(sessionTokenFrom((name) => cookies.get(name)));
+  return principalFromSessionToken(sessionTokenFrom(header));
 }

@@ -33,20 +33,3 @@ test('the board has no serious accessibility violations, on a laptop and on a ph
   const overflow = await jordan.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
-
-test('pressing Escape twice hides the board at once; a reload brings it back', async ({ board }) => {
-  const { people } = await board(['jordan']);
-  const { page } = people.jordan;
-  await expect(page.getByTestId('board-title')).toBeVisible();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('quick-hide-screen')).toBeVisible();
-  await expect(page.getByText('Helping Sam')).not.toBeVisible();
-  await expect(page).toHaveTitle('Harbor');
-  await page.reload();
-  await expect(page.getByTestId('board-title')).toBeVisible();
-  await expect(page.getByTestId('quick-hide-screen')).toHaveCount(0);
-  // The button does the same on a phone, which has no Escape key.
-  await page.getByRole('button', { name: 'Hide screen' }).click();
-  await expect(page.getByTestId('quick-hide-screen')).toBeVisible();
-});

@@ -6,14 +6,17 @@ import type { InviteSummary } from '@/server/boards/invites';
 import type { Member } from '@/server/boards/members';
 import { RoleBadge } from '../ui/role-badge';
 import Link from 'next/link';
-import { QuickHideButton } from '../quick-hide';
 import { Notifications } from '../tools/notifications';
 import { Alert } from '../ui/alert';
 import { DangerZone } from './danger-zone';
+import { ExportCard } from './export-card';
+import { InviteNext } from './invite-next';
 import { InvitesPanel } from './invites-panel';
 import type { Me } from './me';
 import { MembersPanel } from './members-panel';
 import { PresenceBar } from './presence-bar';
+import { useForgetCopiesOnEnd } from './use-forget-copies';
+import { VisitsPanel } from './visits-panel';
 import { type ChannelStatus, useBoardChannel } from '../hooks/use-board-channel';
 import { BOARD_TOPICS } from '@/lib/protocol/board-events';
 
@@ -48,6 +51,10 @@ export function BoardShell(props: {
   // Every change refreshes the server-rendered records (members, invites, attempts), as it always did.
   const { people, status, socket } = useBoardChannel(board.id, { refreshPageOn: BOARD_TOPICS });
   const ended = STATUS_MESSAGES[status];
+  useForgetCopiesOnEnd(status, board.id, me.userId);
+  // A new board, with nobody invited yet, says what comes next at the top.
+  const alone =
+    members.length <= 1 && (invites ?? []).every((invite) => invite.status !== 'open' && invite.status !== 'waiting');
   return (
     <div className="page board-page">
       <div className="board-head">
@@ -63,9 +70,9 @@ export function BoardShell(props: {
         </div>
         <div className="board-head-end">
           <PresenceBar people={people} status={status} />
-          <QuickHideButton />
         </div>
       </div>
+      {invites && alone && !ended ? <InviteNext /> : null}
       {ended ? (
         <Alert kind="error">{ended}</Alert>
       ) : (
@@ -84,6 +91,8 @@ export function BoardShell(props: {
       <div className="board-access">
         <MembersPanel boardId={board.id} me={me} members={members} />
         {invites ? <InvitesPanel boardId={board.id} invites={invites} /> : null}
+        {me.abilities.can['visits.view'] && !ended ? <VisitsPanel boardId={board.id} /> : null}
+        {me.abilities.can['board.export'] && !ended ? <ExportCard boardId={board.id} /> : null}
         {me.abilities.can['board.delete'] ? <DangerZone boardId={board.id} title={board.title} /> : null}
       </div>
     </div>

@@ -26,6 +26,7 @@ import { useNotice } from './use-notice';
 import { useSection } from './use-section';
 import './plan.css';
 import { useFollowing } from '../hooks/use-following';
+import { useVisitLog } from '../board/use-visit-log';
 
 export interface PlanBoardProps {
   boardId: string;
@@ -68,6 +69,7 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
   // The server may have said read-only since this page was rendered (a freeze, a role change).
   const editable = !readOnly && plan.canWrite;
   const [section, setSection] = useSection(boardId, me, socket);
+  useVisitLog(boardId, section);
   const [notice, notify, dismiss] = useNotice();
 
   useEffect(() => {

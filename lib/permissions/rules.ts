@@ -32,6 +32,7 @@ export const BOARD_ACTIONS = [
   'questions.answer',
   'channel.interventionists',
   'questions.remove-any',
+  'visits.view',
 ] as const;
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
@@ -43,7 +44,8 @@ const RELATIVES: readonly Role[] = ['family'];
 const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   'board.view': EVERYONE,
   'board.delete': INTERVENTIONIST,
-  'board.export': INTERVENTIONIST,
+  // Each member exports what they may read: every part of the export asks the rules again.
+  'board.export': EVERYONE,
   'members.manage': INTERVENTIONIST,
   'invites.manage': INTERVENTIONIST,
   'audit.view': INTERVENTIONIST,
@@ -70,6 +72,8 @@ const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   // Whoever answers also looks after the list (a question that names the date, say); editing
   // someone else's words is never allowed: it would put words in their mouth (./questions.ts).
   'questions.remove-any': INTERVENTIONIST,
+  // When each member last opened the board, who opened the logistics and the safety plan.
+  'visits.view': INTERVENTIONIST,
 };
 
 export function can(role: Role | null, action: BoardAction): boolean {

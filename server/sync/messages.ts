@@ -27,8 +27,12 @@ const ToSyncProcessSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('upgrade'), method: z.string(), url: z.string(), headers: Headers, head: z.string() }),
   /** Access on a board (or of a session) shrank: re-check the matching open sockets, then answer `id`. */
   z.object({ type: z.literal('revalidate'), id: RequestId, filter: Filter }),
-  /** A board was deleted: close its sockets, discard its rooms, remove its stored documents. Never an empty id, which could be taken for every board. */
-  z.object({ type: z.literal('drop-board'), boardId: z.string().min(1) }),
+  /**
+   * A board was deleted: close its sockets, discard its rooms, remove its stored documents and
+   * empty the write-ahead log of them, then answer `id`. Never an empty id, which could be taken
+   * for every board.
+   */
+  z.object({ type: z.literal('drop-board'), id: RequestId, boardId: z.string().min(1) }),
   /** Close every socket (rooms checkpointed) and exit. */
   z.object({ type: z.literal('close') }),
 ]);
@@ -39,6 +43,8 @@ const FromSyncProcessSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number() }),
   /** Every socket the revalidation `id` matched was re-checked (and closed if its access shrank). */
   z.object({ type: z.literal('revalidated'), id: RequestId }),
+  /** The board of drop-board `id` is gone from this process's rooms and from the files. */
+  z.object({ type: z.literal('dropped'), id: RequestId }),
 ]);
 export type FromSyncProcess = z.infer<typeof FromSyncProcessSchema>;
 

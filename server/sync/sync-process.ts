@@ -14,7 +14,7 @@ const START_TIMEOUT_MS = 30_000;
 const RESTART_DELAY_MS = 1000;
 /** How long a closing sync process may take to checkpoint its rooms before it is killed. */
 const CLOSE_TIMEOUT_MS = 12_000;
-/** How long a revalidation may take to be confirmed before the change that asked fails. */
+/** How long a revalidation (or a dropped board) may take to be confirmed before the change that asked fails. */
 const REVALIDATE_TIMEOUT_MS = 10_000;
 
 export interface SyncProcess {
@@ -25,7 +25,8 @@ export interface SyncProcess {
    * access shrank, so nothing they send is stored after that.
    */
   revalidate(filter: RevalidateFilter): Promise<void>;
-  dropBoard(boardId: string): void;
+  /** Resolves once the sync process has dropped the board's rooms and removed its documents. */
+  dropBoard(boardId: string): Promise<void>;
   /** The running sync process's id (logged, and read by the bench and the tests). */
   pid(): number | null;
   /** Asks it to close every socket and exit, and waits until it has. */
@@ -62,7 +63,7 @@ export async function startSyncProcess(): Promise<SyncProcess> {
       proc.once('exit', settleAll);
       proc.on('message', (raw: unknown) => {
         const message = parseFromSyncProcess(raw);
-        if (message?.type === 'revalidated') return settle(message.id);
+        if (message?.type === 'revalidated' || message?.type === 'dropped') return settle(message.id);
         if (message?.type !== 'ready') return;
         clearTimeout(timer);
         proc.off('exit', onExit);
@@ -104,6 +105,19 @@ export async function startSyncProcess(): Promise<SyncProcess> {
     for (const id of [...awaiting.keys()]) settle(id);
   }
 
+  /** Sends a message that the sync process answers with its id; settled at once if it cannot be sent. */
+  function request(what: string, message: (id: number) => ToSyncProcess): Promise<void> {
+    const id = nextRequestId++;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        awaiting.delete(id);
+        reject(new Error(`the sync process did not confirm ${what}`));
+      }, REVALIDATE_TIMEOUT_MS);
+      awaiting.set(id, { resolve, timer });
+      if (!tell(message(id))) settle(id);
+    });
+  }
+
   function tell(message: ToSyncProcess): boolean {
     if (!child.connected) return false;
     try {
@@ -132,19 +146,12 @@ export async function startSyncProcess(): Promise<SyncProcess> {
       });
     },
     revalidate(filter) {
-      const id = nextRequestId++;
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          awaiting.delete(id);
-          reject(new Error('the sync process did not confirm a revalidation'));
-        }, REVALIDATE_TIMEOUT_MS);
-        awaiting.set(id, { resolve, timer });
-        // A sync process that missed this (restarting) has no sockets left to re-check.
-        if (!tell({ type: 'revalidate', id, filter })) settle(id);
-      });
+      // A sync process that missed this (restarting) has no sockets left to re-check.
+      return request('a revalidation', (id) => ({ type: 'revalidate', id, filter }));
     },
     dropBoard(boardId) {
-      tell({ type: 'drop-board', boardId });
+      // One that missed it has no room of the board; the web process purged the documents.
+      return request('a dropped board', (id) => ({ type: 'drop-board', id, boardId }));
     },
     pid: () => child.pid ?? null,
     async close() {

@@ -13,8 +13,8 @@ export const GET = authedRoute(async (_req, ctx, principal) => {
 export const POST = authedRoute(async (req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   await requireBoardAction(principal, boardId, 'invites.manage');
-  const { role, expiresInDays } = await readJson(req, CreateInviteSchema);
-  const { invite, token } = await createInvite(principal, boardId, role, expiresInDays);
+  const input = await readJson(req, CreateInviteSchema);
+  const { invite, token } = await createInvite(principal, boardId, input);
   const url = new URL(`/invite/${token}`, req.url).toString();
-  return NextResponse.json({ invite, token, url }, { status: 201, headers: { 'cache-control': 'no-store' } });
+  return NextResponse.json({ invite, token, url }, { status: 201 });
 });

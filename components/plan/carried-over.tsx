@@ -46,8 +46,9 @@ export function CarriedOver({
                 </p>
               )}
             </section>
-            <section aria-labelledby="carried-items">
-              <h3 id="carried-items">Carried over from attempt {previous}</h3>
+            {/* What carried over is for reference: folded, so the lessons and the rules come first. */}
+            <details className="carried-items" data-testid="carried-items">
+              <summary>What was carried over from attempt {previous}, and what starts afresh</summary>
               <ul className="small">
                 {CARRIED.map((item) => (
                   <li key={item}>{item}</li>
@@ -59,7 +60,7 @@ export function CarriedOver({
                   <li key={item}>{item}</li>
                 ))}
               </ul>
-            </section>
+            </details>
             {loaded && isRefusal(debrief.outcome) ? (
               <section className="carried-refusal" aria-labelledby="carried-72" data-testid="carried-72-hours">
                 <h3 id="carried-72">After the refusal: the first 72 hours</h3>

@@ -72,6 +72,8 @@ export function ReviewView({
   const latest = attempts[attempts.length - 1]?.number ?? 1;
   const latestPlan = useLatestPlan(boardId, latest, PLAN_REFRESH_MS);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The latest attempt has no outcome yet while an earlier one exists: it was just staged.
+  const justStaged = outcome === '' && latest > 1;
   // The attempts and the members come from the server render.
   const { status } = useBoardChannel(boardId, { refreshPageOn: ['attempts', 'members'] });
 
@@ -90,6 +92,13 @@ export function ReviewView({
         {isChannelEnded(status) ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
         {status === 'offline' ? (
           <Alert kind="info">Reconnecting… Changes others save appear once the connection is back.</Alert>
+        ) : null}
+        {justStaged ? (
+          // Just staged, most often after a refusal: the three days that matter now are the
+          // previous attempt's, so they come first, above the new attempt's empty debrief.
+          <PreviousDebrief boardId={boardId} attempt={latest - 1} me={me}>
+            {(previous) => <First72Hours refusedIn={isRefusal(previous.outcome) ? latest - 1 : null} />}
+          </PreviousDebrief>
         ) : null}
         <div className="review-grid">
           <DebriefSection
@@ -110,14 +119,7 @@ export function ReviewView({
               error={latestPlan.error}
               onRefresh={latestPlan.reload}
             />
-            {outcome === '' && latest > 1 ? (
-              // Just staged from a refusal: the three days that matter are the previous attempt's.
-              <PreviousDebrief boardId={boardId} attempt={latest - 1} me={me}>
-                {(previous) => <First72Hours refusedIn={isRefusal(previous.outcome) ? latest - 1 : null} />}
-              </PreviousDebrief>
-            ) : (
-              <First72Hours refusedIn={outcome !== null && isRefusal(outcome) ? latest : null} />
-            )}
+            {justStaged ? null : <First72Hours refusedIn={outcome !== null && isRefusal(outcome) ? latest : null} />}
           </div>
           {attempts.length >= 2 ? <AttemptCompare boardId={boardId} attempts={attempts} me={me} /> : null}
           {me.abilities.can['attempts.stage'] ? (

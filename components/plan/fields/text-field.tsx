@@ -83,6 +83,13 @@ export function TextField(props: TextFieldProps) {
     () => text?.toString() ?? '',
     () => '',
   );
+  useEffect(() => {
+    // A title grows with its text by CSS (field-sizing); where a browser cannot, by its height.
+    const element = ref.current;
+    if (!wrap || !element || CSS.supports('field-sizing', 'content')) return;
+    element.style.height = 'auto';
+    element.style.height = `${element.scrollHeight + 2}px`;
+  }, [wrap, value]);
 
   const disabled = readOnly || locked || !text;
   const editors = peersIn(peers, field);

@@ -14,6 +14,7 @@ import { InviteNext } from './invite-next';
 import { InvitesPanel } from './invites-panel';
 import type { Me } from './me';
 import { MembersPanel } from './members-panel';
+import { PeopleColoursProvider } from './people-colours';
 import { PresenceBar } from './presence-bar';
 import { useForgetCopiesOnEnd } from './use-forget-copies';
 import { VisitsPanel } from './visits-panel';
@@ -56,45 +57,43 @@ export function BoardShell(props: {
   const alone =
     members.length <= 1 && (invites ?? []).every((invite) => invite.status !== 'open' && invite.status !== 'waiting');
   return (
-    <div className="page board-page">
-      <div className="board-head">
-        <div className="board-head-title">
+    <PeopleColoursProvider memberIds={members.map((member) => member.userId)}>
+      <div className="page board-page">
+        <div className="board-head">
           <h1 data-testid="board-title">{board.title}</h1>
-          <p className="muted small">
-            You are on this board as <RoleBadge role={me.role} />
-          </p>
-          <nav className="board-links small" aria-label="Board pages">
-            <Link href={`/boards/${board.id}/history`}>History</Link>
-            <Link href={`/boards/${board.id}/review`}>Debrief and next attempt</Link>
-          </nav>
         </div>
-        <div className="board-head-end">
-          <PresenceBar people={people} status={status} />
+        <p className="muted small board-role">
+          You are on this board as <RoleBadge role={me.role} />
+        </p>
+        <nav className="board-links small" aria-label="Board pages">
+          <Link href={`/boards/${board.id}/history`}>History</Link>
+          <Link href={`/boards/${board.id}/review`}>Debrief and next attempt</Link>
+        </nav>
+        <PresenceBar people={people} status={status} myUserId={me.userId} />
+        {invites && alone && !ended ? <InviteNext /> : null}
+        {ended ? (
+          <Alert kind="error">{ended}</Alert>
+        ) : (
+          // Unmounted when access ends, which closes every document connection of the page.
+          <PlanBoard
+            boardId={board.id}
+            attempts={board.attempts}
+            me={me}
+            members={members}
+            socket={socket}
+            people={people}
+            emergency={emergency}
+          />
+        )}
+        <Notifications socket={socket} boardId={board.id} />
+        <div className="board-access">
+          <MembersPanel boardId={board.id} me={me} members={members} />
+          {invites ? <InvitesPanel boardId={board.id} invites={invites} /> : null}
+          {me.abilities.can['visits.view'] && !ended ? <VisitsPanel boardId={board.id} /> : null}
+          {me.abilities.can['board.export'] && !ended ? <ExportCard boardId={board.id} /> : null}
+          {me.abilities.can['board.delete'] ? <DangerZone boardId={board.id} title={board.title} /> : null}
         </div>
       </div>
-      {invites && alone && !ended ? <InviteNext /> : null}
-      {ended ? (
-        <Alert kind="error">{ended}</Alert>
-      ) : (
-        // Unmounted when access ends, which closes every document connection of the page.
-        <PlanBoard
-          boardId={board.id}
-          attempts={board.attempts}
-          me={me}
-          members={members}
-          socket={socket}
-          people={people}
-          emergency={emergency}
-        />
-      )}
-      <Notifications socket={socket} boardId={board.id} />
-      <div className="board-access">
-        <MembersPanel boardId={board.id} me={me} members={members} />
-        {invites ? <InvitesPanel boardId={board.id} invites={invites} /> : null}
-        {me.abilities.can['visits.view'] && !ended ? <VisitsPanel boardId={board.id} /> : null}
-        {me.abilities.can['board.export'] && !ended ? <ExportCard boardId={board.id} /> : null}
-        {me.abilities.can['board.delete'] ? <DangerZone boardId={board.id} title={board.title} /> : null}
-      </div>
-    </div>
+    </PeopleColoursProvider>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { fullMoment, shortMoment } from '../history/format';
+import { fullMoment, shortMoment } from './dates';
 
 /**
  * A moment in the reader's own time zone. The server renders it in its own, so the browser's

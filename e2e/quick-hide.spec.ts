@@ -2,7 +2,7 @@ import type { Page, WebSocket } from '@playwright/test';
 import { signInThroughForm } from './fixtures/device';
 import { lookAt } from './fixtures/look';
 import { PASSWORD } from './fixtures/people';
-import { expect, gotoBoard, PHONE, test } from './fixtures/plan';
+import { expect, gotoBoard, openSection, PHONE, test } from './fixtures/plan';
 
 /**
  * A quick hide that holds (docs/security.md): in reach on every screen of a phone; hiding ends
@@ -33,7 +33,14 @@ test('on a phone the hide control is in reach on every screen, and hiding leaves
   const page = await people.jordan.context.newPage();
   const sockets: WebSocket[] = [];
   page.on('websocket', (socket) => sockets.push(socket));
-  await gotoBoard(page, boardId, 'team');
+  // Another screen of the board comes first, so that Back has a board page to go back to; the
+  // way from it to the plan is the app's own link, so the page stays one document whose every
+  // socket is watched.
+  await page.goto(`/boards/${boardId}/history`);
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the plan' }).click();
+  await expect(page.getByTestId('save-status').first()).toHaveAttribute('data-status', 'saved');
+  await openSection(page, 'team');
   await expect(presence).toHaveCount(2);
   await scrolledToTheEnd(page);
   await expect(hideButton(page)).toBeInViewport();
@@ -49,9 +56,10 @@ test('on a phone the hide control is in reach on every screen, and hiding leaves
   await expect(presence).toHaveCount(1);
   await lookAt(page, 'neutral-page');
 
-  // Back, reload, the board's own address: the neutral page each time.
+  // Back (to the board's history), reload, the board's own address: the neutral page each time.
   await page.goBack();
   await expect(page).toHaveURL(/\/notes$/);
+  await expect(page.getByRole('heading', { name: 'History' })).toHaveCount(0);
   await page.reload();
   await expect(page).toHaveURL(/\/notes$/);
   await page.goto(`/boards/${boardId}`);

@@ -15,13 +15,17 @@ test('the interventionist sees who opened the logistics and the safety plan, and
   await openSection(casey.page, 'safety');
   const visits = maya.page.getByTestId('visits');
   await expect(visits.getByTestId('visits-members')).toContainText('Jordan');
+  // The card counts the page it is on: the board's render recorded the opening before it came.
+  await expect(
+    visits.getByTestId('visits-members').getByRole('listitem').filter({ hasText: 'Maya' }),
+  ).not.toContainText('not opened yet');
   await expect
     .poll(async () => {
       await visits.getByRole('button', { name: 'Refresh' }).click();
       return visits.getByTestId('visits-log').innerText();
     })
     .toMatch(/Casey opened Safety plan[\s\S]*Jordan opened Logistics/);
-  await lookAt(maya.page, 'visits', '[data-testid="visits"]');
+  await lookAt(maya.page, 'visits');
   // Nobody else is offered it.
   await expect(jordan.page.getByTestId('visits')).toHaveCount(0);
 });
@@ -42,6 +46,9 @@ test('a relative prints what they may read of the board, and nothing of the priv
   await expect(jordan.page).toHaveURL(new RegExp(`/boards/${boardId}/export$`));
   await expect(jordan.page.getByTestId('export')).toContainText('the community hall');
   await expect(jordan.page.getByTestId('export')).not.toContainText('Only for us');
+  // Worded as the board words it: "Situation", not a field's name; no preset's id on the paper.
+  await expect(jordan.page.getByTestId('export')).toContainText('Situation');
+  await expect(jordan.page.getByTestId('export')).not.toContainText('preset-');
   await lookAt(jordan.page, 'export-relative');
   await maya.page.goto(`/boards/${boardId}/export`);
   await expect(maya.page.getByTestId('export')).toContainText('Only for us');

@@ -8,26 +8,30 @@ const SAME_VISIT_MS = 10 * 60 * 1000;
 const LOG_LIMIT = 200;
 
 /**
- * A member's page opened the board, or one of its sensitive sections. What it records is what
- * the app showed: the plan document still syncs whole, so a member who reads it with a script
- * is not logged (docs/security.md, "Limits known today").
+ * A member was sent the board's page: its server render records it (app/boards/[boardId]/page.tsx),
+ * before the page reaches the browser, so the interventionist's own card already counts them.
  */
-export async function recordVisit(
+export async function recordBoardOpened(principal: Principal, boardId: string): Promise<void> {
+  await db()
+    .kysely.updateTable('memberships')
+    .set({ last_opened_at: Date.now() })
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', principal.userId)
+    .execute();
+}
+
+/**
+ * A member's page opened one of the sensitive sections. What it records is what the app showed:
+ * the plan document still syncs whole, so a member who reads it with a script is not logged
+ * (docs/security.md, "Limits known today").
+ */
+export async function recordSectionOpened(
   principal: Principal,
   boardId: string,
-  section: SensitiveSection | undefined,
+  section: SensitiveSection,
 ): Promise<void> {
   const now = Date.now();
   const { kysely } = db();
-  if (section === undefined) {
-    await kysely
-      .updateTable('memberships')
-      .set({ last_opened_at: now })
-      .where('board_id', '=', boardId)
-      .where('user_id', '=', principal.userId)
-      .execute();
-    return;
-  }
   const recent = await kysely
     .selectFrom('section_views')
     .select('id')

@@ -26,7 +26,14 @@ describe('who has seen what', () => {
     const vic = await joinAs(lead, boardId, 'viewer', 'Vic');
     const path = `/api/boards/${boardId}/visits`;
     const before = Date.now();
-    assert.equal((await ana.json('POST', path, {})).status, 204);
+    // Opening the board is the server's render of its page, not something a page reports.
+    const page = await ana.request('GET', `/boards/${boardId}`);
+    await page.body?.cancel();
+    assert.equal(page.status, 200);
+    assert.equal((await ana.json('POST', path, {})).status, 400, 'a page cannot report an opening of the board');
+    // Vic's home page lists the board; only opening it counts.
+    const home = await vic.request('GET', '/');
+    await home.body?.cancel();
     assert.equal((await ana.json('POST', path, { section: 'logistics' })).status, 204);
     assert.equal((await ana.json('POST', path, { section: 'logistics' })).status, 204, 'the same visit');
     assert.equal((await vic.json('POST', path, { section: 'safety' })).status, 204);
@@ -36,6 +43,7 @@ describe('who has seen what', () => {
     const byName = new Map(seen.body.members.map((m) => [m.name, m.lastOpenedAt]));
     assert.ok((byName.get('Ana') ?? 0) >= before, 'Ana opened the board');
     assert.equal(byName.get('Vic'), null, 'Vic has not opened the board page');
+    assert.equal(byName.get('Lead'), null, 'nor has Lead, who made it through the API');
     assert.deepEqual(
       seen.body.log.map((v) => [v.name, v.section]),
       [

@@ -1,15 +1,15 @@
 import { NextResponse } from 'next/server';
-import { boardVisits, recordVisit } from '@/server/boards/visits';
+import { boardVisits, recordSectionOpened } from '@/server/boards/visits';
 import { authedRoute, param, readJson } from '@/server/http/route';
 import { requireBoardAction } from '@/server/permissions';
 import { VisitSchema } from '@/lib/schemas/visits';
 
-/** A member's page opened the board (`{}`) or a sensitive section (`{ section }`). */
+/** A member's page opened a sensitive section (`{ section }`); opening the board is recorded by its render. */
 export const POST = authedRoute(async (req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   await requireBoardAction(principal, boardId, 'board.view');
   const { section } = await readJson(req, VisitSchema);
-  await recordVisit(principal, boardId, section);
+  await recordSectionOpened(principal, boardId, section);
   return new NextResponse(null, { status: 204 });
 });
 

@@ -3,6 +3,7 @@
 import type { InviteSummary } from '@/server/boards/invites';
 import type { Role } from '@/lib/roles';
 import { When } from '../ui/when';
+import { InviteLinkField } from './invite-link-field';
 
 /** An invite names a role by what it lets the person do, so whoever sends it knows what they give. */
 export const INVITE_ROLE_LABEL: Readonly<Record<Role, string>> = {
@@ -63,12 +64,24 @@ export function WaitingRows(props: {
   );
 }
 
-/** Links nobody has used yet: who each is for, so two open invites never look alike. */
-export function OpenRows(props: { invites: InviteSummary[]; busyId: string | null; onWithdraw(id: string): void }) {
+/**
+ * Links nobody has used yet: who each is for, so two open invites never look alike, and each
+ * one's link to copy again (a link made before links could be shown again says so).
+ */
+export function OpenRows(props: {
+  invites: InviteSummary[];
+  busyId: string | null;
+  newestId: string | null;
+  onWithdraw(id: string): void;
+}) {
   return (
     <ul className="invite-rows" aria-label="Not joined yet" data-testid="invites-open">
       {props.invites.map((invite) => (
-        <li key={invite.id} data-testid="invite-open">
+        <li
+          key={invite.id}
+          className={invite.id === props.newestId ? 'invite-open invite-newest' : 'invite-open'}
+          data-testid="invite-open"
+        >
           <div className="invite-who">
             <strong>{invite.label || 'Invite'}</strong>
             <span className="muted small">
@@ -76,6 +89,11 @@ export function OpenRows(props: { invites: InviteSummary[]; busyId: string | nul
               <When ms={invite.expiresAt} />
             </span>
           </div>
+          {invite.link ? (
+            <InviteLinkField label={invite.label || 'this person'} url={invite.link} />
+          ) : (
+            <p className="muted small">This link was shown once, when it was made. Withdraw it and make another.</p>
+          )}
           <button
             type="button"
             className="button-link"

@@ -10,27 +10,20 @@ import { Alert } from '../ui/alert';
 import { Field } from '../ui/field';
 import { formText } from '../browser/form-text';
 import { INVITE_ROLE_LABEL, OpenRows, WaitingRows } from './invite-rows';
-import { NewInviteLink } from './new-invite-link';
 import './invites.css';
 
 export const INVITES_ANCHOR = 'invites';
 
-interface CreatedLink {
-  inviteId: string;
-  label: string;
-  url: string;
-}
-
 /**
  * The interventionist's invites: a link per person, named for them; who used a link and waits
- * for approval; who has not joined yet. The list comes from the page's render, refreshed on
- * every `invites` event of the board channel.
+ * for approval; who has not joined yet, each with its link to copy until it is used. The list
+ * comes from the page's render, refreshed on every `invites` event of the board channel.
  */
 export function InvitesPanel({ boardId, invites }: { boardId: string; invites: InviteSummary[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string[]>>({});
-  const [created, setCreated] = useState<CreatedLink | null>(null);
+  const [created, setCreated] = useState<InviteSummary | null>(null);
   const [role, setRole] = useState<Role>('family');
   const [busy, setBusy] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -43,12 +36,12 @@ export function InvitesPanel({ boardId, invites }: { boardId: string; invites: I
     setError(null);
     setFields({});
     try {
-      const result = await api<{ url: string; invite: InviteSummary }>(`/api/boards/${boardId}/invites`, {
+      const result = await api<{ invite: InviteSummary }>(`/api/boards/${boardId}/invites`, {
         method: 'POST',
         body: { label, role },
       });
-      // Each new link takes the place of the last one shown: only one is ever on screen.
-      setCreated({ inviteId: result.invite.id, label: result.invite.label, url: result.url });
+      // On show at once, before the page's list catches up; every earlier link stays in its row.
+      setCreated(result.invite);
       form.reset();
       router.refresh();
     } catch (caught) {
@@ -90,10 +83,10 @@ export function InvitesPanel({ boardId, invites }: { boardId: string; invites: I
     );
 
   const waiting = invites.filter((invite) => invite.status === 'waiting');
-  const open = invites.filter((invite) => invite.status === 'open');
-  // The link stays on show only while nobody has used it (or the list has not caught up yet).
-  const createdNow = invites.find((invite) => invite.id === created?.inviteId);
-  const showLink = created !== null && (createdNow === undefined || createdNow.status === 'open');
+  // The link just made is listed until the page's list has it; once used, it leaves the list.
+  const pending = created !== null && !invites.some((invite) => invite.id === created.id) ? [created] : [];
+  const open = [...pending, ...invites].filter((invite) => invite.status === 'open');
+  const newestId = created !== null && open.some((invite) => invite.id === created.id) ? created.id : null;
 
   return (
     <section id={INVITES_ANCHOR} className="card stack" aria-labelledby="invites-heading">
@@ -132,7 +125,12 @@ export function InvitesPanel({ boardId, invites }: { boardId: string; invites: I
           ? "An interventionist's link gives the whole board: it expires after 24 hours."
           : 'The link works once and expires in 7 days.'}
       </p>
-      {showLink && created ? <NewInviteLink key={created.inviteId} label={created.label} url={created.url} /> : null}
+      {newestId !== null && created ? (
+        <p className="alert alert-success" role="status" data-testid="new-invite">
+          Link for <strong>{created.label}</strong> made. Copy it from its row under &ldquo;Not joined yet&rdquo; and
+          send it privately; it stays there until someone uses it.
+        </p>
+      ) : null}
       {waiting.length > 0 ? (
         <div className="stack">
           <h3>Waiting for your approval</h3>
@@ -145,7 +143,7 @@ export function InvitesPanel({ boardId, invites }: { boardId: string; invites: I
       <div className="stack">
         <h3>Not joined yet</h3>
         {open.length > 0 ? (
-          <OpenRows invites={open} busyId={busyId} onWithdraw={withdraw} />
+          <OpenRows invites={open} busyId={busyId} newestId={newestId} onWithdraw={withdraw} />
         ) : (
           <p className="muted small" data-testid="no-open-invites">
             No open invites.

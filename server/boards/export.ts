@@ -134,7 +134,7 @@ export async function exportBoard(principal: Principal, role: Role, boardId: str
     notes: notes === null ? null : typeof notesText === 'string' ? notesText : '',
     members: await membersSeenBy(boardId, can(role, 'members.manage')),
     versions: await listVersions(boardId),
-    invites: can(role, 'invites.manage') ? await listInvites(boardId) : null,
+    invites: can(role, 'invites.manage') ? await listInvites(boardId, { links: false }) : null,
     visits: can(role, 'visits.view') ? await boardVisits(boardId) : null,
     audit: can(role, 'audit.view') ? await boardAuditLog(boardId, 10_000) : null,
   };

@@ -6,7 +6,8 @@ import type { Role } from '../../lib/roles';
 import { inviteDays } from '../../lib/permissions/invites';
 import { publish } from '../events/bus';
 import { conflict, notFound } from '../http/errors';
-import { hashToken, newId, newToken } from '../ids';
+import { hashToken, newId } from '../ids';
+import { inviteLinkAgain, inviteToken, inviteUrl } from './invite-links';
 import { inviteStatus, type InviteStatus } from './invite-status';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,6 +29,11 @@ export interface InviteSummary {
   status: InviteStatus;
   /** Who used the link; null while it is open (or was never used). */
   claimedBy: InviteClaimant | null;
+  /**
+   * The link while it is open, for those who manage invites to copy again (./invite-links.ts);
+   * null once used, withdrawn or expired, and wherever links are not asked for (the export).
+   */
+  link: string | null;
 }
 
 /** Invite changes concern only those who manage invites (and the link's user, who polls). */
@@ -47,9 +53,9 @@ export async function createInvite(
   boardId: string,
   input: { label: string; role: Role; expiresInDays?: number },
 ): Promise<{ invite: InviteSummary; token: string }> {
-  const token = newToken();
   const now = Date.now();
   const id = newId();
+  const token = inviteToken(id);
   const expiresAt = now + inviteDays(input.role, input.expiresInDays) * DAY_MS;
   await db()
     .kysely.insertInto('invites')
@@ -85,11 +91,16 @@ export async function createInvite(
     expiresAt,
     status: 'open',
     claimedBy: null,
+    link: inviteUrl(token),
   };
   return { invite, token };
 }
 
-export async function listInvites(boardId: string): Promise<InviteSummary[]> {
+/**
+ * The board's invites, newest first. `links`: each open invite's link, for the invites card; the
+ * export asks without, so that no file kept on a computer carries a working link.
+ */
+export async function listInvites(boardId: string, options: { links: boolean }): Promise<InviteSummary[]> {
   const now = Date.now();
   const rows = await db()
     .kysely.selectFrom('invites')
@@ -104,24 +115,29 @@ export async function listInvites(boardId: string): Promise<InviteSummary[]> {
       'invites.used_by',
       'invites.revoked_at',
       'invites.decision',
+      'invites.token_hash',
       'users.name',
       'users.email',
     ])
     .where('invites.board_id', '=', boardId)
     .orderBy('invites.created_at', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    label: r.label,
-    role: r.role,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    status: inviteStatus(r, now),
-    claimedBy:
-      r.used_at !== null && r.name !== null && r.email !== null
-        ? { name: r.name, email: r.email, claimedAt: r.used_at }
-        : null,
-  }));
+  return rows.map((r) => {
+    const status = inviteStatus(r, now);
+    return {
+      id: r.id,
+      label: r.label,
+      role: r.role,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      status,
+      claimedBy:
+        r.used_at !== null && r.name !== null && r.email !== null
+          ? { name: r.name, email: r.email, claimedAt: r.used_at }
+          : null,
+      link: options.links && status === 'open' ? inviteLinkAgain(r.id, r.token_hash) : null,
+    };
+  });
 }
 
 export async function revokeInvite(principal: Principal, boardId: string, inviteId: string): Promise<void> {

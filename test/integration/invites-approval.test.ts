@@ -31,6 +31,7 @@ interface Listed {
   claimedBy: { name: string; email: string } | null;
   createdAt: number;
   expiresAt: number;
+  link: string | null;
 }
 
 async function listed(boardId: string, inviteId: string): Promise<Listed | undefined> {
@@ -120,6 +121,36 @@ describe('invites that cannot be hijacked', () => {
     assert.equal((await listed(boardId, open))?.status, 'open', 'nothing changed');
     const noLabel = await maya.json('POST', `/api/boards/${boardId}/invites`, { role: 'family', label: '  ' });
     assert.equal(noLabel.status, 400);
+  });
+
+  test('each open link can be copied again until it is used; the page, the list and nothing else carry it', async () => {
+    const boardId = await createBoard(maya, TITLE);
+    const first = await invite(maya, boardId, 'family', 'Aunt Pat');
+    const second = await invite(maya, boardId, 'viewer', 'Cousin Al');
+    const link = (token: string) => `${server.url}/invite/${token}`;
+    // A second link does not replace the first: both are listed, each with its own.
+    assert.equal((await listed(boardId, first.inviteId))?.link, link(first.token));
+    assert.equal((await listed(boardId, second.inviteId))?.link, link(second.token));
+    const page = await (await maya.request('GET', `/boards/${boardId}`)).text();
+    assert.ok(page.includes(first.token) && page.includes(second.token), "the interventionist's board page has both");
+    // Used, the link is no longer shown; nobody else on the board, and no export, ever gets one.
+    const pat = await person(server.url, 'Pat');
+    await pat.json('POST', `/api/invites/${first.token}/accept`);
+    assert.equal((await listed(boardId, first.inviteId))?.link, null);
+    await decideInvite(maya, boardId, first.inviteId);
+    assert.equal((await pat.json('GET', `/api/boards/${boardId}/invites`)).status, 403);
+    const patPage = await (await pat.request('GET', `/boards/${boardId}`)).text();
+    const exported = JSON.stringify((await maya.json('GET', `/api/boards/${boardId}/export`)).body);
+    for (const [where, text] of [
+      ["a relative's board page", patPage],
+      ["the interventionist's export", exported],
+    ] as const)
+      assert.ok(!text.includes(first.token) && !text.includes(second.token), `no link in ${where}`);
+    // Withdrawn, it is gone from the list, and it opens nothing.
+    assert.equal((await maya.json('DELETE', `/api/boards/${boardId}/invites/${second.inviteId}`)).status, 204);
+    assert.equal((await listed(boardId, second.inviteId))?.link, null);
+    const late = await person(server.url, 'Late');
+    assert.equal((await late.json('POST', `/api/invites/${second.token}/accept`)).status, 410);
   });
 
   test("an interventionist's invite expires within 24 hours", async () => {

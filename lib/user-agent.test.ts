@@ -21,6 +21,11 @@ test('common browsers are named with their system', () => {
       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36',
       'Chrome on Linux',
     ],
+    // Chrome run by a script (a test, a kiosk) says so in one word.
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0 Safari/537.36',
+      'Chrome on Linux',
+    ],
   ];
   for (const [ua, expected] of cases) assert.equal(describeUserAgent(ua), expected, ua);
 });

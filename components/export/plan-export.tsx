@@ -19,13 +19,13 @@ export function PlanExport({ plan }: { plan: PlanJSON }) {
                 <ol className="export-items">
                   {value.map((item, index) => (
                     <li key={index}>
-                      <Fields record={item as Record<string, unknown>} />
+                      <Fields record={item as Record<string, unknown>} part={part} />
                     </li>
                   ))}
                 </ol>
               )
             ) : (
-              <Fields record={(value ?? {}) as Record<string, unknown>} />
+              <Fields record={(value ?? {}) as Record<string, unknown>} part={part} />
             )}
           </Block>
         );

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { PlanPart } from '@/lib/diff';
+import { fieldLabel as planFieldLabel, HIDDEN_FIELDS, valueLabel } from '../history/labels';
 
 /** Fields of a plan item that are bookkeeping, not content. */
 const SKIPPED = new Set(['id', 'order']);
@@ -18,16 +20,27 @@ function valueText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** One record's fields as a definition list, empty ones left out. */
-export function Fields({ record }: { record: Record<string, unknown> }) {
-  const shown = Object.entries(record).filter(([name, value]) => !SKIPPED.has(name) && valueText(value) !== '');
+/** A plan field's value in the board's own words ("Not started", a day as the board writes it). */
+function planValueText(field: string, value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => planValueText(field, item)).join(', ');
+  return typeof value === 'string' || typeof value === 'boolean' ? valueLabel(field, value) : valueText(value);
+}
+
+/**
+ * One record's fields as a definition list, empty ones left out. A part of the plan is worded as
+ * the board and its history word it, without the fields that are bookkeeping (ids, presets).
+ */
+export function Fields({ record, part }: { record: Record<string, unknown>; part?: PlanPart }) {
+  const shown = Object.entries(record).filter(
+    ([name, value]) => !SKIPPED.has(name) && !(part && HIDDEN_FIELDS.has(name)) && valueText(value) !== '',
+  );
   if (shown.length === 0) return <p className="muted small">Nothing written.</p>;
   return (
     <dl className="export-fields">
       {shown.map(([name, value]) => (
         <div key={name}>
-          <dt>{fieldLabel(name)}</dt>
-          <dd>{valueText(value)}</dd>
+          <dt>{part ? planFieldLabel(part, name) : fieldLabel(name)}</dt>
+          <dd>{part ? planValueText(name, value) : valueText(value)}</dd>
         </div>
       ))}
     </dl>

@@ -78,6 +78,18 @@ describe('accounts', () => {
     assert.match(html, /<title>Harbor<\/title>/);
   });
 
+  test('what anyone who opens the address reads names no intervention, addiction or treatment', async () => {
+    // The loved one may open the app's address on a shared computer, or follow a forwarded link.
+    const telling = /interven|addict|substance|rehab|treatment|sobri|sober|alcohol|drug|recover|loved one|relapse/i;
+    for (const path of ['/', '/signin', '/register', '/notes', '/invite/not-a-real-invite-token']) {
+      const response = await fetch(`${server.url}${path}`);
+      const html = await response.text();
+      assert.equal(response.status, 200, path);
+      assert.doesNotMatch(html, telling, `${path} reads like any app`);
+      assert.match(html, /<title>Harbor<\/title>/);
+    }
+  });
+
   test('unknown websocket paths are refused', async () => {
     const { WebSocket } = await import('ws');
     const code = await new Promise<number>((resolve) => {

@@ -44,3 +44,6 @@ export function First72Hours({ refused }: { refused: boolean }) {
     </section>
   );
 }
+
+/** The same rules, for run mode's screen after a refusal (components/run/after-outcome.tsx). */
+export { RULES as FIRST_72_HOURS_RULES };

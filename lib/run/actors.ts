@@ -28,13 +28,14 @@ const ROLE_WORDS: readonly { role: TeamRole; phrases: readonly string[] }[] = [
 
 const EVERYONE = [' everyone ', ' each participant ', ' every participant ', ' all of us ', ' whole team '];
 
-/** Whether the text names this person: their whole name, or their first name alone. */
-function namesPerson(text: string, name: string): boolean {
+/** Whether the text names this person: their whole name, or their first name alone (any case). */
+export function namesPerson(text: string, name: string): boolean {
+  const said = words(text);
   const full = words(name);
   if (full === '') return false;
-  if (text.includes(full)) return true;
+  if (said.includes(full)) return true;
   const first = full.trim().split(' ')[0] ?? '';
-  return first.length >= 2 && text.includes(` ${first} `);
+  return first.length >= 2 && said.includes(` ${first} `);
 }
 
 /**

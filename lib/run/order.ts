@@ -67,6 +67,6 @@ export function speakerAfter(
 }
 
 /** The team cards linked to this account (someone may hold two, e.g. reading a letter for another). */
-export function cardsOf(order: readonly RunSpeaker[], userId: string): RunSpeaker[] {
+export function cardsOf<T extends RunSpeaker>(order: readonly T[], userId: string): T[] {
   return order.filter((speaker) => speaker.memberId !== '' && speaker.memberId === userId);
 }

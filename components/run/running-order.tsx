@@ -32,6 +32,7 @@ export function RunningOrder({
   return (
     <section className="run-card" aria-labelledby="run-order-heading">
       <h2 id="run-order-heading">Running order</h2>
+      {onPick ? <p className="muted small">Tap a name to have that person read now.</p> : null}
       {sheet.order.length === 0 ? (
         <p className="muted">Nobody is on the team yet: add people and their speaking order in the Team section.</p>
       ) : (
@@ -42,8 +43,8 @@ export function RunningOrder({
             const roles = speaker.roles.map((role) => ROLE_WORDS[role] ?? role).join(', ');
             const label = (
               <>
-                <span className="run-order-name" data-testid="run-order-name">
-                  {speaker.name}
+                <span className="run-order-name">
+                  <span data-testid="run-order-name">{speaker.name}</span>
                   {speaker.memberId === meId ? ' (you)' : ''}
                 </span>
                 <span className="muted small">

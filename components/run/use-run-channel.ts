@@ -85,7 +85,12 @@ export function useRunChannel(
 
   useEffect(() => {
     alive.current = true;
-    const socket: BoardClientSocket = io({ path: '/socket.io/', transports: ['websocket'] });
+    // Retries at most every 2 s: a phone back online should not wait socket.io's default 5 s.
+    const socket: BoardClientSocket = io({
+      path: '/socket.io/',
+      transports: ['websocket'],
+      reconnectionDelayMax: 2000,
+    });
     const mine = (message: { boardId: string }) => message.boardId === boardId;
     socket.on('connect', () => {
       socket.emit('board:join', { boardId }, (reply) => {
@@ -138,7 +143,21 @@ export function useRunChannel(
     socket.on('board:access-lost', end);
     socket.on('board:deleted', end);
     socket.on('session:ended', () => setLink('ended'));
+    // A phone that drops off the network may keep a dead socket for a while (until the next
+    // heartbeat): the browser's word is taken at once, the socket dropped, and a fresh one made as
+    // soon as the network is back, which then asks for everything it missed.
+    const goneOffline = () => {
+      setLink((now) => (now === 'ended' ? now : 'offline'));
+      socket.io.engine?.close();
+    };
+    const backOnline = () => {
+      if (!socket.connected) socket.disconnect().connect();
+    };
+    window.addEventListener('offline', goneOffline);
+    window.addEventListener('online', backOnline);
     return () => {
+      window.removeEventListener('offline', goneOffline);
+      window.removeEventListener('online', backOnline);
       alive.current = false;
       socket.emit('board:leave', { boardId });
       socket.removeAllListeners();

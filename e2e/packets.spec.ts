@@ -18,7 +18,15 @@ test('each person’s packet, rendered as a PDF by Chromium, holds their part an
     await jordan.page.goto(`/boards/${boardId}/packet`);
     await expect(jordan.page.getByRole('heading', { name: 'Jordan’s packet' })).toBeVisible();
     await lookAt(jordan.page, 'packet');
-    const pages = pdfPages(await jordan.page.pdf({ format: 'A4' }));
+    const pdf = await jordan.page.pdf({ format: 'A4' });
+    const screens = process.env.HISTORY_SCREENS;
+    if (screens) {
+      // What the printer gets, for a person to look at.
+      await jordan.page.emulateMedia({ media: 'print' });
+      await jordan.page.screenshot({ path: `${screens}/packet-print.png`, fullPage: true });
+      await jordan.page.emulateMedia({ media: 'screen' });
+    }
+    const pages = pdfPages(pdf);
     const text = flat(pages.join(' '));
     for (const expected of [
       'Jordan’s packet',

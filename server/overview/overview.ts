@@ -3,11 +3,10 @@ import { coverageChecks } from '../../lib/readiness/coverage';
 import { getDebrief } from '../attempts/debrief';
 import { listBoards } from '../boards/boards';
 import { db } from '../db/connection';
-import { immediately } from '../db/immediate';
 import { can } from '../permissions';
 import { readinessReport } from '../readiness/readiness';
 import { readPlan } from '../run/plan';
-import { runsOfAttemptNow } from '../run/records';
+import { readRunsNow, runsOfAttemptNow } from '../run/records';
 
 /** The last change on a board: a record (the audit log) or an edit of any of its documents. */
 function lastActivity(boardId: string): number | null {
@@ -53,7 +52,7 @@ async function guidedBoard(boardId: string, title: string, today: string): Promi
     .where('questions.withdrawn_at', 'is', null)
     .execute();
   const report = await readinessReport(boardId, attempt, null);
-  const runs = immediately(() => runsOfAttemptNow(boardId, attempt));
+  const runs = readRunsNow(() => runsOfAttemptNow(boardId, attempt));
   const underWay = runs.find((run) => run.endedAt === null);
   const outcome = getDebrief(boardId, attempt).outcome;
   const stage: BoardStage =

@@ -13,14 +13,22 @@ import { can } from '../permissions';
 import { writeIntoDebrief } from './debrief-flow';
 import { readPlan } from './plan';
 import { announce } from './publish';
-import { appendEventsNow, endRunNow, insertRunNow, latestRunNow, runEventsNow, type StoredRun } from './records';
+import {
+  appendEventsNow,
+  endRunNow,
+  insertRunNow,
+  latestRunNow,
+  readRunsNow,
+  runEventsNow,
+  type StoredRun,
+} from './records';
 import type { RunScope } from './scope';
 import { followersFrom, playbooksOf } from './sheet';
 import { viewOf } from './view';
 
 /** The run of the attempt as the caller may see it, or null when none was ever started. */
 export function currentRun(scope: RunScope): RunView | null {
-  return immediately(() => {
+  return readRunsNow(() => {
     const run = latestRunNow(scope.boardId, scope.attempt.number);
     return run ? viewOf(run, runEventsNow(run.id), scope.role) : null;
   });
@@ -100,7 +108,7 @@ export async function act(scope: RunScope, action: RunAction): Promise<RunView> 
   if (!scope.latest) throw conflict('This attempt is over: run mode follows the latest attempt.');
   // Read outside the write lock: rebuilding the plan takes a few milliseconds.
   const plan = readPlan(scope.boardId, scope.attempt.number);
-  const applied = applyNow(scope, action, plan);
+  const applied = immediately(() => applyNow(scope, action, plan));
   await announce(scope.boardId, applied.run, applied.events, applied.added);
   if (action.type === 'start' || action.type === 'end' || action.type === 'outcome') {
     await audit({

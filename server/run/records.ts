@@ -9,6 +9,14 @@ import { parseStoredEvent, storedDetail } from './event-schema';
  * appended in one transaction (server/run/actions.ts).
  */
 
+/**
+ * Reads that must agree with each other (a run and its moments) in one deferred transaction: a
+ * consistent snapshot without taking the write lock the sync process needs for every edit.
+ */
+export function readRunsNow<T>(work: () => T): T {
+  return db().sqlite.transaction(work).deferred();
+}
+
 interface RunRow {
   id: string;
   attempt: number;

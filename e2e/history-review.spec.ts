@@ -61,14 +61,15 @@ test('a debrief saved by one person appears live for another; staging a second a
     await expect(maya.page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
     await expect(maya.page.getByTestId('first-72-hours')).toHaveClass(/is-active/);
 
-    // A viewer reads the same debrief, live, and cannot change it.
+    // A viewer reads the same debrief, live, as text: nothing to tick or type.
     const read = casey.page.getByTestId('debrief-form');
-    await expect(read.getByRole('radio', { name: 'Refused treatment' })).toBeChecked();
-    await expect(read.getByRole('radio', { name: 'Refused treatment' })).toBeDisabled();
-    await expect(read.getByLabel('Lessons for next time')).toHaveValue(
+    await expect(read.getByTestId('debrief-outcome')).toHaveText('Refused treatment');
+    await expect(read.getByTestId('debrief-went-wrong')).toHaveText('Walked out');
+    await expect(read.getByLabel('Lessons for next time')).toHaveText(
       'Meet in the morning, before he has had a drink.',
     );
     await expect(read.getByLabel('Lessons for next time')).not.toBeEditable();
+    await expect(read.locator('input, textarea, select')).toHaveCount(0);
     await expect(casey.page.getByTestId('save-status')).toHaveAttribute('data-status', 'read-only');
   });
 
@@ -91,6 +92,32 @@ test('a debrief saved by one person appears live for another; staging a second a
     }
     // Staging clears the date-bound logistics only; the place and the bottom line carry over.
     await expect(maya.page.getByTestId('attempt-compare')).toContainText('The two plans are the same so far.');
+    // The review page moved on to attempt 2, whose debrief is empty: the three days after
+    // attempt 1's refusal stay in view, marked as attempt 1's.
+    for (const page of [maya.page, jordan.page]) {
+      await expect(page.getByRole('heading', { name: 'Debrief of attempt 2' })).toBeVisible();
+      await expect(page.getByTestId('first-72-hours')).toHaveAttribute('data-active', 'true');
+      await expect(page.getByTestId('first-72-hours')).toContainText('The debrief of attempt 1 records');
+      // In view when the page opens, above the new attempt's empty debrief.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await expect(page.getByTestId('first-72-hours').getByRole('heading')).toBeInViewport();
+    }
+  });
+
+  await test.step('attempt 2 on the board starts from attempt 1: its lessons, what carried over, the 72 hours', async () => {
+    await jordan.page.goto(`/boards/${boardId}#logistics`);
+    const carried = jordan.page.getByTestId('carried-over');
+    await expect(carried).toContainText('From attempt 1 · Refused treatment');
+    await expect(carried.getByTestId('carried-lessons')).toContainText(
+      'Meet in the morning, before he has had a drink.',
+    );
+    await carried.getByTestId('carried-items').locator('summary').click();
+    await expect(carried).toContainText('every participant’s letters, as drafts');
+    await expect(carried).toContainText('the date, the time and the rehearsal date are cleared');
+    await expect(carried.getByTestId('carried-72-hours')).toContainText('Every bottom line holds, as it was said.');
+    // Folded away once read, it stays out of the way of the plan.
+    await carried.locator('summary').first().click();
+    await expect(carried.getByTestId('carried-lessons')).toBeHidden();
   });
 
   await lookAt(maya.page, 'review-staged');
@@ -103,7 +130,17 @@ test('a debrief saved by one person appears live for another; staging a second a
     await jordan.page.goto(`/boards/${boardId}`);
     await jordan.page.getByTestId('attempt-picker').selectOption('1');
     await expect(jordan.page.getByTestId('plan')).toHaveAttribute('data-read-only', 'true');
-    await expect(jordan.page.getByTestId('read-only-banner')).toBeVisible();
+    // Closed for good, and said so: not the words of a freeze that someone can lift.
+    await expect(jordan.page.getByTestId('read-only-banner')).toContainText(
+      'Attempt 1 is closed: attempt 2 was staged from it',
+    );
+    await expect(jordan.page.getByTestId('read-only-banner')).not.toContainText('frozen');
+    await expect(jordan.page.getByTestId('attempt-picker').locator('option')).toHaveText([
+      'Attempt 1 (closed)',
+      'Attempt 2',
+    ]);
+    // A closed attempt is the past: nothing carried over is shown on it.
+    await expect(jordan.page.getByTestId('carried-over')).toHaveCount(0);
 
     // A write forced onto attempt 1's websocket, as a modified client could send it, is dropped.
     await sendFromPage(jordan.page, `/yjs/board/${boardId}/attempt/1`, placeUpdate('TYPED AFTER CLOSING '));

@@ -5,7 +5,7 @@ import { singletonText } from '../lib/plan/singletons';
 import { applyTextChange } from '../lib/plan/text-diff';
 import { connectDoc } from '../components/browser/connect-doc';
 import { cookieSocket } from '../test/helpers/provider-socket';
-import { expect, test } from './fixtures/plan';
+import { expect, PHONE, test } from './fixtures/plan';
 import { lookAt } from './fixtures/look';
 
 /**
@@ -128,4 +128,35 @@ test('scrubbing the timeline shows an earlier state; comparing two moments marks
   });
 
   await lookAt(page, 'history-compare');
+});
+
+test('two people typing together are one entry, and on a phone the changes come before the plan they open', async ({
+  board,
+}) => {
+  const { boardId, people } = await board(['maya', 'jordan'], { viewport: { jordan: PHONE } });
+  const { maya, jordan } = people;
+  // Six changes to the same field, alternating between them, as when two people type at once.
+  for (const [who, text] of [
+    [jordan, 'the park'],
+    [maya, 'the park by'],
+    [jordan, 'the park by the'],
+    [maya, 'the park by the lake'],
+    [jordan, 'the park by the lake, at'],
+    [maya, 'the park by the lake, at noon'],
+  ] as const)
+    await writePlan(who.context, boardId, (doc) => place(doc, text));
+
+  const page = jordan.page;
+  await page.goto(`/boards/${boardId}/history`);
+  const moments = page.getByTestId('moment');
+  await expect(moments.first()).toContainText('Jordan and Maya');
+  await expect(moments.first()).toContainText('Logistics');
+  await expect(moments.first()).toContainText('6 changes');
+  // The plan's setup when the board opened, then the six changes: two entries, not seven.
+  await expect(moments).toHaveCount(2);
+
+  const list = await page.getByTestId('moment-list').boundingBox();
+  const view = await page.getByTestId('moment-view').boundingBox();
+  expect(list && view && list.y < view.y, 'the list of changes is above the plan snapshot on a phone').toBe(true);
+  await lookAt(page, 'history-together');
 });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { openLetters } from './fixtures/letters';
 import { lookAt } from './fixtures/look';
 import { expect, test } from './fixtures/plan';
 
@@ -29,6 +30,7 @@ test('a tone note rewrites its phrase in one tap: the flag goes, the other brows
 }) => {
   const { people } = await board(['maya', 'jordan'], { section: 'letters' });
   const { maya, jordan } = people;
+  await openLetters(maya.page, 'Jordan');
   const { editor, letter } = impactLetter(jordan.page, 'Your letters');
   const theirs = impactLetter(maya.page, 'Jordan’s letters').editor;
   const flag = (phrase: string) => letter.getByTestId('tone-flag').filter({ hasText: `“${phrase}”` });

@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, openSection, test, type Who } from './fixtures/plan';
+import { openLetters } from './fixtures/letters';
+import { lookAt } from './fixtures/look';
+import { expect, openSection, PHONE, test, type Who } from './fixtures/plan';
 
 /** Everything a page receives over its websockets, and where it connected. */
 function recordSockets(page: Page) {
@@ -30,11 +32,12 @@ function letter(page: Page, owner: string, field: 'impact' | 'bottomLine' = 'imp
   return card.getByTestId(`letter-${field}`);
 }
 
-/** Shares one's letters through the Share control, which first says what the team will see. */
-async function shareLetters(page: Page) {
+/** Shares one's letters through the Share control, which first says what, and who, will see them. */
+async function shareLetters(page: Page, readers: string[]) {
   await page.getByRole('button', { name: 'Share with the team' }).click();
   const dialog = page.getByTestId('share-dialog');
   await expect(dialog).toContainText('Everyone on this board will be able to read both of your letters');
+  for (const reader of readers) await expect(dialog.getByTestId('share-readers')).toContainText(reader);
   await expect(dialog).toContainText('as they are right now, and every change you make while they are shared');
   await expect(dialog).toContainText(
     'earlier drafts, and anything you deleted, remain between you and the interventionist',
@@ -56,6 +59,7 @@ test('an unshared letter reaches only its writer and the interventionist, who ca
 
   await letter(jordan.page, 'mine').click();
   await jordan.page.keyboard.type(`Dear Sam, ${secret}`);
+  await openLetters(maya.page, 'Jordan');
   await expect(letter(maya.page, 'Jordan')).toContainText(secret);
   await expect(jordan.page.getByTestId('letter-card').first().getByTestId('letter-stats').first()).toContainText(
     /^[1-9]\d* words · under a minute read aloud/,
@@ -105,8 +109,9 @@ test('sharing a letter shows it to the team live, and stopping sharing takes it 
   await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
   await expect(riley.page.getByTestId('letter-card').filter({ hasText: 'Jordan’s letters' })).toHaveCount(0);
 
-  await shareLetters(jordan.page);
+  await shareLetters(jordan.page, ['Riley']);
   await expect(jordan.page.getByTestId('share-state').first()).toHaveText('Shared with the team');
+  await openLetters(riley.page, 'Jordan');
   const shared = letter(riley.page, 'Jordan');
   await expect.poll(() => textOf(shared)).toBe('We love you and we miss you.');
   await expect(shared).toHaveAttribute('contenteditable', 'false');
@@ -146,7 +151,8 @@ test('the team sees a shared letter’s history from the sharing on, never the d
   await jordan.page.keyboard.type('We love you.');
   await expect.poll(() => textOf(letter(jordan.page, 'mine'))).toBe('We love you.');
   await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
-  await shareLetters(jordan.page);
+  await shareLetters(jordan.page, ['Riley']);
+  await openLetters(riley.page, 'Jordan');
   await expect.poll(() => textOf(letter(riley.page, 'Jordan'))).toBe('We love you.');
   await letter(jordan.page, 'mine').click();
   await jordan.page.keyboard.press('Control+End');
@@ -196,8 +202,49 @@ test('the letter editor loads with the Letters section, not with the board', asy
   if (!loaded) throw new Error('the page was not watched');
   expect(await loaded(), 'the board opens on the plan without the editor').toEqual([]);
   await openSection(people.maya.page, 'letters');
+  await openLetters(people.maya.page, 'mine');
   await letter(people.maya.page, 'mine').click();
   await people.maya.page.keyboard.type('Dear Sam');
   await expect(letter(people.maya.page, 'mine')).toContainText('Dear Sam');
   expect((await loaded()).length, 'opening Letters fetched the editor').toBeGreaterThan(0);
+});
+
+test('on a private letter, sending it to the interventionist is the main action; sharing asks first and names who will read it', async ({
+  board,
+}) => {
+  const { people } = await board(['maya', 'jordan', 'riley', 'casey'], {
+    section: 'letters',
+    viewport: { jordan: PHONE },
+  });
+  const { jordan, riley } = people;
+  const card = jordan.page.getByTestId('letter-card').filter({ hasText: 'Your letters' });
+  await expect(card.getByTestId('share-state')).toHaveText('Private: only you and the interventionist can read them');
+  // Nothing to send while blank: said before the tap, not refused after it.
+  await expect(card.getByTestId('send-for-review')).toHaveCount(0);
+  await expect(card.getByTestId('review-impact')).toContainText('Write this letter first');
+
+  await letter(jordan.page, 'mine').click();
+  await jordan.page.keyboard.type('Sam, I love you.');
+  await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
+  // The one filled button on the card sends the letter to the interventionist; Share is quiet.
+  const filled = card.locator('button.button:not(.button-secondary):visible');
+  await expect(filled).toHaveText(['Send to the interventionist']);
+  await expect(card.getByRole('button', { name: 'Share with the team…' })).toHaveClass(/button-secondary/);
+  await lookAt(jordan.page, 'letters-writer');
+
+  // Sharing asks first and names each person who would read them; keeping them private changes nothing.
+  await card.getByRole('button', { name: 'Share with the team…' }).click();
+  const dialog = jordan.page.getByTestId('share-dialog');
+  const readers = dialog.getByTestId('share-readers').locator('li');
+  await expect(readers).toHaveText([/Maya\s*Interventionist/, /Riley\s*Family/, /Casey\s*Viewer/]);
+  await expect(dialog.getByRole('button', { name: 'Keep them private' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Keep them private' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card.getByTestId('share-state')).toHaveText('Private: only you and the interventionist can read them');
+  await expect(riley.page.getByTestId('no-shared-letters')).toBeVisible();
+
+  await card.getByRole('button', { name: 'Send to the interventionist' }).click();
+  await expect(card.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Waiting for review');
+  await expect(card.getByTestId('review-sent')).toContainText('Only the interventionist reads it');
+  await expect(card.getByTestId('share-state')).toHaveText('Private: only you and the interventionist can read them');
 });

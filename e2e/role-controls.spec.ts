@@ -33,9 +33,21 @@ test('each role is offered only what it may do, and a change of role or a freeze
   await expect(jordan.page.getByTestId('read-only-banner')).toBeVisible();
   await expect(jordan.page.getByTestId('readiness-checkin')).toHaveCount(0);
 
-  // Frozen: read-only for the interventionist too, and said so.
+  // Frozen: read-only for the interventionist too, and said so: a pause, and who can lift it.
   maya.page.once('dialog', (dialog) => void dialog.accept());
   await maya.page.getByTestId('freeze-toggle').click();
   await expect(maya.page.getByTestId('plan')).toHaveAttribute('data-read-only', 'true');
-  await expect(maya.page.getByTestId('read-only-banner')).toContainText('This attempt is closed');
+  const banner = maya.page.getByTestId('read-only-banner');
+  await expect(banner).toContainText('This plan is frozen');
+  await expect(banner).toContainText('You can lift it under Readiness');
+  await expect(banner).not.toContainText('closed');
+  for (const page of [jordan.page, casey.page]) {
+    await expect(page.getByTestId('read-only-banner')).toContainText(
+      'This plan is frozen for now: you can read it, but nobody can change it. Only Maya can lift the freeze',
+    );
+  }
+  // Lifted: everyone who may write writes again.
+  await maya.page.getByTestId('freeze-toggle').click();
+  await expect(maya.page.getByTestId('plan')).toHaveAttribute('data-read-only', 'false');
+  await expect(maya.page.getByTestId('read-only-banner')).toHaveCount(0);
 });

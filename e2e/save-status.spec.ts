@@ -73,7 +73,8 @@ test('edits made offline before a freeze are never shown as saved; the person is
     await expect(place(jordan.page)).not.toBeEditable();
     expect(await statusesSeen(jordan.page)).not.toContain('saved');
     expect(await storedPlace(maya.context.request, boardId)).toBe('the park');
-    await expect(place(maya.page)).toHaveValue('the park');
+    // Maya's page is frozen too: the plan reads as text.
+    await expect(place(maya.page)).toHaveText('the park');
 
     await text.getByRole('button', { name: 'Copy' }).click();
     await expect(text).toContainText('Copied.');
@@ -83,7 +84,7 @@ test('edits made offline before a freeze are never shown as saved; the person is
 
   await test.step('the copy stays on the device until Jordan removes it', async () => {
     await jordan.page.reload();
-    await expect(jordan.page.getByTestId('read-only-banner')).toContainText('This attempt is closed');
+    await expect(jordan.page.getByTestId('read-only-banner')).toContainText('This plan is frozen for now');
     const unsaved = jordan.page.getByTestId('unsaved-changes');
     await expect(unsaved.getByTestId('unsaved-text').getByRole('textbox')).toHaveValue('the park, by the lake');
     await unsaved.getByRole('button', { name: 'I have copied them: remove from this device' }).click();

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
+import { openLetters } from './fixtures/letters';
 import { lookAt } from './fixtures/look';
-import { expect, openSection, test } from './fixtures/plan';
+import { expect, openSection, PHONE, test } from './fixtures/plan';
 
 /** `owner` is a writer's name, or 'mine' for one's own letters. */
 function lettersOf(page: Page, owner: string) {
@@ -9,38 +10,96 @@ function lettersOf(page: Page, owner: string) {
     : page.getByTestId('letter-card').filter({ hasText: `${owner}’s letters` });
 }
 
-test('letter review: submit, ask for changes, approve, and "changed since approval", live across two browsers', async ({
+test('letter review: sent letters come to the interventionist as a queue, one at a time with their tone notes, and notify them', async ({
   board,
 }) => {
-  const { people } = await board(['maya', 'jordan'], { section: 'letters' });
-  const { maya, jordan } = people;
+  const { people } = await board(['maya', 'jordan', 'riley'], {
+    section: 'letters',
+    viewport: { riley: PHONE },
+  });
+  const { maya, jordan, riley } = people;
+  const queue = maya.page.getByTestId('review-queue');
+  await expect(queue.getByTestId('queue-empty')).toBeVisible();
+
+  // Jordan sends his impact letter; a phrase in it is one the tone check flags.
   const mine = lettersOf(jordan.page, 'mine');
   await mine.getByTestId('letter-impact').click();
-  await jordan.page.keyboard.type('Sam, I love you. Last Christmas I was scared for you.');
-  // The server refuses a blank letter: submit once the text is stored.
+  await jordan.page.keyboard.type('Sam, I love you. Last Christmas you made me feel scared.');
+  // The server refuses a blank letter: send once the text is stored.
   await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
-  await mine.getByTestId('review-impact').getByRole('button', { name: 'Submit for review' }).click();
+  await mine.getByTestId('review-impact').getByRole('button', { name: 'Send to the interventionist' }).click();
   await expect(mine.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Waiting for review');
+  await expect(mine.getByTestId('review-impact').getByTestId('review-sent')).toContainText('Only the interventionist');
 
-  const theirs = lettersOf(maya.page, 'Jordan').getByTestId('review-impact');
-  await expect(theirs.getByTestId('review-status')).toHaveText('Waiting for review');
-  await theirs.getByLabel('Comment for the writer').fill('Lovely. Add one sentence asking Sam to accept help today.');
-  await theirs.getByRole('button', { name: 'Ask for changes' }).click();
+  // The server tells the interventionist, as it does for a question; the queue has the letter.
+  await expect(maya.page.getByTestId('notifications')).toContainText('Jordan sent you a letter to review.');
+  await expect(riley.page.getByTestId('notifications')).toHaveCount(0);
+  const item = queue.getByTestId('queued-letter');
+  await expect(item).toContainText('Jordan · Impact letter');
+  await expect(item.getByTestId('queued-text')).toContainText('Last Christmas you made me feel scared.');
+  await expect(item.getByTestId('tone-notes').getByTestId('tone-flag').first()).toBeVisible();
+
+  // Riley sends both of hers from a phone: three in the queue, oldest first, one at a time.
+  const hers = lettersOf(riley.page, 'mine');
+  for (const field of ['impact', 'bottomLine'] as const) {
+    await hers.getByTestId(`letter-${field}`).click();
+    await riley.page.keyboard.type(field === 'impact' ? 'Son, I am proud of you.' : 'I will no longer pay your rent.');
+    await expect(riley.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
+    await hers.getByTestId(`review-${field}`).getByRole('button', { name: 'Send to the interventionist' }).click();
+    await expect(hers.getByTestId(`review-${field}`).getByTestId('review-status')).toHaveText('Waiting for review');
+  }
+  await expect(queue.getByRole('heading', { name: 'Waiting for your review (3)' })).toBeVisible();
+  await expect(queue.getByTestId('queued-letter')).toHaveCount(1);
+  await expect(queue.getByTestId('queue-position')).toHaveText('1 of 3');
+  await expect(item).toContainText('Jordan · Impact letter');
+  await queue.getByRole('button', { name: 'Next' }).click();
+  await expect(queue.getByTestId('queue-position')).toHaveText('2 of 3');
+  await expect(item).toContainText('Riley · Impact letter');
+  await queue.getByRole('button', { name: 'Previous' }).click();
+
+  // Changes asked for: Jordan's letter leaves the queue and the next one takes its place.
+  await item.getByLabel('Comment for the writer').fill('Lovely. Say "I felt scared" rather than "you made me".');
+  await item.getByRole('button', { name: 'Ask for changes' }).click();
   await expect(mine.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Changes asked for');
-  await expect(mine.getByTestId('review-impact').getByTestId('review-comment')).toContainText('accept help today');
+  await expect(mine.getByTestId('review-impact').getByTestId('review-comment')).toContainText('I felt scared');
+  await expect(queue.getByTestId('queue-position')).toHaveText('1 of 2');
+  await expect(item).toContainText('Riley · Impact letter');
+  await lookAt(maya.page, 'letters-review-queue');
 
-  // Changes were asked for: nothing to review until Jordan submits the letter again.
-  await expect(theirs.getByRole('button', { name: 'Approve' })).toHaveCount(0);
-  await mine.getByTestId('review-impact').getByRole('button', { name: 'Submit again for review' }).click();
-  await expect(theirs.getByTestId('review-status')).toHaveText('Waiting for review');
-  await theirs.getByRole('button', { name: 'Approve' }).click();
+  // Jordan sends it again; approved from the queue, then an edit shows "changed since approval".
+  await mine.getByTestId('review-impact').getByRole('button', { name: 'Send again to the interventionist' }).click();
+  await expect(queue.getByRole('heading', { name: 'Waiting for your review (3)' })).toBeVisible();
+  await expect(item).toContainText('Riley · Impact letter');
+  await item.getByRole('button', { name: 'Approve' }).click();
+  await expect(item).toContainText('Riley · Bottom-line letter');
+  await item.getByRole('button', { name: 'Approve' }).click();
+  await expect(item).toContainText('Jordan · Impact letter');
+  await item.getByRole('button', { name: 'Approve' }).click();
+  await expect(queue.getByTestId('queue-empty')).toBeVisible();
   await expect(mine.getByTestId('review-impact').getByTestId('review-status')).toHaveText('Approved');
   await expect(mine.getByTestId('changed-since-approval')).toHaveCount(0);
   await mine.getByTestId('letter-impact').click();
   await jordan.page.keyboard.press('Control+End');
   await jordan.page.keyboard.type(' Please accept help today.');
+  const theirs = (await openLetters(maya.page, 'Jordan')).getByTestId('review-impact');
   await expect(theirs.getByTestId('changed-since-approval')).toBeVisible({ timeout: 15_000 });
   await expect(mine.getByTestId('changed-since-approval')).toBeVisible({ timeout: 15_000 });
+  await expect(
+    mine.getByTestId('review-impact').getByRole('button', { name: 'Send the changes to the interventionist' }),
+  ).toBeVisible();
+});
+
+test('the interventionist’s letters on a phone: the queue, then one person’s letters at a time', async ({ board }) => {
+  const { people } = await board(['maya', 'jordan', 'riley'], { section: 'letters', viewport: { maya: PHONE } });
+  const { maya } = people;
+  await expect(maya.page.getByTestId('letters-person')).toHaveCount(3);
+  // Nothing is open until asked for: no letters documents are even connected.
+  await expect(maya.page.getByTestId('letter-card')).toHaveCount(0);
+  await openLetters(maya.page, 'Jordan');
+  await openLetters(maya.page, 'Riley');
+  await expect(maya.page.getByTestId('letter-card')).toHaveCount(1);
+  const height = await maya.page.getByTestId('section-letters').evaluate((element) => element.scrollHeight);
+  expect(height, 'the letters section on a phone').toBeLessThan(2600);
 });
 
 test('readiness: check-ins and attendance decisions update the panel live; coverage passes only on real content', async ({
@@ -113,7 +172,8 @@ test('readiness: check-ins and attendance decisions update the panel live; cover
   const mine = jordan.page.getByTestId('letter-card').filter({ hasText: 'Your letters' });
   await mine.getByTestId('letter-impact').click();
   await jordan.page.keyboard.type('Sam, I love you. Last Christmas I was scared for you.');
-  await mine.getByTestId('review-impact').getByRole('button', { name: 'Submit for review' }).click();
+  await expect(jordan.page.getByTestId('save-status').last()).toHaveAttribute('data-status', 'saved');
+  await mine.getByTestId('review-impact').getByRole('button', { name: 'Send to the interventionist' }).click();
   await expect(missingIn('letters')).toHaveText(['Jordan: bottom-line letter not submitted']);
 });
 

@@ -13,6 +13,7 @@ import { DangerZone } from './danger-zone';
 import { InvitesPanel } from './invites-panel';
 import type { Me } from './me';
 import { MembersPanel } from './members-panel';
+import { PeopleColoursProvider } from './people-colours';
 import { PresenceBar } from './presence-bar';
 import { type ChannelStatus, useBoardChannel } from '../hooks/use-board-channel';
 import { BOARD_TOPICS } from '@/lib/protocol/board-events';
@@ -49,45 +50,45 @@ export function BoardShell(props: {
   const { people, status, socket } = useBoardChannel(board.id, { refreshPageOn: BOARD_TOPICS });
   const ended = STATUS_MESSAGES[status];
   return (
-    <div className="page board-page">
-      <div className="board-head">
-        <div className="board-head-title">
+    <PeopleColoursProvider memberIds={members.map((member) => member.userId)}>
+      <div className="page board-page">
+        <div className="board-head">
           <h1 data-testid="board-title">{board.title}</h1>
-          <p className="muted small">
-            You are on this board as <RoleBadge role={me.role} />
-          </p>
-          <nav className="board-links small" aria-label="Board pages">
-            <Link href={`/boards/${board.id}/history`}>History</Link>
-            <Link href={`/boards/${board.id}/review`}>Debrief and next attempt</Link>
-            <Link href={`/boards/${board.id}/run`}>Run mode</Link>
-            <Link href={`/boards/${board.id}/packet`}>Packet for the day</Link>
-          </nav>
+          <div className="board-head-end">
+            <QuickHideButton />
+          </div>
         </div>
-        <div className="board-head-end">
-          <PresenceBar people={people} status={status} />
-          <QuickHideButton />
+        <p className="muted small board-role">
+          You are on this board as <RoleBadge role={me.role} />
+        </p>
+        <nav className="board-links small" aria-label="Board pages">
+          <Link href={`/boards/${board.id}/history`}>History</Link>
+          <Link href={`/boards/${board.id}/review`}>Debrief and next attempt</Link>
+          <Link href={`/boards/${board.id}/run`}>Run mode</Link>
+          <Link href={`/boards/${board.id}/packet`}>Packet for the day</Link>
+        </nav>
+        <PresenceBar people={people} status={status} myUserId={me.userId} />
+        {ended ? (
+          <Alert kind="error">{ended}</Alert>
+        ) : (
+          // Unmounted when access ends, which closes every document connection of the page.
+          <PlanBoard
+            boardId={board.id}
+            attempts={board.attempts}
+            me={me}
+            members={members}
+            socket={socket}
+            people={people}
+            emergency={emergency}
+          />
+        )}
+        <Notifications socket={socket} boardId={board.id} />
+        <div className="board-access">
+          <MembersPanel boardId={board.id} me={me} members={members} />
+          {invites ? <InvitesPanel boardId={board.id} invites={invites} /> : null}
+          {me.abilities.can['board.delete'] ? <DangerZone boardId={board.id} title={board.title} /> : null}
         </div>
       </div>
-      {ended ? (
-        <Alert kind="error">{ended}</Alert>
-      ) : (
-        // Unmounted when access ends, which closes every document connection of the page.
-        <PlanBoard
-          boardId={board.id}
-          attempts={board.attempts}
-          me={me}
-          members={members}
-          socket={socket}
-          people={people}
-          emergency={emergency}
-        />
-      )}
-      <Notifications socket={socket} boardId={board.id} />
-      <div className="board-access">
-        <MembersPanel boardId={board.id} me={me} members={members} />
-        {invites ? <InvitesPanel boardId={board.id} invites={invites} /> : null}
-        {me.abilities.can['board.delete'] ? <DangerZone boardId={board.id} title={board.title} /> : null}
-      </div>
-    </div>
+    </PeopleColoursProvider>
   );
 }

@@ -30,7 +30,12 @@ export function MembersPanel({ boardId, me, members }: { boardId: string; me: Me
 
   return (
     <section className="card stack" aria-labelledby="members-heading">
-      <h2 id="members-heading">Team ({members.length})</h2>
+      {/* Not "Team": the plan's Team section is who takes part on the day, with or without an account. */}
+      <h2 id="members-heading">People on this board ({members.length})</h2>
+      <p className="muted small">
+        Everyone who can open this board, and what they may do. Who takes part in the intervention is in the plan&apos;s
+        Team section.
+      </p>
       {error ? <Alert kind="error">{error}</Alert> : null}
       <ul className="list" data-testid="members">
         {members.map((member) => (

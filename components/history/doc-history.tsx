@@ -4,11 +4,11 @@ import { useMemo, useRef, useState } from 'react';
 import { PLAN_PARTS, type PlanPart } from '@/lib/diff';
 import { Alert } from '../ui/alert';
 import { CompareView, type MomentOption } from './compare-view';
-import { shortMoment } from './format';
+import { shortMoment } from '../ui/dates';
 import { timelineSectionRank } from './labels';
 import { MomentList } from './moment-list';
 import { MomentView } from './moment-view';
-import { entrySections, type Moment, momentIndexAt, seqAtTime, toMoments } from './moments';
+import { entrySections, type Moment, momentIndexAt, namesOf, seqAtTime, toMoments } from './moments';
 import { TimelineFilters } from './timeline-filters';
 import { type Marker, TimelineScrubber } from './timeline-scrubber';
 import type { DocOption } from './use-documents';
@@ -85,7 +85,7 @@ export function DocHistory(props: {
     const seq = seqAtTime(entries, v.at, start);
     return { id: v.id, label: v.label, seq, index: momentIndexAt(moments, seq) };
   });
-  const describe = (m: Moment) => `${nameOf(m.userId)} changed ${m.sections.join(', ')}, ${shortMoment(m.at)}`;
+  const describe = (m: Moment) => `${namesOf(m, nameOf)} changed ${m.sections.join(', ')}, ${shortMoment(m.at)}`;
   const select = (seq: number, version: string | null = null) => {
     setSelected(seq);
     setPickedVersion(version);
@@ -96,7 +96,7 @@ export function DocHistory(props: {
     ...visibleVersions.map((v) => ({ seq: seqAtTime(entries, v.at, start), label: `⚑ ${v.label}` })),
     ...[...allMoments].reverse().map((m) => ({
       seq: m.seq,
-      label: `${shortMoment(m.at)} · ${nameOf(m.userId)} · ${m.sections.join(', ')}${m.seq === lastSeq ? ' (latest)' : ''}`,
+      label: `${shortMoment(m.at)} · ${namesOf(m, nameOf)} · ${m.sections.join(', ')}${m.seq === lastSeq ? ' (latest)' : ''}`,
     })),
     shared
       ? { seq: start, label: `${shortMoment(shared.at)} · when they were shared with the team` }
@@ -182,81 +182,46 @@ export function DocHistory(props: {
   );
 
   return (
+    // On a phone the list of changes comes right after its filters, before the moment it
+    // opens: the grid places the cards side by side on a wide screen (history.css).
     <div className="history-layout">
-      <div className="history-main stack">
-        <div className="history-card stack">
-          <TimelineFilters
-            people={people}
-            sections={sections}
-            person={person}
-            section={section}
-            onPerson={setPerson}
-            onSection={setSection}
+      <div className="history-card stack history-filters">
+        <TimelineFilters
+          people={people}
+          sections={sections}
+          person={person}
+          section={section}
+          onPerson={setPerson}
+          onSection={setSection}
+        />
+        {moments.length === 0 ? (
+          <p className="muted" role="status">
+            No changes match these filters.{' '}
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => {
+                setPerson('');
+                setSection('');
+              }}
+            >
+              Show every change
+            </button>
+          </p>
+        ) : (
+          <TimelineScrubber
+            moments={moments}
+            index={index}
+            describe={describe}
+            onIndex={(i) => select(moments[i]?.seq ?? lastSeq)}
+            markers={markers}
+            onMarker={(marker) => select(marker.seq, marker.label)}
           />
-          {moments.length === 0 ? (
-            <p className="muted" role="status">
-              No changes match these filters.{' '}
-              <button
-                type="button"
-                className="button-link"
-                onClick={() => {
-                  setPerson('');
-                  setSection('');
-                }}
-              >
-                Show every change
-              </button>
-            </p>
-          ) : (
-            <TimelineScrubber
-              moments={moments}
-              index={index}
-              describe={describe}
-              onIndex={(i) => select(moments[i]?.seq ?? lastSeq)}
-              markers={markers}
-              onMarker={(marker) => select(marker.seq, marker.label)}
-            />
-          )}
-          {sharedNote}
-          {timeline.truncated ? (
-            <p className="muted small">This document has a very long history; only its first changes are listed.</p>
-          ) : null}
-        </div>
-        <div className="mode-switch" role="group" aria-label="What to show">
-          <button type="button" aria-pressed={mode === 'moment'} onClick={() => setMode('moment')}>
-            One moment
-          </button>
-          <button
-            type="button"
-            aria-pressed={mode === 'compare'}
-            onClick={() => (mode === 'compare' ? undefined : startCompare())}
-          >
-            Compare two moments
-          </button>
-        </div>
-        <div className="history-card" ref={viewCard}>
-          {mode === 'moment' ? (
-            <MomentView
-              boardId={boardId}
-              doc={doc}
-              seq={selectedSeq}
-              heading={heading}
-              touched={touched}
-              nameOf={nameOf}
-            />
-          ) : (
-            <CompareView
-              boardId={boardId}
-              doc={doc}
-              options={options}
-              from={from}
-              to={to}
-              onFrom={setFrom}
-              onTo={setTo}
-              nameOf={nameOf}
-            />
-          )}
-        </div>
+        )}
+        {sharedNote}
+        {timeline.truncated ? (
+          <p className="muted small">This document has a very long history; only its first changes are listed.</p>
+        ) : null}
       </div>
       <aside className="history-side stack" aria-label="Timeline">
         <section className="history-card stack" aria-labelledby="moments-heading">
@@ -278,7 +243,7 @@ export function DocHistory(props: {
             onSelect={(m) => {
               select(m.seq);
               setMode('moment');
-              // On a narrow screen the list is below the moment it opens: bring that into view.
+              // On a narrow screen the moment it opens is below the list: bring that into view.
               if (window.matchMedia('(max-width: 960px)').matches) {
                 const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
                 viewCard.current?.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
@@ -299,6 +264,41 @@ export function DocHistory(props: {
           onChanged={onVersionsChanged}
         />
       </aside>
+      <div className="mode-switch history-mode" role="group" aria-label="What to show">
+        <button type="button" aria-pressed={mode === 'moment'} onClick={() => setMode('moment')}>
+          One moment
+        </button>
+        <button
+          type="button"
+          aria-pressed={mode === 'compare'}
+          onClick={() => (mode === 'compare' ? undefined : startCompare())}
+        >
+          Compare two moments
+        </button>
+      </div>
+      <div className="history-card history-view" ref={viewCard}>
+        {mode === 'moment' ? (
+          <MomentView
+            boardId={boardId}
+            doc={doc}
+            seq={selectedSeq}
+            heading={heading}
+            touched={touched}
+            nameOf={nameOf}
+          />
+        ) : (
+          <CompareView
+            boardId={boardId}
+            doc={doc}
+            options={options}
+            from={from}
+            to={to}
+            onFrom={setFrom}
+            onTo={setTo}
+            nameOf={nameOf}
+          />
+        )}
+      </div>
     </div>
   );
 }

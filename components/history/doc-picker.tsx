@@ -1,6 +1,7 @@
 'use client';
 
 import type { AttemptSummary } from '@/server/boards/boards';
+import { attemptName } from '../plan/attempt-state';
 import type { DocOption } from './use-documents';
 
 /** Which attempt, and which of its documents, the history shows. */
@@ -21,8 +22,7 @@ export function DocPicker(props: {
         <select id="history-attempt" value={attempt} onChange={(event) => onAttempt(Number(event.target.value))}>
           {attempts.map((a) => (
             <option key={a.number} value={a.number}>
-              Attempt {a.number}
-              {a.frozenAt ? ' (closed)' : ''}
+              {attemptName(a.number, attempts)}
             </option>
           ))}
         </select>

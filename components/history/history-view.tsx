@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { Me, PageMember } from '../board/me';
+import { PeopleColoursProvider } from '../board/people-colours';
 import { isChannelEnded, useBoardChannel } from '../hooks/use-board-channel';
 import { Alert } from '../ui/alert';
 import { DocHistory } from './doc-history';
@@ -40,45 +41,47 @@ export function HistoryView({
   );
 
   return (
-    <div className="page history-page">
-      <nav className="history-nav small" aria-label="Board pages">
-        <Link href={`/boards/${boardId}`}>← Back to the plan</Link>
-        <Link href={`/boards/${boardId}/review`}>Review and next steps</Link>
-      </nav>
-      <h1>History</h1>
-      <p className="muted history-intro">
-        See any document exactly as it was at a moment, who changed what, and compare two moments. Nothing here can
-        change the plan.
-      </p>
-      {ended ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
-      {documents.error ? <Alert kind="error">{`Letters could not be listed: ${documents.error}`}</Alert> : null}
-      <div className="history-card">
-        <DocPicker
-          attempts={attempts}
-          attempt={attempt}
-          onAttempt={(next) => {
-            // Keep looking at the same person's letters in the other attempt, when they exist.
-            setChoice((current) => current?.replace(`/letters/${attempt}/`, `/letters/${next}/`) ?? null);
-            setAttempt(next);
-          }}
-          docs={documents.docs}
-          docName={doc?.name ?? ''}
-          onDoc={setChoice}
-          loadingDocs={documents.loading}
-        />
+    <PeopleColoursProvider memberIds={members.map((member) => member.userId)}>
+      <div className="page history-page">
+        <nav className="history-nav small" aria-label="Board pages">
+          <Link href={`/boards/${boardId}`}>← Back to the plan</Link>
+          <Link href={`/boards/${boardId}/review`}>Review and next steps</Link>
+        </nav>
+        <h1>History</h1>
+        <p className="muted history-intro">
+          See any document exactly as it was at a moment, who changed what, and compare two moments. Nothing here can
+          change the plan.
+        </p>
+        {ended ? <Alert kind="error">You no longer have access to this board.</Alert> : null}
+        {documents.error ? <Alert kind="error">{`Letters could not be listed: ${documents.error}`}</Alert> : null}
+        <div className="history-card">
+          <DocPicker
+            attempts={attempts}
+            attempt={attempt}
+            onAttempt={(next) => {
+              // Keep looking at the same person's letters in the other attempt, when they exist.
+              setChoice((current) => current?.replace(`/letters/${attempt}/`, `/letters/${next}/`) ?? null);
+              setAttempt(next);
+            }}
+            docs={documents.docs}
+            docName={doc?.name ?? ''}
+            onDoc={setChoice}
+            loadingDocs={documents.loading}
+          />
+        </div>
+        {doc && !ended ? (
+          <DocHistory
+            key={doc.name}
+            boardId={boardId}
+            attempt={attempt}
+            doc={doc}
+            nameOf={nameOf}
+            versions={versions.versions.filter((v) => v.attempt === attempt)}
+            canNameVersions={me.abilities.can['versions.create']}
+            onVersionsChanged={versions.reload}
+          />
+        ) : null}
       </div>
-      {doc && !ended ? (
-        <DocHistory
-          key={doc.name}
-          boardId={boardId}
-          attempt={attempt}
-          doc={doc}
-          nameOf={nameOf}
-          versions={versions.versions.filter((v) => v.attempt === attempt)}
-          canNameVersions={me.abilities.can['versions.create']}
-          onVersionsChanged={versions.reload}
-        />
-      ) : null}
-    </div>
+    </PeopleColoursProvider>
   );
 }

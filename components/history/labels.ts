@@ -2,6 +2,7 @@ import type { PlanPart } from '@/lib/diff';
 import { ATTENDANCE, LETTER_FIELDS, META, NOTES_FIELD, TEAM_ROLES } from '@/lib/plan/schema';
 import { DEBRIEF_MAP } from '@/lib/plan/debrief-names';
 import { LETTER_LABEL, PLAN_SECTIONS, sectionLabel } from '@/lib/plan/sections';
+import { calendarDay, clockTime } from '../ui/dates';
 
 /**
  * Readable names for what the history shows: the plan's parts, their fields and their values,
@@ -134,13 +135,19 @@ export function fieldLabel(part: PlanPart, field: string): string {
   return FIELD_LABEL[part][field] ?? field;
 }
 
-/** A scalar as a person would say it: "Yes", "Not started", "(empty)". */
+/** The plan's fields that hold a day or a time as their inputs write them. */
+const DAY_FIELDS = new Set(['date', 'admissionDate', 'rehearsalDate']);
+const TIME_FIELDS = new Set(['time']);
+
+/** A scalar as a person would say it: "Yes", "Not started", "Sun, Dec 6, 2026", "(empty)". */
 export function valueLabel(field: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value !== 'string') return '';
   const named = VALUE_LABEL[field]?.[value];
   if (named !== undefined) return named;
-  return value === '' ? '(empty)' : value;
+  if (value === '') return '(empty)';
+  if (DAY_FIELDS.has(field)) return calendarDay(value);
+  return TIME_FIELDS.has(field) ? clockTime(value) : value;
 }
 
 /** The letters and notes documents' fields. */

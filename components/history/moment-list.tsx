@@ -1,8 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { fullMoment, plural, shortMoment } from './format';
-import type { Moment } from './moments';
+import { plural } from './format';
+import { fullMoment, shortMoment } from '../ui/dates';
+import { type Moment, namesOf } from './moments';
 
 const SHOWN_AT_FIRST = 40;
 
@@ -32,7 +33,7 @@ export function MomentList(props: {
                 data-testid="moment"
                 data-seq={moment.seq}
               >
-                <span className="moment-who">{nameOf(moment.userId)}</span>
+                <span className="moment-who">{namesOf(moment, nameOf)}</span>
                 <span className="moment-what">{moment.sections.join(', ')}</span>
                 <span className="moment-when muted small">
                   <time dateTime={new Date(moment.at).toISOString()} title={fullMoment(moment.at)}>

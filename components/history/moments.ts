@@ -10,8 +10,10 @@ export interface TimelineEntry {
 }
 
 /**
- * A moment of the timeline: consecutive changes by one person to the same sections, close in
- * time. Typing a sentence logs dozens of changes; nobody wants to scrub through each keystroke.
+ * A moment of the timeline: consecutive changes to the same sections, close in time, by one
+ * person or by several typing together. Typing a sentence logs dozens of changes, and two
+ * people writing in the same place at once interleave theirs: nobody wants to scrub through
+ * each keystroke, or a dozen entries alternating between two names within one minute.
  */
 export interface Moment {
   /** The last change of the moment: the state "after" it is what selecting the moment shows. */
@@ -19,12 +21,13 @@ export interface Moment {
   firstSeq: number;
   startedAt: number;
   at: number;
-  userId: string;
+  /** Who made its changes, in the order they first did. */
+  userIds: string[];
   sections: string[];
   count: number;
 }
 
-/** Changes further apart than this start a new moment, even by the same person. */
+/** Changes further apart than this start a new moment, even by the same people in the same sections. */
 export const MOMENT_GAP_MS = 5 * 60_000;
 
 export interface MomentFilter {
@@ -36,6 +39,11 @@ export interface MomentFilter {
 
 export function entrySections(entry: TimelineEntry): string[] {
   return [...new Set(entry.fields.map(sectionOfField))].sort();
+}
+
+/** Whoever made it: a change to the moment's sections soon after its last one carries it on. */
+function joins(moment: Moment, entry: TimelineEntry, sections: readonly string[]): boolean {
+  return entry.at - moment.at <= MOMENT_GAP_MS && sections.join('|') === moment.sections.join('|');
 }
 
 export function toMoments(
@@ -50,15 +58,11 @@ export function toMoments(
     if (filter.person && entry.userId !== filter.person) continue;
     if (filter.section && !sections.includes(filter.section)) continue;
     const last = moments[moments.length - 1];
-    if (
-      last &&
-      last.userId === entry.userId &&
-      last.sections.join('|') === sections.join('|') &&
-      entry.at - last.at <= MOMENT_GAP_MS
-    ) {
+    if (last && joins(last, entry, sections)) {
       last.seq = entry.seq;
       last.at = entry.at;
       last.count += 1;
+      if (!last.userIds.includes(entry.userId)) last.userIds.push(entry.userId);
       continue;
     }
     moments.push({
@@ -66,12 +70,19 @@ export function toMoments(
       firstSeq: entry.seq,
       startedAt: entry.at,
       at: entry.at,
-      userId: entry.userId,
+      userIds: [entry.userId],
       sections,
       count: 1,
     });
   }
   return moments;
+}
+
+/** "Jordan", "Jordan and Riley", "Jordan, Riley and Maya". */
+export function namesOf(moment: Moment, nameOf: (userId: string) => string): string {
+  const names = moment.userIds.map(nameOf);
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /**

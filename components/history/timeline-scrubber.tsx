@@ -1,6 +1,6 @@
 'use client';
 
-import { shortMoment } from './format';
+import { shortMoment } from '../ui/dates';
 import type { Moment } from './moments';
 
 export interface Marker {

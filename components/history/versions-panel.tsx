@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
 import { Alert } from '../ui/alert';
-import { fullMoment, shortMoment } from './format';
+import { fullMoment, shortMoment } from '../ui/dates';
 import type { NamedVersion } from './use-versions';
 
 /**

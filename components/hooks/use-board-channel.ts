@@ -60,15 +60,40 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
     const askAgain = (changed: (topic: BoardTopic) => boolean) =>
       void mutate((key) => isStaleAfter(key, boardId, changed));
     const afterCut = (s: ChannelStatus) => (s === 'live' || s === 'connecting' ? 'offline' : s);
+    // Once the board is gone for this page, coming back online must not rejoin it.
+    let ended = false;
+    const end = (s: ChannelStatus) => {
+      ended = true;
+      setStatus(s);
+    };
 
     connection.on('connect', () => {
       connection.emit('board:join', { boardId }, (reply) => {
-        setStatus(reply.ok ? 'live' : 'access-lost');
-        if (reply.ok) askAgain(EVERY_TOPIC);
+        if (!reply.ok) {
+          end('access-lost');
+          return;
+        }
+        setStatus('live');
+        askAgain(EVERY_TOPIC);
       });
     });
-    connection.on('disconnect', () => setStatus(afterCut));
-    connection.on('connect_error', () => setStatus(afterCut));
+    // Who is here is known only while connected: a list kept past a cut would show people
+    // who may have left long ago.
+    const cut = () => {
+      setStatus(afterCut);
+      setPeople([]);
+    };
+    connection.on('disconnect', cut);
+    connection.on('connect_error', cut);
+    // The browser knows at once when the network goes; the socket may take half a minute to
+    // notice (a ping timeout). Back online, a fresh connection rejoins and hears who is here.
+    const online = () => {
+      if (ended) return;
+      connection.disconnect();
+      connection.connect();
+    };
+    window.addEventListener('offline', cut);
+    window.addEventListener('online', online);
     connection.on('presence', (message) => {
       if (mine(message)) setPeople(message.people);
     });
@@ -83,14 +108,16 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
       router.refresh();
     });
     connection.on('board:access-lost', (message) => {
-      if (mine(message)) setStatus('access-lost');
+      if (mine(message)) end('access-lost');
     });
     connection.on('board:deleted', (message) => {
-      if (mine(message)) setStatus('deleted');
+      if (mine(message)) end('deleted');
     });
-    connection.on('session:ended', () => setStatus('signed-out'));
+    connection.on('session:ended', () => end('signed-out'));
     connection.connect();
     return () => {
+      window.removeEventListener('offline', cut);
+      window.removeEventListener('online', online);
       connection.emit('board:leave', { boardId });
       connection.removeAllListeners();
       connection.disconnect();

@@ -102,6 +102,9 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
   // What the server said since the page's answer; a new answer (docName, readOnly) starts afresh.
   const key = `${readOnly}:${docName}`;
   const [reduced, setReduced] = useState<{ key: string; on: boolean }>({ key, on: false });
+  // Forgotten, not only hidden, when the answer changes: after a freeze and its lifting the page
+  // gives the answer it gave before, and a reduction kept under it would lock the plan for good.
+  if (reduced.key !== key) setReduced({ key, on: false });
   const accessReduced = reduced.key === key && reduced.on;
   // Kept across connections of this page, not rendered: what the last connection left unconfirmed.
   const carried = useRef<Carried | null>(null);

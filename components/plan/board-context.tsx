@@ -5,12 +5,15 @@ import type { BoardClientSocket } from '@/lib/protocol/board-events';
 import type { Member } from '@/server/boards/members';
 import type { Me } from '../board/me';
 import type { PresenceUser } from '../hooks/use-synced-doc';
+import type { AttemptState } from './attempt-state';
 
 /** Facts about the board and the person, shared by every section. */
 export interface BoardContextValue {
   boardId: string;
   attempt: number;
   frozen: boolean;
+  /** Open, frozen (a pause that can be lifted) or closed (a later attempt was staged). */
+  state: AttemptState;
   me: Me;
   /** The presence identity (name and colour) shown to the others. */
   user: PresenceUser;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { BoardClientSocket } from '@/lib/protocol/board-events';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { Member } from '@/server/boards/members';
@@ -8,6 +8,7 @@ import { formatDocName } from '@/lib/doc-names';
 import { planAccess } from '@/lib/permissions/abilities';
 import { ensureDefaults } from '@/lib/plan/defaults';
 import { planTypes } from '@/lib/plan/scope';
+import type { SectionId } from '@/lib/plan/sections';
 import type { PresencePerson } from '../hooks/use-board-channel';
 import type { Me } from '../board/me';
 import { BoardProvider, type BoardContextValue } from './board-context';
@@ -26,6 +27,9 @@ import { useNotice } from './use-notice';
 import { useSection } from './use-section';
 import './plan.css';
 import { useFollowing } from '../hooks/use-following';
+import { attemptName, attemptState } from './attempt-state';
+import { readOnlyReason } from './read-only-reason';
+import { CarriedOver } from './carried-over';
 
 export interface PlanBoardProps {
   boardId: string;
@@ -53,6 +57,7 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
   const [attemptNumber, setAttemptNumber] = useFollowing(latest);
   const attempt = attempts.find((a) => a.number === attemptNumber) ?? attempts[attempts.length - 1];
   const frozen = attempt?.frozenAt != null;
+  const state = attemptState(attemptNumber, attempts);
   const doc = { kind: 'plan', boardId, attempt: attemptNumber } as const;
   // Decided by the server for this render (a freeze or a role change renders the page again).
   const access = planAccess(me.abilities, attemptNumber);
@@ -68,6 +73,17 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
   // The server may have said read-only since this page was rendered (a freeze, a role change).
   const editable = !readOnly && plan.canWrite;
   const [section, setSection] = useSection(boardId, me, socket);
+  const planRef = useRef<HTMLDivElement>(null);
+  // A new section starts at its top: switching from the end of a long one would otherwise leave
+  // the page scrolled past the short new one, its menu stranded halfway up the screen.
+  const openSection = useCallback(
+    (id: SectionId) => {
+      setSection(id);
+      const top = planRef.current;
+      if (top && top.getBoundingClientRect().top < 0) top.scrollIntoView({ block: 'start' });
+    },
+    [setSection],
+  );
   const [notice, notify, dismiss] = useNotice();
 
   useEffect(() => {
@@ -86,8 +102,8 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
   }, [undo.manager, editable]);
 
   const board: BoardContextValue = useMemo(
-    () => ({ boardId, attempt: attemptNumber, frozen, me, user, members, socket, emergency, notify }),
-    [boardId, attemptNumber, frozen, me, user, members, socket, emergency, notify],
+    () => ({ boardId, attempt: attemptNumber, frozen, state, me, user, members, socket, emergency, notify }),
+    [boardId, attemptNumber, frozen, state, me, user, members, socket, emergency, notify],
   );
   const edit: EditContextValue | null = useMemo(() => {
     if (!plan.doc) return null;
@@ -103,15 +119,23 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
   }, [plan.doc, plan.provider, editable, origin, undo.manager, peers]);
 
   // An open attempt that is still read-only is so because of the person's role: only viewers read along.
-  const readOnlyReason = frozen
-    ? 'This attempt is closed. You can read it, but it can no longer be changed.'
-    : access === 'read'
-      ? 'You follow this plan as a viewer: you can read what the team shares, but not change it.'
-      : null;
+  const reason = readOnlyReason({
+    state,
+    attempt: attemptNumber,
+    latest,
+    canLift: me.abilities.can['attempts.freeze'],
+    viewer: access === 'read',
+    members,
+  });
 
   return (
     <BoardProvider value={board}>
-      <div className="plan" data-testid="plan" data-read-only={readOnly || plan.accessReduced ? 'true' : 'false'}>
+      <div
+        ref={planRef}
+        className="plan"
+        data-testid="plan"
+        data-read-only={readOnly || plan.accessReduced ? 'true' : 'false'}
+      >
         <div className="plan-toolbar">
           <div className="plan-toolbar-start">
             <h2 className="plan-title">The plan</h2>
@@ -125,8 +149,7 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
                 >
                   {attempts.map((a) => (
                     <option key={a.number} value={a.number}>
-                      Attempt {a.number}
-                      {a.frozenAt ? ' (closed)' : ''}
+                      {attemptName(a.number, attempts)}
                     </option>
                   ))}
                 </select>
@@ -160,14 +183,17 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
         <ConnectionBanner
           status={plan.status}
           closedReason={plan.closedReason}
-          readOnlyReason={readOnlyReason}
+          readOnlyReason={reason}
           accessReduced={plan.accessReduced}
         />
         <UnsavedChanges synced={plan} docName={formatDocName(doc)} />
+        {attemptNumber === latest && latest > 1 ? (
+          <CarriedOver key={latest} boardId={boardId} previous={latest - 1} me={me} />
+        ) : null}
         <div className="plan-layout">
           <SectionNav
             current={section}
-            onChange={setSection}
+            onChange={openSection}
             abilities={me.abilities}
             myUserId={me.userId}
             people={people}

@@ -1,7 +1,7 @@
 'use client';
 
 import type { PresencePerson } from '../hooks/use-board-channel';
-import { personColour } from '../browser/colour';
+import { usePersonColour } from '../board/people-colours';
 import type { BoardAbilities } from '@/lib/permissions/abilities';
 import type { SectionId } from '@/lib/plan/sections';
 import { sectionsFor } from './sections/registry';
@@ -15,10 +15,20 @@ interface SectionNavProps {
   counts: Partial<Record<SectionId, number>>;
 }
 
-/** A list of sections beside the plan on wide screens; a select on a phone. */
+/**
+ * A list of sections beside the plan on wide screens; a select on a phone. Each section names who
+ * else has it open, in words on both (a dot of colour alone says nothing, and a phone has no
+ * tooltips).
+ */
 export function SectionNav({ current, onChange, abilities, myUserId, people, counts }: SectionNavProps) {
   const sections = sectionsFor(abilities);
   const others = people.filter((person) => person.userId !== myUserId);
+  const colourOf = usePersonColour();
+  const namesIn = (id: SectionId) =>
+    others
+      .filter((person) => person.section === id)
+      .map((person) => person.name)
+      .join(', ');
   return (
     <>
       <div className="section-select">
@@ -27,7 +37,7 @@ export function SectionNav({ current, onChange, abilities, myUserId, people, cou
           {sections.map((section) => (
             <option key={section.id} value={section.id}>
               {section.label}
-              {others.some((p) => p.section === section.id) ? ' ●' : ''}
+              {namesIn(section.id) ? ` · ${namesIn(section.id)} here` : ''}
             </option>
           ))}
         </select>
@@ -54,17 +64,18 @@ export function SectionNav({ current, onChange, abilities, myUserId, people, cou
                     </span>
                   ) : null}
                   {here.length ? (
-                    <span className="section-here">
-                      {here.slice(0, 3).map((person) => (
-                        <span
-                          key={person.userId}
-                          className="section-dot"
-                          style={{ background: personColour(person.userId) }}
-                          title={person.name}
-                          aria-hidden="true"
-                        />
+                    <span className="section-here" data-testid="section-here">
+                      <span className="visually-hidden">, here now: </span>
+                      {here.map((person) => (
+                        <span key={person.userId} className="section-person">
+                          <span
+                            className="presence-swatch"
+                            style={{ background: colourOf(person.userId) }}
+                            aria-hidden="true"
+                          />
+                          {person.name}
+                        </span>
                       ))}
-                      <span className="visually-hidden">, here now: {here.map((p) => p.name).join(', ')}</span>
                     </span>
                   ) : null}
                 </button>

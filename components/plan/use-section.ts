@@ -8,7 +8,7 @@ import { isOfferedSection } from './sections/registry';
 
 /**
  * The section on screen, kept in the URL hash (a reload stays put) and told to the others
- * through the board channel ('presence:update'), so the avatars show who is where.
+ * through the board channel ('presence:update'), so the others see who is where.
  */
 export function useSection(
   boardId: string,

@@ -3,6 +3,7 @@
 import type { Debrief } from '@/lib/schemas/debrief';
 import { debriefText, isNoteKey, noteText, setOutcome, setWentWrong } from '@/lib/plan/debrief';
 import { useEdit, fieldKey } from '../plan/edit-context';
+import { ReadValue } from '../plan/fields/read-value';
 import { TextField } from '../plan/fields/text-field';
 import { OUTCOME_LABEL, OUTCOMES, WENT_WRONG, WENT_WRONG_INFO } from './debrief-labels';
 import type { Participant } from './participants';
@@ -19,42 +20,56 @@ export function DebriefForm({ debrief, participants }: { debrief: Debrief; parti
   const { doc, readOnly, origin } = useEdit();
   return (
     <div className="debrief-form stack" data-testid="debrief-form">
-      <fieldset className="debrief-fieldset" disabled={readOnly}>
-        <legend>How did it end?</legend>
-        <div className="choice-grid">
-          {OUTCOMES.map((outcome) => (
-            <label key={outcome || 'none'} className="choice">
-              <input
-                type="radio"
-                name="outcome"
-                value={outcome}
-                checked={debrief.outcome === outcome}
-                onChange={() => setOutcome(doc, outcome, origin)}
-              />
-              <span>{OUTCOME_LABEL[outcome]}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="debrief-fieldset" disabled={readOnly}>
-        <legend>What went wrong</legend>
-        <p className="hint">Tick all that happened. Each one points to something to prepare differently.</p>
-        <div className="choice-list">
-          {WENT_WRONG.map((item) => (
-            <label key={item} className="choice choice-with-hint">
-              <input
-                type="checkbox"
-                checked={debrief.wentWrong.includes(item)}
-                onChange={(event) => setWentWrong(doc, item, event.target.checked, origin)}
-              />
-              <span>
-                <span className="choice-label">{WENT_WRONG_INFO[item].label}</span>
-                <span className="hint">{WENT_WRONG_INFO[item].next}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {readOnly ? (
+        // Read as a page, like a read-only plan: what was chosen, not greyed-out boxes.
+        <>
+          <ReadValue label="How did it end?" testId="debrief-outcome">
+            {debrief.outcome ? OUTCOME_LABEL[debrief.outcome] : ''}
+          </ReadValue>
+          <ReadValue label="What went wrong" testId="debrief-went-wrong">
+            {debrief.wentWrong.map((item) => WENT_WRONG_INFO[item].label).join(', ')}
+          </ReadValue>
+        </>
+      ) : (
+        <>
+          <fieldset className="debrief-fieldset">
+            <legend>How did it end?</legend>
+            <div className="choice-grid">
+              {OUTCOMES.map((outcome) => (
+                <label key={outcome || 'none'} className="choice">
+                  <input
+                    type="radio"
+                    name="outcome"
+                    value={outcome}
+                    checked={debrief.outcome === outcome}
+                    onChange={() => setOutcome(doc, outcome, origin)}
+                  />
+                  <span>{OUTCOME_LABEL[outcome]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="debrief-fieldset">
+            <legend>What went wrong</legend>
+            <p className="hint">Tick all that happened. Each one points to something to prepare differently.</p>
+            <div className="choice-list">
+              {WENT_WRONG.map((item) => (
+                <label key={item} className="choice choice-with-hint">
+                  <input
+                    type="checkbox"
+                    checked={debrief.wentWrong.includes(item)}
+                    onChange={(event) => setWentWrong(doc, item, event.target.checked, origin)}
+                  />
+                  <span>
+                    <span className="choice-label">{WENT_WRONG_INFO[item].label}</span>
+                    <span className="hint">{WENT_WRONG_INFO[item].next}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </>
+      )}
       <TextField
         text={debriefText(doc, 'details')}
         field={fieldKey('debrief', null, 'details')}

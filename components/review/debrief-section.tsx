@@ -13,7 +13,7 @@ import { UnsavedChanges } from '../plan/unsaved-changes';
 import { usePeers } from '../hooks/use-peers';
 import { handleUndoKey, useUndo } from '../hooks/use-undo';
 import { DebriefForm } from './debrief-form';
-import { isRefusal } from './debrief-labels';
+import type { Outcome } from './debrief-labels';
 import { participantsOf } from './participants';
 import { useDebrief } from './use-debrief';
 import { useLatestPlan } from './use-latest-plan';
@@ -25,7 +25,8 @@ export function DebriefSection(props: {
   attempts: readonly AttemptSummary[];
   me: Me;
   members: readonly PageMember[];
-  onOutcome(refused: boolean): void;
+  /** The latest attempt's outcome as it reads now; null while another attempt is on screen. */
+  onOutcome(outcome: Outcome | null): void;
   latestPlan: PlanJSON | null;
 }) {
   const { boardId, attempts, me, members, onOutcome, latestPlan } = props;
@@ -39,7 +40,7 @@ export function DebriefSection(props: {
   const editable = !readOnly && synced.canWrite;
 
   useEffect(() => {
-    onOutcome(attempt === latest && isRefusal(debrief.outcome));
+    onOutcome(attempt === latest ? debrief.outcome : null);
   }, [debrief.outcome, attempt, latest, onOutcome]);
 
   const participants = participantsOf(members, plan?.team ?? [], Object.keys(debrief.participantNotes));

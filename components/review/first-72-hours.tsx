@@ -1,3 +1,5 @@
+import './first-72-hours.css';
+
 /**
  * What the team holds to in the first three days after the loved one says no: the moment when
  * families most often give way. Written in the product's own words (docs/plan.md, section 12).
@@ -21,26 +23,39 @@ const RULES: readonly { title: string; text: string }[] = [
   },
 ];
 
-export function First72Hours({ refused }: { refused: boolean }) {
+/** The team's rules for the first three days after a refusal, as a numbered list. */
+export function FirstDaysRules() {
+  return (
+    <ol className="rules">
+      {RULES.map((rule) => (
+        <li key={rule.title}>
+          <strong>{rule.title}</strong> {rule.text}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * The rules as the review page shows them: highlighted once a debrief records a refusal, the
+ * latest attempt's, or the one before when the next attempt has just been staged from it (the
+ * three days after a refusal are exactly when a new attempt starts).
+ */
+export function First72Hours({ refusedIn }: { refusedIn: number | null }) {
   return (
     <section
-      className={`history-card stack first-72${refused ? ' is-active' : ''}`}
+      className={`history-card stack first-72${refusedIn !== null ? ' is-active' : ''}`}
       aria-labelledby="first72-heading"
       data-testid="first-72-hours"
+      data-active={refusedIn !== null ? 'true' : 'false'}
     >
       <h2 id="first72-heading">After a refusal: the first 72 hours</h2>
       <p className="small">
-        {refused
-          ? 'The debrief records that help was not accepted. For the next three days, the whole team agrees to:'
+        {refusedIn !== null
+          ? `The debrief of attempt ${refusedIn} records that help was not accepted. For the next three days, the whole team agrees to:`
           : 'If help is refused, the whole team agrees, for the first three days, to:'}
       </p>
-      <ol className="rules">
-        {RULES.map((rule) => (
-          <li key={rule.title}>
-            <strong>{rule.title}</strong> {rule.text}
-          </li>
-        ))}
-      </ol>
+      <FirstDaysRules />
     </section>
   );
 }

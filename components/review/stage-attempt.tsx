@@ -5,19 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
 import { Alert } from '../ui/alert';
-
-const CARRIED = [
-  'the team: people, roles, attendance and speaking order',
-  'the approach, bottom lines (with their statuses), contingencies and objections',
-  'treatment options, the escort and the safety plan',
-  'every participant’s letters, as drafts',
-];
-
-const AFRESH = [
-  'the date, the time and the rehearsal date are cleared',
-  'letters are private again until each person shares them, and are reviewed again',
-  'the debrief stays with the attempt it describes',
-];
+import { CARRIED, AFRESH } from './carried-lists';
 
 /**
  * "Stage another intervention" (interventionists only): a confirmation that says plainly what

@@ -6,7 +6,8 @@ import type { LetterName } from '@/lib/records';
 import type { LetterReview as Review } from '@/server/letters/reviews';
 import './tools.css';
 
-const STATUS_TEXT: Record<Review['status'], string> = {
+/** A review's status in words, on its badge and in the letters list. */
+export const REVIEW_STATUS_TEXT: Record<Review['status'], string> = {
   submitted: 'Waiting for review',
   approved: 'Approved',
   'changes-requested': 'Changes asked for',
@@ -21,11 +22,16 @@ interface Props {
   /** The letter's owner may submit it; an interventionist may approve or ask for changes. */
   canSubmit: boolean;
   canReview: boolean;
+  /** The letter has no words yet: nothing to send. */
+  blank?: boolean;
   frozen: boolean;
   onChanged(): void;
 }
 
-/** The review round for one letter: submit, then approve or ask for changes with a comment. */
+/**
+ * The review round for one letter: the writer sends it to the interventionist, who approves it
+ * or asks for changes with a comment.
+ */
 export function LetterReview({
   boardId,
   attempt,
@@ -34,6 +40,7 @@ export function LetterReview({
   review,
   canSubmit,
   canReview,
+  blank = false,
   frozen,
   onChanged,
 }: Props) {
@@ -62,7 +69,7 @@ export function LetterReview({
     <div className="letter-review" data-testid={`review-${letter}`}>
       <p className="letter-review-status">
         <span className={`badge review-${status ?? 'draft'}`} data-testid="review-status">
-          {status ? STATUS_TEXT[status] : 'Draft'}
+          {status ? REVIEW_STATUS_TEXT[status] : 'Draft'}
         </span>
         {review?.changedSinceApproval ? (
           <span className="badge review-changed" data-testid="changed-since-approval">
@@ -81,18 +88,18 @@ export function LetterReview({
         </div>
       ) : null}
       {!frozen && canSubmit && status !== 'submitted' ? (
-        <button
-          type="button"
-          className="button button-secondary button-small"
-          disabled={busy}
-          onClick={() => void run(() => api(base, { method: 'POST', body: { letter } }))}
-        >
-          {status === 'approved' && review?.changedSinceApproval
-            ? 'Submit the changes for review'
-            : status
-              ? 'Submit again for review'
-              : 'Submit for review'}
-        </button>
+        <SendButton
+          status={status}
+          changedSinceApproval={review?.changedSinceApproval ?? false}
+          busy={busy}
+          blank={blank}
+          onSend={() => void run(() => api(base, { method: 'POST', body: { letter } }))}
+        />
+      ) : null}
+      {!frozen && canSubmit && status === 'submitted' ? (
+        <p className="muted small" data-testid="review-sent">
+          Sent. Only the interventionist reads it; you can keep editing until they review it.
+        </p>
       ) : null}
       {!frozen && canReview && status !== 'submitted' ? (
         <p className="muted small" data-testid="review-waiting">
@@ -107,9 +114,9 @@ export function LetterReview({
           <label className="visually-hidden" htmlFor={inputId}>
             Comment for the writer
           </label>
-          <input
+          <textarea
             id={inputId}
-            type="text"
+            rows={2}
             placeholder="A kind, specific comment (optional)"
             value={comment}
             maxLength={4000}
@@ -147,5 +154,43 @@ export function LetterReview({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The writer's main action on a letter: sending it to the interventionist, filled while there
+ * is something for them to read (a first draft, a new version after their comments, changes
+ * since their approval) and quiet once an approved letter is unchanged.
+ */
+function SendButton({
+  status,
+  changedSinceApproval,
+  busy,
+  blank,
+  onSend,
+}: {
+  status: Review['status'] | null;
+  changedSinceApproval: boolean;
+  busy: boolean;
+  blank: boolean;
+  onSend(): void;
+}) {
+  const settled = status === 'approved' && !changedSinceApproval;
+  if (blank)
+    return <p className="muted small">Write this letter first; then you can send it to the interventionist.</p>;
+  return (
+    <button
+      type="button"
+      className={`button button-small${settled ? ' button-secondary' : ''}`}
+      disabled={busy}
+      onClick={onSend}
+      data-testid="send-for-review"
+    >
+      {status === null
+        ? 'Send to the interventionist'
+        : status === 'approved' && changedSinceApproval
+          ? 'Send the changes to the interventionist'
+          : 'Send again to the interventionist'}
+    </button>
   );
 }

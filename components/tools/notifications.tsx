@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { BoardClientSocket, NotifyMessage } from '@/lib/protocol/board-events';
+import type { BoardClientSocket, NotifyKind, NotifyMessage } from '@/lib/protocol/board-events';
 import './tools.css';
 
 interface Notice {
@@ -9,9 +9,10 @@ interface Notice {
   text: string;
 }
 
-const MESSAGES: Record<string, (from: string) => string> = {
+const MESSAGES: Record<NotifyKind, (from: string) => string> = {
   'question-asked': (from) => `${from} asked the interventionist a question.`,
   'question-answered': (from) => `${from} answered your question.`,
+  'letter-submitted': (from) => `${from} sent you a letter to review.`,
 };
 const SHOW_MS = 8000;
 
@@ -22,6 +23,7 @@ export function Notifications({ socket, boardId }: { socket: BoardClientSocket |
     if (!socket) return;
     let next = 0;
     const onNotify = (message: NotifyMessage) => {
+      // A kind this page does not know (sent by a newer server) shows nothing.
       const text = MESSAGES[message.kind]?.(message.from);
       if (message.boardId !== boardId || !text) return;
       const id = (next += 1);

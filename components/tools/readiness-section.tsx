@@ -19,7 +19,7 @@ const DECISION_TEXT = new Map<AttendanceDecision, string>(ATTENDANCE.map(({ valu
 
 /** Is everyone ready, and does the plan cover what it must? Check-ins, decisions, coverage, freeze. */
 export function ReadinessSection() {
-  const { boardId, attempt, frozen, me } = useBoard();
+  const { boardId, attempt, frozen, state, me } = useBoard();
   const { doc } = useEdit();
   const path = `/api/boards/${boardId}/attempts/${attempt}/readiness`;
   // A letter handed in or reviewed changes what the coverage says about letters.
@@ -85,7 +85,10 @@ export function ReadinessSection() {
         <h3>What the plan still needs</h3>
         <CoverageList checks={checks} />
       </div>
-      {can['attempts.freeze'] ? <FreezeControl boardId={boardId} attempt={attempt} frozen={frozen} /> : null}
+      {/* A closed attempt stays as it was: only the latest one is frozen and unfrozen. */}
+      {can['attempts.freeze'] && state !== 'closed' ? (
+        <FreezeControl boardId={boardId} attempt={attempt} frozen={frozen} />
+      ) : null}
     </Section>
   );
 }
@@ -111,7 +114,7 @@ function FreezeControl({ boardId, attempt, frozen }: { boardId: string; attempt:
       <h3>Freeze the plan</h3>
       <p className="muted small">
         {frozen
-          ? 'The plan is frozen: everyone can read it, nobody can change it.'
+          ? 'The plan is frozen: everyone can read it, nobody can change it until you lift the freeze.'
           : 'Freezing makes the plan read-only for everyone, for example once it has been rehearsed.'}
       </p>
       {error ? (

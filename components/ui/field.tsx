@@ -7,8 +7,8 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   errors?: string[];
 }
 
-/** A labelled input whose hint and errors are announced with it. */
-export function Field({ id, label, hint, errors, ...input }: FieldProps) {
+/** A labelled input whose hint and errors are announced with it; a text input unless told otherwise. */
+export function Field({ id, label, hint, errors, type = 'text', ...input }: FieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="field">
@@ -16,6 +16,7 @@ export function Field({ id, label, hint, errors, ...input }: FieldProps) {
       <input
         id={id}
         name={id}
+        type={type}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy || undefined}
         {...input}

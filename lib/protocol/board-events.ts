@@ -63,11 +63,11 @@ export interface RoleChangedMessage extends BoardRef {
   role: Role;
 }
 
-export type NotifyKind = 'question-asked' | 'question-answered';
+export type NotifyKind = 'question-asked' | 'question-answered' | 'letter-submitted';
 
 export interface NotifyMessage extends BoardRef {
   kind: NotifyKind;
-  /** The name of the person who asked or answered. */
+  /** The name of the person who asked, answered or sent a letter for review. */
   from: string;
 }
 

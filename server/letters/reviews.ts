@@ -118,6 +118,14 @@ export async function submitLetter(
   });
   await audit({ action: 'letter.submitted', userId: principal.userId, boardId, detail: { attempt, letter } });
   announce(boardId, principal.userId, { ownerId: principal.userId, attempt, letter, status: 'submitted' });
+  // Told as a question is: who, never what (a notice can show on a screen someone else sees).
+  publish({
+    type: 'notify',
+    boardId,
+    to: { kind: 'interventionists', except: principal.userId },
+    kind: 'letter-submitted',
+    from: principal.name,
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Role } from '../../lib/roles';
 import type { TestClient } from '../helpers/client';
-import { createBoard, joinAs, person } from '../helpers/board';
+import { type BoardChannelClient, createBoard, joinAs, openChannel, person } from '../helpers/board';
 import { writeLetter } from '../helpers/letters';
 import { openDoc } from '../helpers/providers';
 import { writeParagraph } from '../helpers/tiptap-fragments';
@@ -97,6 +97,39 @@ describe('letter review', () => {
       REQUEST_POLL_MS,
     );
     letters.destroy();
+  });
+
+  test('a letter sent for review tells the interventionists, from the server: who sent one, never what it says', async () => {
+    const channels: BoardChannelClient[] = [];
+    const channelOf = async (who: TestClient) => {
+      const channel = await openChannel(server.url, who.cookieHeader());
+      channels.push(channel);
+      assert.equal((await channel.join(boardId)).ok, true);
+      return channel;
+    };
+    try {
+      const [leadChannel, anaChannel, benChannel] = [await channelOf(lead), await channelOf(ana), await channelOf(ben)];
+      const words = 'Ben writes: I will no longer lend you the car.';
+      const letters = await writeLetter(ben, boardId, 'bottomLine', words);
+      letters.destroy();
+      // A browser cannot announce one itself: a forged event tells no one (the join is a round trip).
+      benChannel.socket.emit('notify', { boardId, kind: 'letter-submitted', from: 'Ben' });
+      assert.equal((await benChannel.join(boardId)).ok, true);
+      assert.equal(
+        (await ben.json('POST', `/api/boards/${boardId}/attempts/1/reviews`, { letter: 'bottomLine' })).status,
+        200,
+      );
+      const notices = (channel: BoardChannelClient) => channel.named('notify').map((event) => event.payload);
+      await waitFor(() => notices(leadChannel).length > 0, 'the interventionist is told');
+      assert.deepEqual(notices(leadChannel), [{ boardId, kind: 'letter-submitted', from: 'Ben' }]);
+      // A round trip on each other socket: anything sent with the notice has arrived by its answer.
+      for (const channel of [anaChannel, benChannel]) assert.equal((await channel.join(boardId)).ok, true);
+      assert.equal(JSON.stringify(leadChannel.events).includes('lend you the car'), false);
+      assert.deepEqual(notices(anaChannel), [], 'another relative is not told');
+      assert.deepEqual(notices(benChannel), [], 'the writer is not told of their own letter');
+    } finally {
+      for (const channel of channels) channel.close();
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 'use client';
 
 import { useId } from 'react';
+import { calendarDay, clockTime } from '../../ui/dates';
 import { useEdit } from '../edit-context';
+import { ReadValue } from './read-value';
 
 interface Option<T extends string> {
   value: T;
@@ -19,6 +21,12 @@ export function SelectField<T extends string>(props: {
 }) {
   const { readOnly } = useEdit();
   const id = useId();
+  if (readOnly)
+    return (
+      <ReadValue label={props.label} testId={props.testId}>
+        {props.options.find((option) => option.value === props.value)?.label ?? ''}
+      </ReadValue>
+    );
   return (
     <div className="plan-field">
       <div className="plan-field-head">
@@ -27,7 +35,6 @@ export function SelectField<T extends string>(props: {
       <select
         id={id}
         value={props.value}
-        disabled={readOnly}
         data-testid={props.testId}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onChange={(event) => {
@@ -59,13 +66,18 @@ export function CheckField(props: {
 }) {
   const { readOnly } = useEdit();
   const id = useId();
+  if (readOnly)
+    return (
+      <ReadValue label={props.label} testId={props.testId}>
+        {props.checked ? 'Yes' : 'No'}
+      </ReadValue>
+    );
   return (
     <div className="plan-check">
       <input
         id={id}
         type="checkbox"
         checked={props.checked}
-        disabled={readOnly}
         data-testid={props.testId}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onChange={(event) => props.onChange(event.target.checked)}
@@ -94,6 +106,13 @@ export function DateField(props: {
 }) {
   const { readOnly } = useEdit();
   const id = useId();
+  const inWords = props.type === 'date' ? calendarDay(props.value) : clockTime(props.value);
+  if (readOnly)
+    return (
+      <ReadValue label={props.label} testId={props.testId}>
+        {inWords}
+      </ReadValue>
+    );
   return (
     <div className="plan-field">
       <div className="plan-field-head">
@@ -103,12 +122,16 @@ export function DateField(props: {
         id={id}
         type={props.type}
         value={props.value}
-        readOnly={readOnly}
-        disabled={readOnly}
         data-testid={props.testId}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onChange={(event) => props.onChange(event.target.value)}
       />
+      {/* The input shows a day in the browser's own way (12/06/2026 is June or December?): in words as well. */}
+      {props.type === 'date' && props.value ? (
+        <p className="plan-hint" data-testid="date-in-words">
+          {inWords}
+        </p>
+      ) : null}
       {props.hint ? (
         <p id={`${id}-hint`} className="plan-hint">
           {props.hint}
@@ -128,6 +151,12 @@ export function RadioGroup<T extends string>(props: {
 }) {
   const { readOnly } = useEdit();
   const id = useId();
+  if (readOnly)
+    return (
+      <ReadValue label={props.legend}>
+        {props.options.find((option) => option.value === props.value)?.label ?? ''}
+      </ReadValue>
+    );
   return (
     <fieldset className="plan-fieldset">
       <legend>{props.legend}</legend>
@@ -139,7 +168,6 @@ export function RadioGroup<T extends string>(props: {
             name={`${id}-${props.name}`}
             value={option.value}
             checked={props.value === option.value}
-            disabled={readOnly}
             onChange={() => props.onChange(option.value)}
           />
           <label htmlFor={`${id}-${option.value}`}>

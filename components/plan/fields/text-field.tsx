@@ -13,7 +13,9 @@ import type * as Y from 'yjs';
 import { applyTextChange, transformIndex } from '@/lib/plan/text-diff';
 import { useEdit } from '../edit-context';
 import { handleUndoKey } from '../../hooks/use-undo';
+import { usePersonColour } from '../../board/people-colours';
 import { FieldPresence, peersIn } from './field-presence';
+import { ReadValue } from './read-value';
 
 interface TextFieldProps {
   text: Y.Text | null;
@@ -23,6 +25,8 @@ interface TextFieldProps {
   hint?: string;
   placeholder?: string;
   multiline?: boolean;
+  /** One line of text that wraps instead of being cut off (a card's title on a phone). */
+  wrap?: boolean;
   /** Visually hidden label (a heading already names the field), still read by screen readers. */
   hideLabel?: boolean;
   /** Read-only even when the document is writable (e.g. someone else's question). */
@@ -39,7 +43,8 @@ interface TextFieldProps {
  * your caret along instead of throwing it to the end.
  */
 export function TextField(props: TextFieldProps) {
-  const { text, field, label, hint, placeholder, multiline, hideLabel, locked, className, testId, onCommit } = props;
+  const { text, field, label, hint, placeholder, multiline, wrap, hideLabel, locked, className, testId, onCommit } =
+    props;
   const { readOnly, origin, undo, peers, setFocus } = useEdit();
   const id = useId();
   const ref = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
@@ -78,9 +83,18 @@ export function TextField(props: TextFieldProps) {
     () => text?.toString() ?? '',
     () => '',
   );
+  useEffect(() => {
+    // A title grows with its text by CSS (field-sizing); where a browser cannot, by its height.
+    const element = ref.current;
+    if (!wrap || !element || CSS.supports('field-sizing', 'content')) return;
+    element.style.height = 'auto';
+    element.style.height = `${element.scrollHeight + 2}px`;
+  }, [wrap, value]);
 
   const disabled = readOnly || locked || !text;
   const editors = peersIn(peers, field);
+  const colourOf = usePersonColour();
+  const editorColour = editors[0] ? colourOf(editors[0].user.userId) : null;
   const hintId = hint ? `${id}-hint` : undefined;
   const common = {
     id,
@@ -91,9 +105,7 @@ export function TextField(props: TextFieldProps) {
     'data-testid': testId,
     'data-field': field,
     // Someone else is here: their colour on the box, their name on the tag above it.
-    style: editors[0]
-      ? { borderColor: editors[0].user.color, boxShadow: `0 0 0 1px ${editors[0].user.color}` }
-      : undefined,
+    style: editorColour ? { borderColor: editorColour, boxShadow: `0 0 0 1px ${editorColour}` } : undefined,
     onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       if (!text || disabled) return;
       applyTextChange(text, event.target.value, event.target.selectionEnd ?? undefined, origin);
@@ -101,6 +113,8 @@ export function TextField(props: TextFieldProps) {
     onKeyDown: (event: KeyboardEvent) => {
       // Native undo would fight the shared text; Yjs undoes only this person's own edits.
       if (!disabled && handleUndoKey(event, undo)) event.preventDefault();
+      // A title wraps like text but stays one line.
+      if (wrap && event.key === 'Enter') event.preventDefault();
     },
     onFocus: () => setFocus(field),
     onBlur: () => {
@@ -109,6 +123,20 @@ export function TextField(props: TextFieldProps) {
       undo?.stopCapturing();
     },
   };
+  if (readOnly) {
+    return (
+      <ReadValue
+        label={label}
+        multiline={multiline}
+        hideLabel={hideLabel}
+        className={className}
+        testId={testId}
+        field={field}
+      >
+        {value.trim()}
+      </ReadValue>
+    );
+  }
   return (
     <div className={`plan-field${editors.length ? ' is-shared' : ''}${className ? ` ${className}` : ''}`}>
       <div className="plan-field-head">
@@ -117,8 +145,8 @@ export function TextField(props: TextFieldProps) {
         </label>
         <FieldPresence peers={editors} />
       </div>
-      {multiline ? (
-        <textarea ref={(el) => void (ref.current = el)} rows={2} {...common} />
+      {multiline || wrap ? (
+        <textarea ref={(el) => void (ref.current = el)} rows={wrap ? 1 : 2} {...common} />
       ) : (
         <input ref={(el) => void (ref.current = el)} type="text" autoComplete="off" {...common} />
       )}

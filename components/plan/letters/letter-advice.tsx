@@ -21,6 +21,8 @@ interface LetterAdviceProps {
   /** Absent when the letter is read-only: the flags then explain, with nothing to tap. */
   onRewrite?: (rewrite: ToneRewrite) => RewriteResult;
   onUndo?: () => void;
+  /** Shown open under a heading rather than folded away (the review queue sets them beside the letter). */
+  standing?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ function useFocusRequest(): { request(key: string): void; ref(key: string): (ele
  * says what changed, with an undo, and keyboard focus lands on it (and back on the card's button
  * after undoing), so the writer never loses their place.
  */
-export function LetterAdvice({ report, text, onRewrite, onUndo }: LetterAdviceProps) {
+export function LetterAdvice({ report, text, onRewrite, onUndo, standing = false }: LetterAdviceProps) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState<Note | null>(null);
   const focus = useFocusRequest();
@@ -75,6 +77,31 @@ export function LetterAdvice({ report, text, onRewrite, onUndo }: LetterAdvicePr
     onUndo?.();
   }
 
+  const flags = (
+    <ul className="tone-flags">
+      {report.flags.map((flag) => (
+        <li key={flag.id} className="tone-flag" data-testid="tone-flag" data-rule={flag.rule}>
+          <p>
+            <strong>“{flag.phrase}”</strong>: {flag.reason} {flag.suggestion}
+          </p>
+          {flag.rewrite && onRewrite ? (
+            <RewriteButton
+              rewrite={flag.rewrite}
+              buttonRef={focus.ref(`rewrite-${flag.id}`)}
+              onAccept={(rewrite) => accept(flag, rewrite)}
+            />
+          ) : null}
+        </li>
+      ))}
+      {report.wordCount > 0
+        ? report.missing.map((missing) => (
+            <li key={missing.element} className="tone-missing">
+              {missing.advice}
+            </li>
+          ))
+        : null}
+    </ul>
+  );
   return (
     <>
       {showing ? (
@@ -104,32 +131,15 @@ export function LetterAdvice({ report, text, onRewrite, onUndo }: LetterAdvicePr
           )}
         </p>
       ) : null}
-      {advice ? (
+      {standing ? (
+        <div className="letter-advice" data-testid="tone-notes">
+          <h5 className="letter-advice-title">Tone notes</h5>
+          {advice ? flags : <p className="muted small">No tone notes on this letter.</p>}
+        </div>
+      ) : advice ? (
         <details className="letter-advice" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
           <summary>Suggestions for this letter</summary>
-          <ul className="tone-flags">
-            {report.flags.map((flag) => (
-              <li key={flag.id} className="tone-flag" data-testid="tone-flag" data-rule={flag.rule}>
-                <p>
-                  <strong>“{flag.phrase}”</strong>: {flag.reason} {flag.suggestion}
-                </p>
-                {flag.rewrite && onRewrite ? (
-                  <RewriteButton
-                    rewrite={flag.rewrite}
-                    buttonRef={focus.ref(`rewrite-${flag.id}`)}
-                    onAccept={(rewrite) => accept(flag, rewrite)}
-                  />
-                ) : null}
-              </li>
-            ))}
-            {report.wordCount > 0
-              ? report.missing.map((missing) => (
-                  <li key={missing.element} className="tone-missing">
-                    {missing.advice}
-                  </li>
-                ))
-              : null}
-          </ul>
+          {flags}
         </details>
       ) : null}
     </>

@@ -7,11 +7,11 @@ import { useBoard } from '../board-context';
 import { useSyncedDoc } from '../../hooks/use-synced-doc';
 import { SaveStatus } from '../save-status';
 import { UnsavedChanges } from '../unsaved-changes';
-import type { LetterReview as Review } from '@/server/letters/reviews';
 import { LetterReview } from '../../tools/letter-review';
-import { useApiData } from '../../hooks/use-api-data';
+import { useReviews } from '../../tools/use-reviews';
 import { LetterEditor } from './letter-editor';
 import { ShareLetters } from './share-letters';
+import { useLetterText } from './use-letter-text';
 
 const IMPACT_HINT =
   'Open with love. Tell one or two specific moments (when, what happened, how you felt), then ask them to accept help today. About two minutes read aloud.';
@@ -43,11 +43,8 @@ export function LetterDoc({
   // sees the letters, not the comments on them (the server lists them none either). Its status
   // is sent privately to the writer and the interventionists when it changes.
   const showReview = mine || me.abilities.can['letters.review'];
-  const reviews = useApiData<{ reviews: Review[] }>(
-    showReview ? `/api/boards/${boardId}/attempts/${attempt}/reviews` : null,
-    { refreshOn: ['letters'] },
-  );
-  const approved = reviews.data?.reviews.some((r) => r.ownerId === entry.ownerId && r.status === 'approved') ?? false;
+  const reviews = useReviews(boardId, attempt, showReview);
+  const approved = reviews.list?.some((r) => r.ownerId === entry.ownerId && r.status === 'approved') ?? false;
   const reloadReviews = reviews.reload;
   useEffect(() => {
     // "Changed since approval" is computed by the server from the log; ask again shortly after
@@ -65,16 +62,21 @@ export function LetterDoc({
       doc.off('update', onUpdate);
     };
   }, [letters.doc, approved, reloadReviews]);
-  const reviewOf = (letter: 'impact' | 'bottomLine') =>
-    reviews.data?.reviews.find((r) => r.ownerId === entry.ownerId && r.letter === letter) ?? null;
+  // Nothing to send while a letter is blank (the server would refuse it): say so before the tap.
+  const shown = letters.loaded ? letters.doc : null;
+  const blank = {
+    impact: useLetterText(shown, 'impact').trim() === '',
+    bottomLine: useLetterText(shown, 'bottomLine').trim() === '',
+  };
   const reviewFor = (letter: 'impact' | 'bottomLine') => (
     <LetterReview
       boardId={boardId}
       attempt={attempt}
       ownerId={entry.ownerId}
       letter={letter}
-      review={reviewOf(letter)}
+      review={reviews.of(entry.ownerId, letter)}
       canSubmit={mine && me.abilities.can['letters.submit-own']}
+      blank={blank[letter]}
       canReview={me.abilities.can['letters.review'] && !mine}
       frozen={frozen}
       onChanged={reviews.reload}

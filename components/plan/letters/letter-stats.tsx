@@ -16,13 +16,15 @@ interface LetterStatsProps {
   /** Accepts a one-tap rewrite in the letter; absent when the letter is read-only. */
   onRewrite?: (rewrite: ToneRewrite) => RewriteResult;
   onUndo?: () => void;
+  /** The tone notes open under a heading, not folded away (see LetterAdvice). */
+  standing?: boolean;
 }
 
 /**
  * Length and tone beside a letter: words, time to read aloud (~150 words a minute), and the
  * tone checker's notes, as suggestions the writer is free to ignore.
  */
-export function LetterStats({ text, kind, showAdvice, onRewrite, onUndo }: LetterStatsProps) {
+export function LetterStats({ text, kind, showAdvice, onRewrite, onUndo, standing }: LetterStatsProps) {
   const report = checkLetter(text, kind);
   const notes = report.flags.length;
   return (
@@ -31,7 +33,9 @@ export function LetterStats({ text, kind, showAdvice, onRewrite, onUndo }: Lette
         {report.wordCount} {report.wordCount === 1 ? 'word' : 'words'} · {readingTime(report.readingSeconds)} read aloud
         {showAdvice && notes > 0 ? ` · ${notes} tone ${notes === 1 ? 'note' : 'notes'}` : ''}
       </p>
-      {showAdvice ? <LetterAdvice report={report} text={text} onRewrite={onRewrite} onUndo={onUndo} /> : null}
+      {showAdvice ? (
+        <LetterAdvice report={report} text={text} onRewrite={onRewrite} onUndo={onUndo} standing={standing} />
+      ) : null}
     </div>
   );
 }

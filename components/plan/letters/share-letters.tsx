@@ -3,12 +3,15 @@
 import { useRef, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
 import { Alert } from '../../ui/alert';
-import './share-letters.css';
+import { RoleBadge } from '../../ui/role-badge';
+import { useBoard } from '../board-context';
 
 /**
- * The writer's Share control. Sharing asks first, and says plainly what the team will see: the
- * letters as they are now and every change from now on, with its history; never the drafts
- * before it (the server serves readers their history only from the last sharing on).
+ * The writer's Share control, a secondary action: sending a letter to the interventionist is
+ * what most writers want first. Sharing asks first, names the people who will read them, and
+ * says plainly what they will see: the letters as they are now and every change from now on,
+ * with its history; never the drafts before it (the server serves readers their history only
+ * from the last sharing on).
  */
 export function ShareLetters({
   boardId,
@@ -23,6 +26,8 @@ export function ShareLetters({
   shared: boolean;
   onChanged(): Promise<void> | void;
 }) {
+  const { members, me } = useBoard();
+  const readers = members.filter((member) => member.userId !== me.userId);
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +62,7 @@ export function ShareLetters({
       ) : (
         <button
           type="button"
-          className="button button-small"
+          className="button button-secondary button-small"
           disabled={busy}
           onClick={() => {
             setError(null);
@@ -71,7 +76,7 @@ export function ShareLetters({
       {shared && error ? <Alert kind="error">{error}</Alert> : null}
       <dialog
         ref={dialog}
-        className="share-dialog"
+        className="confirm-dialog"
         aria-labelledby={titleId}
         aria-describedby={bodyId}
         data-testid="share-dialog"
@@ -82,6 +87,16 @@ export function ShareLetters({
             <strong>Everyone on this board will be able to read both of your letters</strong>, viewers included: as they
             are right now, and every change you make while they are shared, with its history.
           </p>
+          <div>
+            <p className="dialog-list-title">Who will be able to read them:</p>
+            <ul data-testid="share-readers">
+              {readers.map((reader) => (
+                <li key={reader.userId}>
+                  {reader.name} <RoleBadge role={reader.role} />
+                </li>
+              ))}
+            </ul>
+          </div>
           <p>
             What you wrote before now stays private: earlier drafts, and anything you deleted, remain between you and
             the interventionist. So do the interventionist’s comments on your letters.
@@ -89,7 +104,7 @@ export function ShareLetters({
           <p>You can stop sharing at any time; the team then no longer sees your letters or their history.</p>
         </div>
         {error ? <Alert kind="error">{error}</Alert> : null}
-        <div className="share-dialog-actions">
+        <div className="dialog-actions">
           <button
             type="button"
             className="button button-secondary"

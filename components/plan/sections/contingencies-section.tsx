@@ -32,6 +32,7 @@ export function ContingenciesSection() {
                 field={fieldKey('contingencies', item.id, 'title')}
                 label="Situation"
                 className="title-field"
+                wrap
               />
             }
           >

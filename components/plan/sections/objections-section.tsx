@@ -32,6 +32,7 @@ export function ObjectionsSection() {
                 field={fieldKey('objections', item.id, 'objection')}
                 label="They might say"
                 className="title-field"
+                wrap
                 placeholder="“I can quit on my own.”"
               />
             }

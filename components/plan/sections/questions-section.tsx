@@ -5,7 +5,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { ANSWER_MAX, QUESTION_MAX } from '@/lib/schemas/questions';
 import type { QuestionView } from '@/server/questions/questions';
 import { api, ApiError } from '../../browser/api';
-import { shortMoment } from '../../history/format';
+import { shortMoment } from '../../ui/dates';
 import { useBoard } from '../board-context';
 import { useEdit } from '../edit-context';
 import { useList } from '../fields/use-y';
@@ -225,7 +225,7 @@ function QuestionCard(props: {
  * interventionist). The page only shows what the server listed and offers what it allows.
  */
 export function QuestionsSection() {
-  const { boardId, attempt, me } = useBoard();
+  const { boardId, attempt, me, state } = useBoard();
   const { doc } = useEdit();
   // Questions kept in the plan document before they became records: readable in its history.
   const earlier = useList(doc, 'questions').length;
@@ -329,7 +329,9 @@ export function QuestionsSection() {
       ) : list.data ? (
         <p className="muted small">
           {me.abilities.can['questions.ask']
-            ? 'This attempt is closed: its questions are kept for the review.'
+            ? state === 'closed'
+              ? 'This attempt is closed: its questions are kept for the review.'
+              : 'The plan is frozen: questions can be asked again once the freeze is lifted.'
             : 'You follow this board as a viewer: you can read the questions and answers.'}
         </p>
       ) : null}

@@ -88,6 +88,7 @@ export function TreatmentSection() {
                 field={fieldKey('treatment', item.id, 'name')}
                 label="Name of the programme"
                 className="title-field"
+                wrap
               />
             }
           >

@@ -7,6 +7,7 @@ import { type ItemRef, itemSet, itemText, itemValue, setItemValue, toggleInSet }
 import { ATTENDANCE, type Attendance, TEAM_ROLES } from '@/lib/plan/schema';
 import { fieldKey, useEdit } from '../edit-context';
 import { SelectField } from '../fields/choice-fields';
+import { ReadValue } from '../fields/read-value';
 import { TextField } from '../fields/text-field';
 import { ItemCard } from '../sections/parts';
 
@@ -44,6 +45,7 @@ export function TeamCard({ item, members }: { item: ItemRef; members: Member[] }
           field={fieldKey('team', item.id, 'name')}
           label="Name"
           className="title-field"
+          wrap
           testId="team-name"
         />
       }
@@ -77,31 +79,38 @@ export function TeamCard({ item, members }: { item: ItemRef; members: Member[] }
           placeholder="e.g. beside the door"
         />
       )}
-      <fieldset className="plan-fieldset roles span-2" aria-describedby={`${rolesId}-hint`}>
-        <legend>Roles</legend>
-        <p id={`${rolesId}-hint`} className="visually-hidden">
-          Tick every role this person takes on.
-        </p>
-        <div className="role-grid">
-          {TEAM_ROLES.map((role) => {
-            const id = `${rolesId}-${role.value}`;
-            return (
-              <span key={role.value} className="role-option">
-                <input
-                  id={id}
-                  type="checkbox"
-                  checked={roles?.has(role.value) ?? false}
-                  disabled={readOnly}
-                  onChange={(event) =>
-                    toggleInSet(doc, 'team', item.id, 'roles', role.value, event.target.checked, origin)
-                  }
-                />
-                <label htmlFor={id}>{role.label}</label>
-              </span>
-            );
-          })}
-        </div>
-      </fieldset>
+      {readOnly ? (
+        <ReadValue label="Roles" className="span-2" testId="team-roles">
+          {TEAM_ROLES.filter((role) => roles?.has(role.value))
+            .map((role) => role.label)
+            .join(', ')}
+        </ReadValue>
+      ) : (
+        <fieldset className="plan-fieldset roles span-2" aria-describedby={`${rolesId}-hint`}>
+          <legend>Roles</legend>
+          <p id={`${rolesId}-hint`} className="visually-hidden">
+            Tick every role this person takes on.
+          </p>
+          <div className="role-grid">
+            {TEAM_ROLES.map((role) => {
+              const id = `${rolesId}-${role.value}`;
+              return (
+                <span key={role.value} className="role-option">
+                  <input
+                    id={id}
+                    type="checkbox"
+                    checked={roles?.has(role.value) ?? false}
+                    onChange={(event) =>
+                      toggleInSet(doc, 'team', item.id, 'roles', role.value, event.target.checked, origin)
+                    }
+                  />
+                  <label htmlFor={id}>{role.label}</label>
+                </span>
+              );
+            })}
+          </div>
+        </fieldset>
+      )}
     </ItemCard>
   );
 }

@@ -25,8 +25,11 @@ export async function attachRealtime(server: HttpServer) {
       case 'board-deleted':
         sync.dropBoard(event.boardId);
         return undefined;
+      case 'doc-edit':
+        return sync.applyUpdate(event.docName, event.userId, event.update);
       case 'board-changed':
       case 'notify':
+      case 'run':
         return undefined;
     }
   });

@@ -205,6 +205,11 @@ describe('can', () => {
     ['questions.ask', ['interventionist', 'family']],
     ['questions.remove-any', ['interventionist']],
     ['history.view', ['interventionist', 'family', 'viewer']],
+    ['run.drive', ['interventionist']],
+    ['run.step-out', ['family']],
+    ['run.signals', ['interventionist', 'family']],
+    ['packets.print-all', ['interventionist']],
+    ['overview.guide', ['interventionist']],
   ];
   for (const [action, allowed] of table) {
     test(action, () => {

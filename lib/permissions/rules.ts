@@ -32,6 +32,11 @@ export const BOARD_ACTIONS = [
   'questions.answer',
   'channel.interventionists',
   'questions.remove-any',
+  'run.drive',
+  'run.step-out',
+  'run.signals',
+  'packets.print-all',
+  'overview.guide',
 ] as const;
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
@@ -70,6 +75,15 @@ const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   // Whoever answers also looks after the list (a question that names the date, say); editing
   // someone else's words is never allowed: it would put words in their mouth (./questions.ts).
   'questions.remove-any': INTERVENTIONIST,
+  // Run mode on the day (docs/realtime.md, section 13): the interventionist leads; the team's
+  // phones receive the silent signals, and a relative may ask to step out (viewers read along).
+  'run.drive': INTERVENTIONIST,
+  'run.step-out': RELATIVES,
+  'run.signals': PARTICIPANTS,
+  // Anyone prints their own packet; everyone's, for handing out, is the interventionist's.
+  'packets.print-all': INTERVENTIONIST,
+  // The boards listed on someone's overview of the families they guide.
+  'overview.guide': INTERVENTIONIST,
 };
 
 export function can(role: Role | null, action: BoardAction): boolean {

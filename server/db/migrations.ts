@@ -208,6 +208,38 @@ export const migrations: Migration[] = [
       CREATE INDEX questions_attempt ON questions(board_id, attempt, created_at);
     `,
   },
+  {
+    // Run mode on the day (docs/realtime.md, section 13): a run of an attempt (or a rehearsal)
+    // and its moments, appended by the interventionist's actions; the state every phone shows is
+    // folded from them. At most one run of an attempt is under way at a time. Names and titles
+    // in \`detail\` are copied from the plan when the moment happens, never letter text.
+    id: 6,
+    name: 'run-mode',
+    sql: `
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        rehearsal INTEGER NOT NULL CHECK (rehearsal IN (0, 1)),
+        time_zone TEXT NOT NULL,
+        started_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        debriefed_seq INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX runs_attempt ON runs(board_id, attempt, started_at);
+      CREATE UNIQUE INDEX runs_one_under_way ON runs(board_id, attempt) WHERE ended_at IS NULL;
+      CREATE TABLE run_events (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      );
+    `,
+  },
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {

@@ -29,6 +29,14 @@ const ToSyncProcessSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('revalidate'), id: RequestId, filter: Filter }),
   /** A board was deleted: close its sockets, discard its rooms, remove its stored documents. Never an empty id, which could be taken for every board. */
   z.object({ type: z.literal('drop-board'), boardId: z.string().min(1) }),
+  /** An edit the server made (run mode's debrief entry): apply it as `userId`'s, then answer `id`. */
+  z.object({
+    type: z.literal('apply-update'),
+    id: RequestId,
+    doc: z.string().min(1).max(512),
+    userId: z.string().min(1).max(64),
+    update: z.string().max(2 * 1024 * 1024),
+  }),
   /** Close every socket (rooms checkpointed) and exit. */
   z.object({ type: z.literal('close') }),
 ]);
@@ -39,6 +47,8 @@ const FromSyncProcessSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number() }),
   /** Every socket the revalidation `id` matched was re-checked (and closed if its access shrank). */
   z.object({ type: z.literal('revalidated'), id: RequestId }),
+  /** The server edit `id` was stored and sent (ok), or not stored at all. */
+  z.object({ type: z.literal('applied'), id: RequestId, ok: z.boolean() }),
 ]);
 export type FromSyncProcess = z.infer<typeof FromSyncProcessSchema>;
 

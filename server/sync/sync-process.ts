@@ -16,6 +16,8 @@ const RESTART_DELAY_MS = 1000;
 const CLOSE_TIMEOUT_MS = 12_000;
 /** How long a revalidation may take to be confirmed before the change that asked fails. */
 const REVALIDATE_TIMEOUT_MS = 10_000;
+/** How long a server edit may take to be confirmed before the request that made it gives up. */
+const APPLY_TIMEOUT_MS = 10_000;
 
 export interface SyncProcess {
   /** Hands a /yjs/ upgrade, socket and all, to the sync process (503 while it restarts). */
@@ -26,6 +28,11 @@ export interface SyncProcess {
    */
   revalidate(filter: RevalidateFilter): Promise<void>;
   dropBoard(boardId: string): void;
+  /**
+   * Has the sync process apply an edit the server made to a document, as `userId`'s (section 5 of
+   * docs/realtime.md: logged, then sent to the room). Rejects when it was not stored.
+   */
+  applyUpdate(docName: string, userId: string, update: Uint8Array): Promise<void>;
   /** The running sync process's id (logged, and read by the bench and the tests). */
   pid(): number | null;
   /** Asks it to close every socket and exit, and waits until it has. */
@@ -42,6 +49,10 @@ export async function startSyncProcess(): Promise<SyncProcess> {
   let nextRequestId = 0;
   /** Revalidations sent and not yet confirmed, by request id. */
   const awaiting = new Map<number, { resolve: () => void; timer: NodeJS.Timeout }>();
+  /** Server edits sent and not yet answered, by request id. */
+  const edits = new Map<number, { settle: (ok: boolean) => void; timer: NodeJS.Timeout }>();
+  /** Which process each of those was sent to. */
+  const sentTo = new Map<number, ChildProcess>();
   let child = await launch();
 
   function launch(): Promise<ChildProcess> {
@@ -60,9 +71,12 @@ export async function startSyncProcess(): Promise<SyncProcess> {
       proc.once('exit', onExit);
       // A process that is gone has no sockets left: whatever it was re-checking is settled.
       proc.once('exit', settleAll);
+      // An edit a process that is gone did not confirm may not have been stored: it failed.
+      proc.once('exit', () => failEdits(proc));
       proc.on('message', (raw: unknown) => {
         const message = parseFromSyncProcess(raw);
         if (message?.type === 'revalidated') return settle(message.id);
+        if (message?.type === 'applied') return settleEdit(message.id, message.ok);
         if (message?.type !== 'ready') return;
         clearTimeout(timer);
         proc.off('exit', onExit);
@@ -102,6 +116,23 @@ export async function startSyncProcess(): Promise<SyncProcess> {
 
   function settleAll(): void {
     for (const id of [...awaiting.keys()]) settle(id);
+  }
+
+  function settleEdit(id: number, ok: boolean): void {
+    const request = edits.get(id);
+    if (!request) return;
+    edits.delete(id);
+    clearTimeout(request.timer);
+    request.settle(ok);
+  }
+
+  /** Only the edits sent to `proc`: a new process's answers settle its own. */
+  function failEdits(proc: ChildProcess): void {
+    for (const [id, to] of [...sentTo]) {
+      if (to !== proc) continue;
+      sentTo.delete(id);
+      settleEdit(id, false);
+    }
   }
 
   function tell(message: ToSyncProcess): boolean {
@@ -145,6 +176,29 @@ export async function startSyncProcess(): Promise<SyncProcess> {
     },
     dropBoard(boardId) {
       tell({ type: 'drop-board', boardId });
+    },
+    applyUpdate(docName, userId, update) {
+      const id = nextRequestId++;
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => settleEdit(id, false), APPLY_TIMEOUT_MS);
+        edits.set(id, {
+          timer,
+          settle: (ok) => {
+            sentTo.delete(id);
+            if (ok) resolve();
+            else reject(new Error(`the sync process did not store an edit of ${docName}`));
+          },
+        });
+        const message: ToSyncProcess = {
+          type: 'apply-update',
+          id,
+          doc: docName,
+          userId,
+          update: Buffer.from(update).toString('base64'),
+        };
+        sentTo.set(id, child);
+        if (!tell(message)) settleEdit(id, false);
+      });
     },
     pid: () => child.pid ?? null,
     async close() {

@@ -1,6 +1,7 @@
 import { listNames } from '@/lib/run/labels';
 import { roleLabel } from '@/lib/roles';
 import type { Packet } from '@/server/packets/packet';
+import { EscortFacts, SafetyFacts } from '../run/sheet-facts';
 import { PacketLetter } from './packet-letter';
 
 const ROLE_WORDS: Record<string, string> = {
@@ -77,24 +78,7 @@ function Safety({ packet }: { packet: Packet }) {
   return (
     <section className="packet-section">
       <h3>Safety plan</h3>
-      <dl className="packet-facts">
-        <dt>Code word</dt>
-        <dd>{safety.codeWord.trim() || 'None agreed yet'}</dd>
-        <dt>Exits</dt>
-        <dd>{safety.exits.trim() || 'Not written yet'}</dd>
-        <dt>Calls emergency services</dt>
-        <dd>{safety.caller.trim() || 'Not named yet'}</dd>
-        <dt>Numbers</dt>
-        <dd>
-          Emergency {emergency.number}; crisis line {emergency.crisisLine}
-        </dd>
-        {safety.riskNotes.trim() ? (
-          <>
-            <dt>Also know</dt>
-            <dd>{safety.riskNotes}</dd>
-          </>
-        ) : null}
-      </dl>
+      <SafetyFacts safety={safety} emergency={emergency} className="packet-facts" />
     </section>
   );
 }
@@ -104,20 +88,7 @@ function Treatment({ packet }: { packet: Packet }) {
   return (
     <section className="packet-section">
       <h3>Treatment and escort</h3>
-      <dl className="packet-facts">
-        <dt>Who drives</dt>
-        <dd>{escort.driver.trim() || 'Not named yet'}</dd>
-        {escort.travel.trim() ? (
-          <>
-            <dt>Travel</dt>
-            <dd>{escort.travel}</dd>
-          </>
-        ) : null}
-        <dt>Bag</dt>
-        <dd>{escort.bagPacked ? 'Packed' : 'Not packed yet'}</dd>
-        <dt>Medical detox</dt>
-        <dd>{escort.medicalDetox ? 'Needed' : 'Not needed'}</dd>
-      </dl>
+      <EscortFacts escort={escort} className="packet-facts" />
       {treatment.length === 0 ? (
         <p className="muted">No treatment options in the plan yet.</p>
       ) : (

@@ -2,6 +2,7 @@ import { OUTCOME_WORDS } from '@/lib/run/labels';
 import type { RunState } from '@/lib/run/types';
 import { FIRST_72_HOURS_RULES } from '../review/first-72-hours';
 import type { RunSheet } from './run-types';
+import { EscortFacts } from './sheet-facts';
 
 const CARE: Record<string, string> = { detox: 'Detox', inpatient: 'Inpatient', outpatient: 'Outpatient', '': '' };
 
@@ -12,22 +13,7 @@ function Escort({ sheet }: { sheet: RunSheet }) {
     <section className="run-card run-accepted" aria-labelledby="run-escort-heading" data-testid="run-escort">
       <p className="run-eyebrow">They said yes</p>
       <h2 id="run-escort-heading">Escort to treatment</h2>
-      <dl className="run-facts">
-        <dt>Who drives</dt>
-        <dd className="run-driver" data-testid="run-driver">
-          {escort.driver.trim() || 'Not named yet'}
-        </dd>
-        {escort.travel.trim() ? (
-          <>
-            <dt>Travel</dt>
-            <dd>{escort.travel}</dd>
-          </>
-        ) : null}
-        <dt>Bag</dt>
-        <dd>{escort.bagPacked ? 'Packed' : 'Not packed yet'}</dd>
-        <dt>Medical detox</dt>
-        <dd>{escort.medicalDetox ? 'Needed' : 'Not needed'}</dd>
-      </dl>
+      <EscortFacts escort={escort} className="run-facts" driverClassName="run-driver" />
       <h3>Admission</h3>
       {arranged.length === 0 ? (
         <p className="muted">No admission is arranged in the plan: the interventionist calls the options now.</p>

@@ -9,16 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunMessage, RunView } from '../../lib/run/types';
 import type { RunSheet } from '../../server/run/sheet';
-import {
-  type BoardChannelClient,
-  createBoard,
-  debriefDoc,
-  expectStatus,
-  joinAs,
-  openChannel,
-  person,
-  planDoc,
-} from '../helpers/board';
+import { type BoardChannelClient, debriefDoc, expectStatus, openChannel, planDoc } from '../helpers/board';
+import { teamScene } from '../helpers/team';
 import type { TestClient } from '../helpers/client';
 import { writeLetter } from '../helpers/letters';
 import { openDoc, type ProviderClient } from '../helpers/providers';
@@ -74,12 +66,7 @@ async function received(who: TestClient, check: (m: RunMessage) => boolean, labe
 
 before(async () => {
   server = await startServer();
-  lead = await person(server.url, 'Lead');
-  boardId = await createBoard(lead);
-  ana = await joinAs(lead, boardId, 'family', 'Ana');
-  ben = await joinAs(lead, boardId, 'family', 'Ben');
-  vic = await joinAs(lead, boardId, 'viewer', 'Vic');
-  stranger = await person(server.url, 'Stan');
+  ({ lead, boardId, ana, ben, vic, stranger } = await teamScene(server.url));
   const plan = await openDoc(lead, planDoc(boardId));
   writeRunPlan(plan.doc, [
     { name: 'Ana', memberId: ana.userId, roles: ['chair', 'follower'], seat: 'by the window' },

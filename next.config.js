@@ -40,7 +40,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Types are checked once by `tsc --noEmit` in the test command; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'yjs'],
   async redirects() {
     return whileHidden;
   },

@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { BoardList } from '@/components/home/board-list';
 import { CreateBoardForm } from '@/components/home/create-board-form';
+import { GuideOverview } from '@/components/overview/guide-overview';
 import { currentPrincipal } from '@/server/auth/session';
 import { listBoards } from '@/server/boards/boards';
+import { overviewFor } from '@/server/overview/overview';
 import { PRODUCT_TAGLINE } from '@/lib/product';
 
 export const dynamic = 'force-dynamic';
@@ -28,9 +30,18 @@ export default async function HomePage() {
     );
   }
   const boards = await listBoards(principal.userId);
+  // Those who guide families see their overview first (issue 17); everyone sees their boards.
+  const overview = await overviewFor(principal.userId);
+  const guides = overview.boards.length > 0;
   return (
     <div className="page stack">
-      <h1>Your boards</h1>
+      {guides ? (
+        <>
+          <h1>Your overview</h1>
+          <GuideOverview boards={overview.boards} queue={overview.queue} now={overview.now} />
+        </>
+      ) : null}
+      {guides ? <h2>Your boards</h2> : <h1>Your boards</h1>}
       <BoardList boards={boards} />
       <CreateBoardForm />
     </div>

@@ -76,7 +76,12 @@ test('an unshared letter reaches only its writer and the interventionist, who ca
   const merged = `Hello. Dear Sam, ${secret} Love, us`;
   await expect.poll(() => textOf(letter(jordan.page, 'mine'))).toBe(merged);
   await expect.poll(() => textOf(letter(maya.page, 'Jordan'))).toBe(merged);
-  await expect(jordan.page.locator('.collaboration-carets__label', { hasText: 'Maya' })).toBeVisible();
+  const mayaCaret = jordan.page.locator('.collaboration-carets__label', { hasText: 'Maya' });
+  await expect(mayaCaret).toBeVisible();
+  // In the colour the board gives Maya on her name tag, not one hashed from her id.
+  const mayaTag = jordan.page.getByTestId('presence-person').filter({ hasText: 'Maya' }).getByTestId('presence-colour');
+  const background = (element: Element) => getComputedStyle(element).backgroundColor;
+  expect(await mayaCaret.evaluate(background)).toBe(await mayaTag.evaluate(background));
 
   // The other relative and the viewer: nothing of it, and no socket to it or to the notes.
   await expect(riley.page.getByTestId('no-shared-letters')).toBeVisible();

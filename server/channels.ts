@@ -24,8 +24,11 @@ export async function attachRealtime(server: HttpServer) {
         return sync.revalidate({ sessionId: event.sessionId });
       case 'board-deleted':
         return sync.dropBoard(event.boardId);
+      case 'doc-edit':
+        return sync.applyUpdate(event.docName, event.userId, event.update);
       case 'board-changed':
       case 'notify':
+      case 'run':
         return undefined;
     }
   });

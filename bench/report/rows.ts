@@ -338,6 +338,37 @@ export function buildRows(results: BenchResults): Row[] {
         unit: 'ms',
       }),
     );
+    const run = br?.runPage;
+    rows.push(
+      row({
+        scenario: '5 browser',
+        metric: 'run page JavaScript (gzip)',
+        product: run ? run.js.gzipBytes / 1024 : null,
+        relay: null,
+        unit: 'KB',
+        note: run ? `${run.js.files} files, ${(run.js.rawBytes / 1024).toFixed(0)} KB raw` : '',
+      }),
+    );
+    rows.push(
+      row({
+        scenario: '5 browser',
+        metric: 'run page, slow phone: open -> order and safety plan shown',
+        product: run?.contentMs ?? null,
+        relay: null,
+        unit: 'ms',
+        note: run ? `fast connection ${run.fast.contentMs.toFixed(0)} ms` : '',
+      }),
+    );
+    rows.push(
+      row({
+        scenario: '5 browser',
+        metric: 'run page, slow phone: open -> usable (live)',
+        product: run?.usableMs ?? null,
+        relay: null,
+        unit: 'ms',
+        note: run ? `fast connection ${run.fast.usableMs.toFixed(0)} ms; 1.6 Mbit/s, 150 ms, CPU x4, no cache` : '',
+      }),
+    );
   }
   return rows;
 }

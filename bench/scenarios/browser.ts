@@ -7,6 +7,7 @@ import type { BenchOptions } from '../options';
 import type { Target } from '../targets/types';
 import { HOOKS_SCRIPT, type PageTimes, READ_TIMES } from './browser-hooks';
 import type { RunContext } from './context';
+import { type RunPageResult, runPageOnSlowPhone } from './run-page';
 
 export interface BrowserResult {
   field: string;
@@ -19,6 +20,8 @@ export interface BrowserResult {
   /** Navigation -> the plan's field is editable, ms (first load, cold browser cache). */
   editableMs: number;
   serverCpu: number;
+  /** The run-mode page on a slow phone (run-page.ts). */
+  runPage: RunPageResult;
 }
 
 const LAUNCH_ARGS = [
@@ -36,7 +39,8 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
  * Scenario 5: two people in two browsers on one board; one types into a plan field, the time
- * until each character is in the other's field. Also the JavaScript the board page loads.
+ * until each character is in the other's field. Also the JavaScript the board page loads, and
+ * the run-mode page on the slow-phone setting (run-page.ts).
  */
 export async function runBrowser(
   target: Target,
@@ -97,7 +101,12 @@ export async function runBrowser(
       if (shown) samples.push(shown[1] - keyAt);
     });
     ctx.log(`  browser: ${samples.length}/${keys.length} characters seen, field ${field}`);
+    const runPage = await runPageOnSlowPhone(browser, target);
+    ctx.log(
+      `  run page on a slow phone: ${(runPage.js.gzipBytes / 1024).toFixed(0)} KB of JavaScript (gzip), usable after ${runPage.usableMs.toFixed(0)} ms`,
+    );
     return {
+      runPage,
       field,
       keyToScreen: summarize(samples),
       typed: keys.length,

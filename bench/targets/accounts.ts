@@ -72,6 +72,13 @@ export class Account {
     if (status !== 200) throw new Error(`accept invite: ${status} ${JSON.stringify(body)}`);
   }
 
+  /** Brings `person` onto the board as `role`: an invite, its acceptance, and this account's approval. */
+  async bringIn(boardId: string, person: Account, role: 'family' | 'viewer' | 'interventionist'): Promise<void> {
+    const invite = await this.invite(boardId, role);
+    await person.accept(invite.token);
+    await this.approve(boardId, invite.id);
+  }
+
   /** Accepting only asks to join: the interventionist approves. */
   async approve(boardId: string, inviteId: string): Promise<void> {
     const { status, body } = await this.json('PUT', `/api/boards/${boardId}/invites/${inviteId}/decision`, {

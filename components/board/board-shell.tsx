@@ -68,6 +68,8 @@ export function BoardShell(props: {
         <nav className="board-links small" aria-label="Board pages">
           <Link href={`/boards/${board.id}/history`}>History</Link>
           <Link href={`/boards/${board.id}/review`}>Debrief and next attempt</Link>
+          <Link href={`/boards/${board.id}/run`}>Run mode</Link>
+          <Link href={`/boards/${board.id}/packet`}>Packet for the day</Link>
         </nav>
         <PresenceBar people={people} status={status} myUserId={me.userId} />
         {invites && alone && !ended ? <InviteNext /> : null}

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import './carried-over.css';
 import { Paragraphs } from '../history/snapshot/text-snapshot';
 import { AFRESH, CARRIED } from '../review/carried-lists';
 import { isRefusal, OUTCOME_LABEL } from '../review/debrief-labels';

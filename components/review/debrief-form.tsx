@@ -8,6 +8,7 @@ import { TextField } from '../plan/fields/text-field';
 import { OUTCOME_LABEL, OUTCOMES, WENT_WRONG, WENT_WRONG_INFO } from './debrief-labels';
 import type { Participant } from './participants';
 import '../plan/plan.css';
+import '../plan/fields/fields.css';
 
 /**
  * The debrief of an attempt: outcome, what went wrong, what happened, a note per participant

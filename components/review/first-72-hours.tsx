@@ -59,3 +59,6 @@ export function First72Hours({ refusedIn }: { refusedIn: number | null }) {
     </section>
   );
 }
+
+/** The same rules, for run mode's screen after a refusal (components/run/after-outcome.tsx). */
+export { RULES as FIRST_72_HOURS_RULES };

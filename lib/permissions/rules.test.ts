@@ -207,6 +207,11 @@ describe('can', () => {
     ['history.view', ['interventionist', 'family', 'viewer']],
     ['board.export', ['interventionist', 'family', 'viewer']],
     ['visits.view', ['interventionist']],
+    ['run.drive', ['interventionist']],
+    ['run.step-out', ['family']],
+    ['run.signals', ['interventionist', 'family']],
+    ['packets.print-all', ['interventionist']],
+    ['overview.guide', ['interventionist']],
   ];
   for (const [action, allowed] of table) {
     test(action, () => {

@@ -33,6 +33,11 @@ export const BOARD_ACTIONS = [
   'channel.interventionists',
   'questions.remove-any',
   'visits.view',
+  'run.drive',
+  'run.step-out',
+  'run.signals',
+  'packets.print-all',
+  'overview.guide',
 ] as const;
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
@@ -74,6 +79,15 @@ const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   'questions.remove-any': INTERVENTIONIST,
   // When each member last opened the board, who opened the logistics and the safety plan.
   'visits.view': INTERVENTIONIST,
+  // Run mode on the day (docs/realtime.md, section 13): the interventionist leads; the team's
+  // phones receive the silent signals, and a relative may ask to step out (viewers read along).
+  'run.drive': INTERVENTIONIST,
+  'run.step-out': RELATIVES,
+  'run.signals': PARTICIPANTS,
+  // Anyone prints their own packet; everyone's, for handing out, is the interventionist's.
+  'packets.print-all': INTERVENTIONIST,
+  // The boards listed on someone's overview of the families they guide.
+  'overview.guide': INTERVENTIONIST,
 };
 
 export function can(role: Role | null, action: BoardAction): boolean {

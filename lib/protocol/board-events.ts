@@ -6,6 +6,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import type { Role } from '../roles';
+import type { RunMessage } from '../run/types';
 
 /** The kinds of records whose changes `board:changed` announces; the page asks again for those. */
 export const BOARD_TOPICS = [
@@ -70,6 +71,9 @@ export interface NotifyMessage extends BoardRef {
   from: string;
 }
 
+/** A moment of run mode on one board (lib/run/types.ts); no plan or letter content, only ids and names. */
+export type RunChannelMessage = BoardRef & RunMessage;
+
 export interface ServerToClientEvents {
   presence: (message: PresenceMessage) => void;
   'board:changed': (message: BoardChangedMessage) => void;
@@ -79,6 +83,7 @@ export interface ServerToClientEvents {
   /** The session signed out: the server disconnects; do not reconnect with that cookie. */
   'session:ended': (message: Record<string, never>) => void;
   notify: (message: NotifyMessage) => void;
+  run: (message: RunChannelMessage) => void;
 }
 
 /** The browser's end of the channel (and a Node client's: socket.io-client runs in both). */

@@ -48,7 +48,7 @@ test('readiness keeps its check-ins when "holding" becomes optional, and still r
 });
 
 test('invites used before approval existed count as approved; open interventionist invites last a day at most', () => {
-  const sqlite = databaseBefore(6);
+  const sqlite = databaseBefore(7);
   const day = 86_400_000;
   sqlite.exec(`
     INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('u1', 'a@example.org', 'Ana', 'x', 0);

@@ -209,6 +209,38 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    // Run mode on the day (docs/realtime.md, section 13): a run of an attempt (or a rehearsal)
+    // and its moments, appended by the interventionist's actions; the state every phone shows is
+    // folded from them. At most one run of an attempt is under way at a time. Names and titles
+    // in \`detail\` are copied from the plan when the moment happens, never letter text.
+    id: 6,
+    name: 'run-mode',
+    sql: `
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        attempt INTEGER NOT NULL,
+        rehearsal INTEGER NOT NULL CHECK (rehearsal IN (0, 1)),
+        time_zone TEXT NOT NULL,
+        started_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        debriefed_seq INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX runs_attempt ON runs(board_id, attempt, started_at);
+      CREATE UNIQUE INDEX runs_one_under_way ON runs(board_id, attempt) WHERE ended_at IS NULL;
+      CREATE TABLE run_events (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        user_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      );
+      `,
+    },
+    {
     // The family computer (docs/security.md, "The family computer and the family's data"):
     // - sessions know their device (browser, last use) and whether they were opened on a shared
     //   computer, which ends them after 30 minutes without use;
@@ -216,7 +248,7 @@ export const migrations: Migration[] = [
     //   or refuses the account that used it. Invites used before this were accepted at once, so
     //   they count as approved; open interventionist invites now last at most a day;
     // - when each member last opened the board, and who opened the logistics and safety plan.
-    id: 6,
+    id: 7,
     name: 'devices-approved-invites-section-views',
     sql: `
       ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';

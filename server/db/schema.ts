@@ -183,6 +183,30 @@ export interface QuestionsTable {
   withdrawn_by: string | null;
 }
 
+/** A run of an attempt on the day, or a rehearsal of it (docs/realtime.md, section 13). */
+export interface RunsTable {
+  id: string;
+  board_id: string;
+  attempt: number;
+  rehearsal: 0 | 1;
+  time_zone: string;
+  started_by: string | null;
+  started_at: number;
+  ended_at: number | null;
+  /** The last event already written into the attempt's debrief (real runs only). */
+  debriefed_seq: number;
+}
+
+/** One moment of a run; `detail` is the event as JSON (lib/run/types.ts), checked when read. */
+export interface RunEventsTable {
+  run_id: string;
+  seq: number;
+  at: number;
+  user_id: string | null;
+  kind: string;
+  detail: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -201,4 +225,6 @@ export interface Database {
   debriefs: DebriefsTable;
   questions: QuestionsTable;
   section_views: SectionViewsTable;
+  runs: RunsTable;
+  run_events: RunEventsTable;
 }

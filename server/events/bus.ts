@@ -1,4 +1,5 @@
 import type { BoardTopic, NotifyKind } from '../../lib/protocol/board-events';
+import type { RunMessage } from '../../lib/run/types';
 import { toError } from '../http/errors';
 
 /**
@@ -21,7 +22,14 @@ export type BusEvent =
   | { type: 'board-deleted'; boardId: string }
   | { type: 'board-changed'; boardId: string; topic: BoardTopic; audience: Audience; detail: Record<string, unknown> }
   /** A notice the server decided to send (a question asked or answered): who, never what. */
-  | { type: 'notify'; boardId: string; to: NotifyTarget; kind: NotifyKind; from: string };
+  | { type: 'notify'; boardId: string; to: NotifyTarget; kind: NotifyKind; from: string }
+  /** A moment of run mode: its state to the board, a signal to the team, a request to the interventionists. */
+  | { type: 'run'; boardId: string; audience: Audience; message: RunMessage }
+  /**
+   * An edit the server made to a document (run mode's debrief entry), for the sync process to
+   * apply as `userId`'s; `publishSettled` resolves once it is stored.
+   */
+  | { type: 'doc-edit'; boardId: string; docName: string; userId: string; update: Uint8Array };
 
 /** May return a promise: `publishSettled` waits for it (e.g. until open sockets were re-checked). */
 export type BusListener = (event: BusEvent) => void | Promise<void>;

@@ -183,6 +183,16 @@ export function attachBoardChannel(server: HttpServer) {
         }
         return;
       }
+      case 'run': {
+        // Run mode: the state to the whole board; a signal to the team, a request to step out to
+        // the interventionists only (server/run/publish.ts picks the audience).
+        const message = { boardId: event.boardId, ...event.message };
+        if (event.audience.kind === 'board') io.to(boardRoom(event.boardId)).emit('run', message);
+        else io.to([interventionistsRoom(event.boardId), ...event.audience.userIds.map(userRoom)]).emit('run', message);
+        return;
+      }
+      case 'doc-edit':
+        return;
       case 'notify': {
         // Sent by the server when it stored a question or an answer: the browser only listens.
         const message = { boardId: event.boardId, kind: event.kind, from: event.from };

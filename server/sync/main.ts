@@ -80,6 +80,15 @@ function main(): void {
           .catch((error: unknown) => console.error('drop board failed', toError(error)))
           .finally(() => send({ type: 'dropped', id: message.id }));
         return;
+      case 'apply-update':
+        yjs.applyServerUpdate(message.doc, message.userId, Buffer.from(message.update, 'base64')).then(
+          () => send({ type: 'applied', id: message.id, ok: true }),
+          (error: unknown) => {
+            console.error('server edit failed', toError(error));
+            send({ type: 'applied', id: message.id, ok: false });
+          },
+        );
+        return;
       case 'close':
         void shutdown();
         return;

@@ -33,6 +33,14 @@ const ToSyncProcessSchema = z.discriminatedUnion('type', [
    * for every board.
    */
   z.object({ type: z.literal('drop-board'), id: RequestId, boardId: z.string().min(1) }),
+  /** An edit the server made (run mode's debrief entry): apply it as `userId`'s, then answer `id`. */
+  z.object({
+    type: z.literal('apply-update'),
+    id: RequestId,
+    doc: z.string().min(1).max(512),
+    userId: z.string().min(1).max(64),
+    update: z.string().max(2 * 1024 * 1024),
+  }),
   /** Close every socket (rooms checkpointed) and exit. */
   z.object({ type: z.literal('close') }),
 ]);
@@ -45,6 +53,8 @@ const FromSyncProcessSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('revalidated'), id: RequestId }),
   /** The board of drop-board `id` is gone from this process's rooms and from the files. */
   z.object({ type: z.literal('dropped'), id: RequestId }),
+  /** The server edit `id` was stored and sent (ok), or not stored at all. */
+  z.object({ type: z.literal('applied'), id: RequestId, ok: z.boolean() }),
 ]);
 export type FromSyncProcess = z.infer<typeof FromSyncProcessSchema>;
 

@@ -16,6 +16,8 @@ const RESTART_DELAY_MS = 1000;
 const CLOSE_TIMEOUT_MS = 12_000;
 /** How long a revalidation (or a dropped board) may take to be confirmed before the change that asked fails. */
 const REVALIDATE_TIMEOUT_MS = 10_000;
+/** How long a server edit may take to be confirmed before the request that made it gives up. */
+const APPLY_TIMEOUT_MS = 10_000;
 
 export interface SyncProcess {
   /** Hands a /yjs/ upgrade, socket and all, to the sync process (503 while it restarts). */
@@ -27,6 +29,11 @@ export interface SyncProcess {
   revalidate(filter: RevalidateFilter): Promise<void>;
   /** Resolves once the sync process has dropped the board's rooms and removed its documents. */
   dropBoard(boardId: string): Promise<void>;
+  /**
+   * Has the sync process apply an edit the server made to a document, as `userId`'s (section 5 of
+   * docs/realtime.md: logged, then sent to the room). Rejects when it was not stored.
+   */
+  applyUpdate(docName: string, userId: string, update: Uint8Array): Promise<void>;
   /** The running sync process's id (logged, and read by the bench and the tests). */
   pid(): number | null;
   /** Asks it to close every socket and exit, and waits until it has. */
@@ -43,6 +50,10 @@ export async function startSyncProcess(): Promise<SyncProcess> {
   let nextRequestId = 0;
   /** Revalidations sent and not yet confirmed, by request id. */
   const awaiting = new Map<number, { resolve: () => void; timer: NodeJS.Timeout }>();
+  /** Server edits sent and not yet answered, by request id. */
+  const edits = new Map<number, { settle: (ok: boolean) => void; timer: NodeJS.Timeout }>();
+  /** Which process each of those was sent to. */
+  const sentTo = new Map<number, ChildProcess>();
   let child = await launch();
 
   function launch(): Promise<ChildProcess> {
@@ -61,9 +72,12 @@ export async function startSyncProcess(): Promise<SyncProcess> {
       proc.once('exit', onExit);
       // A process that is gone has no sockets left: whatever it was re-checking is settled.
       proc.once('exit', settleAll);
+      // An edit a process that is gone did not confirm may not have been stored: it failed.
+      proc.once('exit', () => failEdits(proc));
       proc.on('message', (raw: unknown) => {
         const message = parseFromSyncProcess(raw);
         if (message?.type === 'revalidated' || message?.type === 'dropped') return settle(message.id);
+        if (message?.type === 'applied') return settleEdit(message.id, message.ok);
         if (message?.type !== 'ready') return;
         clearTimeout(timer);
         proc.off('exit', onExit);
@@ -118,6 +132,23 @@ export async function startSyncProcess(): Promise<SyncProcess> {
     });
   }
 
+  function settleEdit(id: number, ok: boolean): void {
+    const request = edits.get(id);
+    if (!request) return;
+    edits.delete(id);
+    clearTimeout(request.timer);
+    request.settle(ok);
+  }
+
+  /** Only the edits sent to `proc`: a new process's answers settle its own. */
+  function failEdits(proc: ChildProcess): void {
+    for (const [id, to] of [...sentTo]) {
+      if (to !== proc) continue;
+      sentTo.delete(id);
+      settleEdit(id, false);
+    }
+  }
+
   function tell(message: ToSyncProcess): boolean {
     if (!child.connected) return false;
     try {
@@ -152,6 +183,29 @@ export async function startSyncProcess(): Promise<SyncProcess> {
     dropBoard(boardId) {
       // One that missed it has no room of the board; the web process purged the documents.
       return request('a dropped board', (id) => ({ type: 'drop-board', id, boardId }));
+    },
+    applyUpdate(docName, userId, update) {
+      const id = nextRequestId++;
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => settleEdit(id, false), APPLY_TIMEOUT_MS);
+        edits.set(id, {
+          timer,
+          settle: (ok) => {
+            sentTo.delete(id);
+            if (ok) resolve();
+            else reject(new Error(`the sync process did not store an edit of ${docName}`));
+          },
+        });
+        const message: ToSyncProcess = {
+          type: 'apply-update',
+          id,
+          doc: docName,
+          userId,
+          update: Buffer.from(update).toString('base64'),
+        };
+        sentTo.set(id, child);
+        if (!tell(message)) settleEdit(id, false);
+      });
     },
     pid: () => child.pid ?? null,
     async close() {

@@ -4,10 +4,10 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, closeReason } from '../../lib/protocol/close-codes';
 import { resolveLimits, type RealtimeLimits } from './limits';
 import { Connection } from './connection';
-import { parseDocName } from './doc-path';
+import { parseDocName, YJS_PATH_PREFIX } from './doc-path';
 import { LogQuota } from './log-quota';
 import { storedStateMessages } from './protocol';
-import type { Log, Room } from './room';
+import { RoomBrokenError, type Log, type Room, type RoomMember } from './room';
 import { RollingSweep } from './rolling-sweep';
 import { RoomManager } from './room-manager';
 import { SocketCaps } from './socket-caps';
@@ -63,6 +63,13 @@ export interface YjsServer {
    * AccessRevoked; the caller then removes the board's stored documents for good.
    */
   dropBoard(boardId: string): Promise<void>;
+  /**
+   * Applies an update the server made itself (run mode writing what happened into a debrief) as
+   * `userId`'s edit, exactly as a writer's: within a turn's batch, logged before it is applied and
+   * sent to everyone in the room, the room loaded first if nobody has it open. Resolves once it
+   * is stored; rejects if it was not (nothing of it was then sent).
+   */
+  applyServerUpdate(docName: string, userId: string, update: Uint8Array): Promise<void>;
   /** Rooms someone holds, loaded rooms nobody holds (see RoomManager), open sockets. */
   stats(): { rooms: number; idleRooms: number; connections: number };
 }
@@ -72,6 +79,9 @@ const HEARTBEAT_TICKS = 30;
 
 /** Re-checks of an upgrade racing with revalidations before it gives up (503, client retries). */
 const MAX_ACCESS_CHECKS = 5;
+
+/** The origin of the server's own edits: not a member of any room, so every member is sent them. */
+const SERVER_EDIT: RoomMember = { send: () => undefined };
 
 const defaultLog: Log = (event, detail) => {
   if (event.endsWith('error') || event.endsWith('broken')) console.error(event, detail);
@@ -102,6 +112,9 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   // Bumped by every revalidate; an upgrade that saw it change while it awaited docAccess asks
   // again, so a socket can never open with access computed before a revocation.
   let epoch = 0;
+  // Bumped by every server edit: a join to a room nobody had open, which read the stored state
+  // before the edit was stored, loads the room afresh instead of from what it read.
+  let serverEdits = 0;
 
   // Every socket is visited once per interval, a thirtieth of them at a time (rolling-sweep.ts),
   // and pinged only if it has been quiet; expired sessions are looked for as each round starts,
@@ -179,7 +192,7 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
    * broken update (Room holds what Yjs emits until an update has applied whole), so each holds
    * exactly what the log holds. One update that breaks a room cuts its sender only.
    */
-  function reloadRoom(room: Room, sender: Connection): void {
+  function reloadRoom(room: Room, sender: Connection | null): void {
     room.markBroken();
     const survivors = [...connections].filter((connection) => connection.room === room && connection !== sender);
     const presence = room.awarenessOf(survivors.flatMap((connection) => connection.awarenessIds));
@@ -240,7 +253,7 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
         log('yjs.load-error', { doc: docName, error: String(error) });
         return closeSocket(ws, CloseCode.InternalError);
       }
-      const join: Join = { ws, principal, docName, access };
+      const join: Join = { ws, principal, docName, access, serverEdits };
       if (!stored) return open(join, null);
       // Rebuilding a room holds the thread for tens of milliseconds on a large document. The
       // stored state goes out now and the room is built in a later turn, so those bytes leave
@@ -270,9 +283,11 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     }
     if (closing) return closeSocket(join.ws, CloseCode.ServerShutdown);
     // Within one turn nothing can change the stored state of a room nobody has open. After a
-    // re-check (which awaited) it may have, and another join may have loaded the room: then
-    // the room is loaded (or found) afresh and this client syncs with it as with any open room.
-    open(join, rechecked || rooms.isLoaded(join.docName) ? null : stored);
+    // re-check (which awaited) it may have, a server edit between the two steps has, and another
+    // join may have loaded the room: then the room is loaded (or found) afresh and this client
+    // syncs with it as with any open room.
+    const edited = serverEdits !== join.serverEdits;
+    open(join, rechecked || edited || rooms.isLoaded(join.docName) ? null : stored);
     join.ws.resume();
   }
 
@@ -350,11 +365,45 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     await Promise.all(targets.map((connection) => connection.whenClosed));
   }
 
+  function applyServerUpdate(docName: string, userId: string, update: Uint8Array): Promise<void> {
+    if (closing) return Promise.reject(new Error('the sync server is closing'));
+    // The same bounds as a name in an upgrade's path (doc-path.ts); the web process made it from ids.
+    if (parseDocName(`${YJS_PATH_PREFIX}${encodeURIComponent(docName)}`) !== docName)
+      return Promise.reject(new Error('not a document name'));
+    let room: Room;
+    try {
+      room = rooms.acquire(docName);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    serverEdits++;
+    return new Promise<void>((resolve, reject) => {
+      let failure: unknown = null;
+      hooks.batch.enqueue(room, () => {
+        try {
+          room.applyClientUpdate(update, userId, SERVER_EDIT);
+        } catch (error) {
+          failure = error;
+          // Nothing of it went out; the room's other sockets carry on in a room reloaded from the log.
+          if (error instanceof RoomBrokenError) reloadRoom(room, null);
+        }
+      });
+      // Runs after the batch above has committed (or failed): setImmediate keeps its order.
+      setImmediate(() => {
+        const stored = failure === null && !room.isBroken;
+        rooms.release(room);
+        if (stored) resolve();
+        else reject(failure instanceof Error ? failure : new Error('the server edit was not stored'));
+      });
+    });
+  }
+
   return {
     handleUpgrade,
     revalidate,
     close,
     dropBoard,
+    applyServerUpdate,
     stats: () => ({ rooms: rooms.count, idleRooms: rooms.parkedCount, connections: connections.size }),
   };
 }
@@ -364,6 +413,8 @@ interface Join {
   principal: Principal;
   docName: string;
   access: 'read' | 'write';
+  /** The server edits counted when its stored state was read. */
+  serverEdits: number;
 }
 
 /** How a socket is closed when its access is no longer what it was opened with. */

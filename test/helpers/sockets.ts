@@ -129,6 +129,10 @@ export class RawYjsSocket {
     return this.frames.map((frame) => parseFrame(frame.bytes));
   }
 
+  countSyncStep1(): number {
+    return this.parsed().filter((f) => f.type === MessageType.Sync && f.syncType === SyncType.Step1).length;
+  }
+
   countSyncStep2(): number {
     return this.parsed().filter((f) => f.type === MessageType.Sync && f.syncType === SyncType.Step2).length;
   }
@@ -137,8 +141,13 @@ export class RawYjsSocket {
    * Sends sync step 1 and waits for the answering step 2. The server handles a socket's
    * messages in order, so everything sent before has been processed (applied or dropped).
    * Costs one sync request of the server's per-socket budget (burst 10, 2 per second).
+   *
+   * It first waits for the server's own step 1, which ends the server's side of the join: a
+   * join to a stored room sends that room's state and an unasked step 2 before it, and counting
+   * before that step 2 arrived would take it for the answer (as happened on a loaded machine).
    */
   async roundtrip(timeoutMs = 5000): Promise<void> {
+    await waitFor(() => this.countSyncStep1() > 0 || this.isClosed, `the server's step 1 on ${this.label}`, timeoutMs);
     const before = this.countSyncStep2();
     this.send(syncStep1());
     await waitFor(() => this.countSyncStep2() > before || this.isClosed, `roundtrip on ${this.label}`, timeoutMs);

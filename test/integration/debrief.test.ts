@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestClient } from '../helpers/client';
-import { createBoard, joinAs, person, waitForHttp } from '../helpers/board';
+import { createBoard, waitForHttp } from '../helpers/board';
+import { teamScene } from '../helpers/team';
 import { permissionDeniedReason, syncUpdate, textUpdate } from '../helpers/frames';
 import { openDoc } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -37,12 +38,7 @@ const q = encodeURIComponent;
 
 before(async () => {
   server = await startServer();
-  lead = await person(server.url, 'Lead');
-  boardId = await createBoard(lead);
-  ana = await joinAs(lead, boardId, 'family', 'Ana');
-  ben = await joinAs(lead, boardId, 'family', 'Ben');
-  vic = await joinAs(lead, boardId, 'viewer', 'Vic');
-  stranger = await person(server.url, 'Stan');
+  ({ lead, boardId, ana, ben, vic, stranger } = await teamScene(server.url));
 });
 after(async () => {
   await server.dispose();

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as Y from 'yjs';
 import type { TestClient } from '../helpers/client';
-import { type BoardChannelClient, createBoard, joinAs, openChannel, person, planDoc } from '../helpers/board';
+import { type BoardChannelClient, createBoard, openChannel, planDoc } from '../helpers/board';
+import { teamScene } from '../helpers/team';
 import { openDoc } from '../helpers/providers';
 import { openStore } from '../helpers/stored-docs';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -35,12 +36,7 @@ const channels: BoardChannelClient[] = [];
 
 before(async () => {
   server = await startServer();
-  lead = await person(server.url, 'Lead');
-  boardId = await createBoard(lead);
-  ana = await joinAs(lead, boardId, 'family', 'Ana');
-  ben = await joinAs(lead, boardId, 'family', 'Ben');
-  vic = await joinAs(lead, boardId, 'viewer', 'Vic');
-  stranger = await person(server.url, 'Stan');
+  ({ lead, boardId, ana, ben, vic, stranger } = await teamScene(server.url));
   path = `/api/boards/${boardId}/attempts/1/questions`;
 });
 after(async () => {

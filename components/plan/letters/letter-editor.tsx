@@ -9,7 +9,9 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { LetterField } from '@/lib/plan/schema';
 import type { LetterKind, ToneRewrite } from '@/lib/tone';
+import { usePersonColour } from '../../board/people-colours';
 import type { PresenceUser } from '../../hooks/use-synced-doc';
+import { caretRenderers, useCaretColours } from './caret';
 import type { RewriteResult } from './letter-advice';
 import { acceptRewrite, letterText } from './letter-rewrite';
 import { LetterStats } from './letter-stats';
@@ -36,6 +38,8 @@ const KIND: Record<LetterField, LetterKind> = { impact: 'impact', bottomLine: 'b
 export function LetterEditor({ doc, provider, field, title, hint, readOnly, user, showAdvice }: LetterEditorProps) {
   const [text, setText] = useState('');
   const headingId = `letter-${field}-${doc.guid}`;
+  // Others' carets in the colour the board gives them (caret.ts).
+  useCaretColours(usePersonColour());
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -43,7 +47,7 @@ export function LetterEditor({ doc, provider, field, title, hint, readOnly, user
       extensions: [
         StarterKit.configure({ undoRedo: false, link: false }),
         Collaboration.configure({ document: doc, field }),
-        CollaborationCaret.configure({ provider, user }),
+        CollaborationCaret.configure({ provider, user, ...caretRenderers }),
       ],
       editorProps: {
         attributes: {

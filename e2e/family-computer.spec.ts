@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { IPHONE_AGENT, localCopies, signInThroughForm } from './fixtures/device';
 import { lookAt } from './fixtures/look';
-import { PASSWORD } from './fixtures/people';
+import { PASSWORD, uniqueEmail } from './fixtures/people';
 import { expect, expectSaved, gotoBoard, PHONE, signIn, test } from './fixtures/plan';
 
 /**
@@ -146,4 +146,50 @@ test("removal from a board, and a board's deletion, delete that device's copies 
   expect(deleted.status()).toBe(204);
   await expect(second.people.jordan.page.getByText('This board was deleted.')).toBeVisible();
   await expect.poll(() => localCopies(second.people.jordan.page)).toEqual([]);
+});
+
+test('changing the password signs the other devices out; signing out everywhere ends this one too', async ({
+  browser,
+}) => {
+  // An account of its own: signing out everywhere would end the sessions the other tests share.
+  const email = uniqueEmail('Robin');
+  const laptopContext = await browser.newContext();
+  const registered = await laptopContext.request.post('/api/register', {
+    data: { name: 'Robin', email, password: PASSWORD },
+  });
+  expect(registered.status()).toBe(201);
+  await signIn(laptopContext, email, PASSWORD);
+  const created = await laptopContext.request.post('/api/boards', { data: { title: 'Helping Sam' } });
+  const { board } = (await created.json()) as { board: { id: string } };
+  const phoneContext = await browser.newContext({ viewport: PHONE, userAgent: IPHONE_AGENT });
+  await signIn(phoneContext, email, PASSWORD);
+  const phone = await phoneContext.newPage();
+  await gotoBoard(phone, board.id, 'logistics');
+  await expect(place(phone)).toBeVisible();
+
+  const laptop = await laptopContext.newPage();
+  await laptop.goto('/account');
+  const newPassword = 'a much longer new password';
+  await laptop.getByLabel('Current password').fill(PASSWORD);
+  await laptop.getByLabel('New password').fill(newPassword);
+  await laptop.getByRole('button', { name: 'Change password' }).click();
+  await expect(laptop.getByText('Signed out on 1 other device.')).toBeVisible();
+  // The phone's page ends at once; the laptop stays signed in.
+  await expect(phone.getByText('You were signed out. Sign in again to continue.')).toBeVisible();
+  await expect(laptop.getByTestId('device')).toHaveCount(1);
+
+  // The old password no longer opens the account; the new one does, in another browser.
+  const other = await browser.newContext();
+  await expect(signIn(other, email, PASSWORD)).rejects.toThrow();
+  await signIn(other, email, newPassword);
+  await laptop.reload();
+  await expect(laptop.getByTestId('device')).toHaveCount(2);
+
+  laptop.once('dialog', (dialog) => void dialog.accept());
+  await laptop.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(laptop).toHaveURL(/\/signin/);
+  const otherPage = await other.newPage();
+  await otherPage.goto(`/boards/${board.id}`);
+  await expect(otherPage).toHaveURL(/\/signin\?next=/);
+  for (const context of [laptopContext, phoneContext, other]) await context.close();
 });

@@ -239,8 +239,8 @@ export const migrations: Migration[] = [
         PRIMARY KEY (run_id, seq)
       );
       `,
-    },
-    {
+  },
+  {
     // The family computer (docs/security.md, "The family computer and the family's data"):
     // - sessions know their device (browser, last use) and whether they were opened on a shared
     //   computer, which ends them after 30 minutes without use;

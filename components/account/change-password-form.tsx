@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { api, ApiError } from '../browser/api';
 import { formText } from '../browser/form-text';
@@ -8,6 +9,7 @@ import { Field } from '../ui/field';
 
 /** Changing the password signs out every other device (server/auth/password-change.ts). */
 export function ChangePasswordForm() {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [done, setDone] = useState<number | null>(null);
@@ -28,6 +30,8 @@ export function ChangePasswordForm() {
       });
       form.reset();
       setDone(result.signedOut);
+      // The devices list above drops the ones just signed out.
+      router.refresh();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not change the password.');
       if (caught instanceof ApiError) {

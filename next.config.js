@@ -19,6 +19,21 @@ const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * While a page was hidden (the cookie of lib/hidden.ts), Back, reload or a typed address land on
+ * the neutral page instead of a board; only the sign-in (the way back) and the API stay reachable.
+ */
+const HIDDEN_COOKIE = 'harbor-hidden';
+const whileHidden = [
+  { source: '/', has: [{ type: 'cookie', key: HIDDEN_COOKIE }], destination: '/notes', permanent: false },
+  {
+    source: '/:path((?!notes$|signin$|api/|_next/|favicon).+)',
+    has: [{ type: 'cookie', key: HIDDEN_COOKIE }],
+    destination: '/notes',
+    permanent: false,
+  },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -26,6 +41,9 @@ const nextConfig = {
   // Types are checked once by `tsc --noEmit` in the test command; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'yjs'],
+  async redirects() {
+    return whileHidden;
+  },
   async headers() {
     return [
       {

@@ -46,6 +46,9 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR,
       NEXTAUTH_URL: `http://localhost:${PORT}`,
+      // A shared computer's session ends after this long unused (30 minutes in production), so
+      // that e2e/family-computer.spec.ts can watch it happen.
+      SHARED_SESSION_IDLE_SECONDS: '12',
     },
   },
 });

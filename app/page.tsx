@@ -16,11 +16,7 @@ export default async function HomePage() {
       <div className="page stack">
         <section className="card stack">
           <h1>{PRODUCT_TAGLINE}</h1>
-          <p>
-            Plan an intervention together: who takes part, what each person will say, what everyone does if it goes
-            wrong, and the bottom lines each of you will hold. Your interventionist guides the team; what you write
-            stays private until you choose to share it.
-          </p>
+          <p>Write things down together, keep them in one place, and decide who sees what.</p>
           <div className="row">
             <Link className="button" href="/register">
               Create an account

@@ -1,10 +1,18 @@
 'use client';
 
-import { type CSSProperties, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { NEUTRAL_PATH } from '@/lib/hidden';
+import { isMarkedHidden, markHidden } from './browser/hidden-cookie';
+import { endAllConnections } from './browser/live-connections';
+import { usePageLifecycle } from './hooks/use-page-lifecycle';
+import { NeutralNotes } from './neutral-notes';
+import './quick-hide.css';
 
 /** Two presses of Escape within this time hide the screen. */
 const DOUBLE_PRESS_MS = 1000;
+/** How long the covered page waits for its sockets' closing handshakes before it leaves. */
+const CLOSE_WAIT_MS = 500;
 const HIDE_EVENT = 'harbor:quick-hide';
 
 /** Hides the screen from anywhere (e.g. a button, for phones that have no Escape key). */
@@ -12,22 +20,17 @@ export function requestQuickHide(): void {
   window.dispatchEvent(new Event(HIDE_EVENT));
 }
 
-const screen: CSSProperties = {
-  position: 'fixed',
-  inset: 0,
-  zIndex: 2147483647,
-  background: '#ffffff',
-  color: '#3c4043',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
-  padding: '28px 24px',
-  overflow: 'hidden',
-};
-
 /**
  * The loved one often shares the home and the devices. Pressing Escape twice within a second
- * (or the Hide button) covers everything at once with a plain, empty notes page, and makes the
- * page underneath invisible and unreachable by keyboard and screen readers. Coming back needs nothing more
- * than the normal session: reload the page or open the app again.
+ * (or the Hide button) covers everything at once with a plain, empty notes page, then leaves
+ * the app for the neutral page at its address:
+ * - its live connections (documents and the board channel) are ended, then the page is left;
+ * - the address is replaced (location.replace), and while the browser holds the "hidden" cookie
+ *   every page of the app redirects to the neutral one (next.config.js): Back, reload or the
+ *   app's address show nothing of a board;
+ * - the server is told (a request that outlives the page): on a shared or family computer it
+ *   ends the session, so that coming back needs the password (server/auth/hide.ts).
+ * On one's own device the way back is the neutral page's "Sign in", which offers to continue.
  */
 export function QuickHide() {
   const [hidden, setHidden] = useState(false);
@@ -43,6 +46,17 @@ export function QuickHide() {
       }
     }
     window.getSelection()?.removeAllRanges();
+    markHidden();
+    void fetch('/api/account/hide', { method: 'POST', keepalive: true, credentials: 'same-origin' }).catch(
+      () => undefined,
+    );
+    // The cover is up: waiting a moment for the sockets to close shows nothing, and a page the
+    // browser keeps for Back then holds none open.
+    const leave = () => window.location.replace(NEUTRAL_PATH);
+    void Promise.race([endAllConnections(), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS))]).then(
+      leave,
+      leave,
+    );
   }, []);
 
   useEffect(() => {
@@ -66,23 +80,31 @@ export function QuickHide() {
     };
   }, [hide]);
 
+  // A page the browser kept in its back-forward cache comes back as it was, its connections
+  // ended: hidden since, it hides again; otherwise it loads afresh.
+  const restore = useCallback(() => {
+    if (isMarkedHidden()) hide();
+    else window.location.reload();
+  }, [hide]);
+  usePageLifecycle(restore);
+
   if (!hidden) return null;
   return (
-    <div id="quick-hide" style={screen} data-testid="quick-hide-screen">
-      <div style={{ maxWidth: 640, margin: '0 auto' }}>
-        <p style={{ fontSize: 22, fontWeight: 600, margin: '0 0 20px' }}>Notes</p>
-        <div style={{ borderTop: '1px solid #e3e3e3', paddingTop: 16, color: '#80868b', fontSize: 15 }}>No notes</div>
-      </div>
+    <div id="quick-hide" className="quick-hide-screen" data-testid="quick-hide-screen">
+      <NeutralNotes />
     </div>
   );
 }
 
-/** A small button that hides the screen, for phones and for anyone who forgets the keys. */
+/**
+ * The button that hides the screen, for phones and for anyone who forgets the keys. It floats
+ * in a corner of every page of a signed-in person, so it is in reach wherever they scrolled.
+ */
 export function QuickHideButton() {
   return (
     <button
       type="button"
-      className="button button-secondary button-small quick-hide-button"
+      className="quick-hide-button"
       onClick={requestQuickHide}
       aria-keyshortcuts="Escape Escape"
       title="Hide the screen now (or press Esc twice)"

@@ -12,9 +12,9 @@ export function SiteHeader({ user }: { user: { name: string } | null }) {
       <nav className="header-actions" aria-label="Account">
         {user ? (
           <>
-            <span className="muted small" data-testid="signed-in-as">
+            <Link href="/account" className="small" data-testid="signed-in-as" title="Your account and devices">
               {user.name}
-            </span>
+            </Link>
             <SignOutButton />
           </>
         ) : (

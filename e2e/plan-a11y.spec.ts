@@ -131,20 +131,3 @@ test('the home page, signing in, registering and an invite have no serious viola
     await stranger.close();
   }
 });
-
-test('pressing Escape twice hides the board at once; a reload brings it back', async ({ board }) => {
-  const { people } = await board(['jordan']);
-  const { page } = people.jordan;
-  await expect(page.getByTestId('board-title')).toBeVisible();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('quick-hide-screen')).toBeVisible();
-  await expect(page.getByText('Helping Sam')).not.toBeVisible();
-  await expect(page).toHaveTitle('Harbor');
-  await page.reload();
-  await expect(page.getByTestId('board-title')).toBeVisible();
-  await expect(page.getByTestId('quick-hide-screen')).toHaveCount(0);
-  // The button does the same on a phone, which has no Escape key.
-  await page.getByRole('button', { name: 'Hide screen' }).click();
-  await expect(page.getByTestId('quick-hide-screen')).toBeVisible();
-});

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   } else {
     const elena = ACCOUNTS.elena;
     const board = await createBoard(
-      { userId: ids.elena, sessionId: 'seed-demo', email: elena.email, name: elena.name },
+      { userId: ids.elena, sessionId: 'seed-demo', email: elena.email, name: elena.name, shared: false },
       BOARD_TITLE,
     );
     boardId = board.id;

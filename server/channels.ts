@@ -23,8 +23,7 @@ export async function attachRealtime(server: HttpServer) {
       case 'session-revoked':
         return sync.revalidate({ sessionId: event.sessionId });
       case 'board-deleted':
-        sync.dropBoard(event.boardId);
-        return undefined;
+        return sync.dropBoard(event.boardId);
       case 'doc-edit':
         return sync.applyUpdate(event.docName, event.userId, event.update);
       case 'board-changed':

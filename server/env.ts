@@ -32,6 +32,11 @@ const EnvSchema = z.object({
   CRISIS_LINE: z.string().default('988'),
   /** Overrides of the realtime server's limits (server/yjs/limits.ts), a JSON object. */
   REALTIME_LIMITS: RealtimeLimitsFromEnv,
+  /**
+   * A session signed in as a shared or family computer ends after this long without use (the
+   * issue asks for 30 minutes); tests shorten it.
+   */
+  SHARED_SESSION_IDLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1800),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
@@ -46,7 +51,11 @@ const SECRET_FILE = 'session-secret';
 /** Reads the session secret from the data folder, creating it (mode 0600) on first run. */
 function ensureSecret(dataDir: string): string {
   const file = path.join(dataDir, SECRET_FILE);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    // A secret copied in, or left by an older version, may be readable by others.
+    chmodSync(file, 0o600);
+    return readFileSync(file, 'utf8').trim();
+  }
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
@@ -63,7 +72,10 @@ export function env(): Env {
     throw new Error(`Invalid environment: ${issues}`);
   }
   const dataDir = path.resolve(parsed.data.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  // Plans, letters and the session secret: for the owner only, whatever the umask or an older
+  // version left (the database files are made 0600 where they are opened, server/db/connection.ts).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const secret = parsed.data.NEXTAUTH_SECRET ?? ensureSecret(dataDir);
   const origin = new URL(parsed.data.NEXTAUTH_URL ?? `http://localhost:${parsed.data.PORT}`).origin;
   cached = { ...parsed.data, secret, dataDir, origin };

@@ -113,7 +113,7 @@ export async function runPageOnSlowPhone(browser: Browser, target: Target): Prom
   const reader = relatives[0];
   if (!lead || !reader) throw new Error('the run page needs the product and its accounts');
   const boardId = await lead.createBoard('Bench run page');
-  for (const person of relatives) await person.accept(await lead.invite(boardId, 'family'));
+  for (const person of relatives) await lead.bringIn(boardId, person, 'family');
   await prepareDay(target, boardId, lead, relatives);
   const url = `${target.httpBase}/boards/${boardId}/run`;
 

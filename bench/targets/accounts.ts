@@ -57,15 +57,34 @@ export class Account {
     return body.board.id;
   }
 
-  async invite(boardId: string, role: 'family' | 'viewer' | 'interventionist'): Promise<string> {
-    const { status, body } = await this.json<{ token?: string }>('POST', `/api/boards/${boardId}/invites`, { role });
-    if (status !== 201 || !body.token) throw new Error(`invite: ${status} ${JSON.stringify(body)}`);
-    return body.token;
+  async invite(boardId: string, role: 'family' | 'viewer' | 'interventionist'): Promise<{ token: string; id: string }> {
+    const { status, body } = await this.json<{ token?: string; invite?: { id: string } }>(
+      'POST',
+      `/api/boards/${boardId}/invites`,
+      { role, label: 'Bench' },
+    );
+    if (status !== 201 || !body.token || !body.invite) throw new Error(`invite: ${status} ${JSON.stringify(body)}`);
+    return { token: body.token, id: body.invite.id };
   }
 
   async accept(token: string): Promise<void> {
     const { status, body } = await this.json('POST', `/api/invites/${token}/accept`);
     if (status !== 200) throw new Error(`accept invite: ${status} ${JSON.stringify(body)}`);
+  }
+
+  /** Brings `person` onto the board as `role`: an invite, its acceptance, and this account's approval. */
+  async bringIn(boardId: string, person: Account, role: 'family' | 'viewer' | 'interventionist'): Promise<void> {
+    const invite = await this.invite(boardId, role);
+    await person.accept(invite.token);
+    await this.approve(boardId, invite.id);
+  }
+
+  /** Accepting only asks to join: the interventionist approves. */
+  async approve(boardId: string, inviteId: string): Promise<void> {
+    const { status, body } = await this.json('PUT', `/api/boards/${boardId}/invites/${inviteId}/decision`, {
+      decision: 'approved',
+    });
+    if (status !== 200) throw new Error(`approve invite: ${status} ${JSON.stringify(body)}`);
   }
 
   private async json<T = Record<string, unknown>>(

@@ -71,7 +71,7 @@ export async function startProduct(appDir: string): Promise<Target> {
   async function prepareBoard(editors: number): Promise<BoardAccess> {
     const boardId = await lead.createBoard(`Bench board ${++boardCounter}`);
     const writers = family.slice(0, Math.max(0, editors - 1));
-    for (const person of writers) await person.accept(await lead.invite(boardId, 'family'));
+    for (const person of writers) await lead.bringIn(boardId, person, 'family');
     return { docName: `board/${boardId}/attempt/1`, cookies: [lead, ...writers].map((a) => a.cookieHeader()) };
   }
 

@@ -8,9 +8,12 @@ import { api, ApiError } from '@/components/browser/api';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 import { Alert } from '../ui/alert';
 import { Field } from '../ui/field';
+import { clearHidden } from '../browser/hidden-cookie';
 import { formText } from '../browser/form-text';
+import { SharedComputerField } from './shared-computer-field';
+import './auth.css';
 
-export function RegisterForm() {
+export function RegisterForm({ idleSeconds }: { idleSeconds: number }) {
   const router = useRouter();
   const params = useSearchParams();
   const next = safeRedirectPath(params.get('next'));
@@ -31,9 +34,21 @@ export function RegisterForm() {
     setFields({});
     try {
       await api('/api/register', { method: 'POST', body: input });
-      const result = await signIn('credentials', { redirect: false, email: input.email, password: input.password });
+      const shared = formText(form, 'shared') === 'true' ? 'true' : 'false';
+      const result = await signIn('credentials', {
+        redirect: false,
+        email: input.email,
+        password: input.password,
+        shared,
+      });
+      // The same words whether the address was new or not (server/auth/users.ts).
       if (!result || result.error)
-        throw new ApiError(0, 'sign-in', 'Your account was created, but signing in failed. Try signing in.');
+        throw new ApiError(
+          0,
+          'sign-in',
+          'Signing in with that password did not work. If you already have an account, sign in with its password.',
+        );
+      clearHidden();
       router.push(next);
       router.refresh();
     } catch (caught) {
@@ -70,6 +85,7 @@ export function RegisterForm() {
         errors={fields.password}
         required
       />
+      <SharedComputerField idleSeconds={idleSeconds} />
       <button className="button" type="submit" disabled={busy}>
         {busy ? 'Creating account…' : 'Create account'}
       </button>

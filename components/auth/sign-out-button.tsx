@@ -3,6 +3,11 @@
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { clearLocalCopies } from '../browser/local-copies';
+import { hasUnsentEdits } from '../browser/unsent-edits';
+
+/** Asked before signing out would delete edits that never reached the server. */
+export const UNSENT_QUESTION =
+  'Some of your changes have not reached the server yet (you may be offline). Signing out deletes them from this device. Sign out anyway?';
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -12,6 +17,7 @@ export function SignOutButton() {
       className="button button-secondary"
       disabled={busy}
       onClick={() => {
+        if (hasUnsentEdits() && !window.confirm(UNSENT_QUESTION)) return;
         setBusy(true);
         // A family device is often shared: nothing of the plan stays in this browser.
         void clearLocalCopies().finally(() => signOut({ callbackUrl: '/signin' }));

@@ -6,15 +6,18 @@ import type { InviteSummary } from '@/server/boards/invites';
 import type { Member } from '@/server/boards/members';
 import { RoleBadge } from '../ui/role-badge';
 import Link from 'next/link';
-import { QuickHideButton } from '../quick-hide';
 import { Notifications } from '../tools/notifications';
 import { Alert } from '../ui/alert';
 import { DangerZone } from './danger-zone';
+import { ExportCard } from './export-card';
+import { InviteNext } from './invite-next';
 import { InvitesPanel } from './invites-panel';
 import type { Me } from './me';
 import { MembersPanel } from './members-panel';
 import { PeopleColoursProvider } from './people-colours';
 import { PresenceBar } from './presence-bar';
+import { useForgetCopiesOnEnd } from './use-forget-copies';
+import { VisitsPanel } from './visits-panel';
 import { type ChannelStatus, useBoardChannel } from '../hooks/use-board-channel';
 import { BOARD_TOPICS } from '@/lib/protocol/board-events';
 
@@ -49,14 +52,15 @@ export function BoardShell(props: {
   // Every change refreshes the server-rendered records (members, invites, attempts), as it always did.
   const { people, status, socket } = useBoardChannel(board.id, { refreshPageOn: BOARD_TOPICS });
   const ended = STATUS_MESSAGES[status];
+  useForgetCopiesOnEnd(status, board.id, me.userId);
+  // A new board, with nobody invited yet, says what comes next at the top.
+  const alone =
+    members.length <= 1 && (invites ?? []).every((invite) => invite.status !== 'open' && invite.status !== 'waiting');
   return (
     <PeopleColoursProvider memberIds={members.map((member) => member.userId)}>
       <div className="page board-page">
         <div className="board-head">
           <h1 data-testid="board-title">{board.title}</h1>
-          <div className="board-head-end">
-            <QuickHideButton />
-          </div>
         </div>
         <p className="muted small board-role">
           You are on this board as <RoleBadge role={me.role} />
@@ -68,6 +72,7 @@ export function BoardShell(props: {
           <Link href={`/boards/${board.id}/packet`}>Packet for the day</Link>
         </nav>
         <PresenceBar people={people} status={status} myUserId={me.userId} />
+        {invites && alone && !ended ? <InviteNext /> : null}
         {ended ? (
           <Alert kind="error">{ended}</Alert>
         ) : (
@@ -86,6 +91,8 @@ export function BoardShell(props: {
         <div className="board-access">
           <MembersPanel boardId={board.id} me={me} members={members} />
           {invites ? <InvitesPanel boardId={board.id} invites={invites} /> : null}
+          {me.abilities.can['visits.view'] && !ended ? <VisitsPanel boardId={board.id} /> : null}
+          {me.abilities.can['board.export'] && !ended ? <ExportCard boardId={board.id} /> : null}
           {me.abilities.can['board.delete'] ? <DangerZone boardId={board.id} title={board.title} /> : null}
         </div>
       </div>

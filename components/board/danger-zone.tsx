@@ -28,12 +28,10 @@ export function DangerZone({ boardId, title }: { boardId: string; title: string 
 
   return (
     <section className="card stack" aria-labelledby="danger-heading">
-      <h2 id="danger-heading">Keep a copy or delete</h2>
+      <h2 id="danger-heading">Delete this board</h2>
       <p className="small">
-        <a href={`/api/boards/${boardId}/export`} download>
-          Download an export (JSON)
-        </a>{' '}
-        of this board&apos;s records before deleting it.
+        Deleting removes the board, its plan, letters and notes for everyone, from the server too. Keep a copy first if
+        you need one.
       </p>
       <form className="stack" onSubmit={(event) => void onDelete(event)}>
         {error ? <Alert kind="error">{error}</Alert> : null}

@@ -32,17 +32,39 @@ export async function deleteLocalCopy(name: string): Promise<void> {
   if (typeof indexedDB !== 'undefined') await deleteDatabase(name);
 }
 
-/**
- * Deletes this browser's local copies of documents (offline edits included). Meant for signing
- * out on a shared device, so that nothing of the plan stays behind in the browser.
- */
-export async function clearLocalCopies(): Promise<void> {
+/** Deletes every local copy whose database name `doomed` picks; names this browser cannot list are left. */
+async function deleteCopies(doomed: (name: string) => boolean): Promise<void> {
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
   const databases = await indexedDB.databases();
   await Promise.all(
     databases
       .map((database) => database.name)
       .filter((name): name is string => typeof name === 'string' && name.startsWith(LOCAL_COPY_PREFIX))
+      .filter(doomed)
       .map(deleteDatabase),
   );
+}
+
+/**
+ * Deletes this browser's local copies of documents (offline edits included): on signing out,
+ * and when the session ended elsewhere, so that nothing of the plan stays behind in the browser.
+ */
+export function clearLocalCopies(): Promise<void> {
+  return deleteCopies(() => true);
+}
+
+/** Deletes one person's copies of one board's documents: they were removed, or it was deleted. */
+export function clearBoardCopies(userId: string, boardId: string): Promise<void> {
+  const prefix = localCopyName(userId, `board/${boardId}/`);
+  return deleteCopies((name) => name.startsWith(prefix));
+}
+
+/**
+ * Keeps only the signed-in person's copies of the boards they are still on (none when nobody
+ * is signed in): what their removal, a board's deletion or a session ended elsewhere left
+ * behind while no page of theirs was open to delete it, and anyone else's copies.
+ */
+export function keepOnlyCopiesOf(userId: string | null, boardIds: readonly string[]): Promise<void> {
+  const kept = userId === null ? [] : boardIds.map((boardId) => localCopyName(userId, `board/${boardId}/`));
+  return deleteCopies((name) => !kept.some((prefix) => name.startsWith(prefix)));
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { io } from 'socket.io-client';
 import { useSWRConfig } from 'swr';
 import type { BoardClientSocket, BoardTopic, PresencePerson } from '@/lib/protocol/board-events';
+import { holdOpen } from '../browser/live-connections';
 import { isStaleAfter } from './api-key';
 
 export type { PresencePerson } from '@/lib/protocol/board-events';
@@ -115,7 +116,18 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
     });
     connection.on('session:ended', () => end('signed-out'));
     connection.connect();
+    const letGo = holdOpen(
+      () =>
+        new Promise<void>((resolve) => {
+          // Closed once the transport underneath has finished closing.
+          const engine = connection.io.engine;
+          if (engine.readyState === 'closed') resolve();
+          else engine.once('close', () => resolve());
+          connection.disconnect();
+        }),
+    );
     return () => {
+      letGo();
       window.removeEventListener('offline', cut);
       window.removeEventListener('online', online);
       connection.emit('board:leave', { boardId });

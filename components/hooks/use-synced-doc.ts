@@ -11,6 +11,9 @@ import { CloseCode } from '@/lib/protocol/close-codes';
 import { terminalMessage, wsOrigin } from '../browser/close-messages';
 import { deleteLocalCopy, localCopyName, mayHaveLocalCopy } from '../browser/local-copies';
 import { SaveTracker } from '../browser/save-tracker';
+import { holdOpen } from '../browser/live-connections';
+import { reportUnsent } from '../browser/unsent-edits';
+import { useKeepsLocalCopies } from './device';
 
 export type ConnectionStatus =
   'connecting' | 'offline' | 'reconnecting' | 'saving' | 'saved' | 'read-only' | 'not-saved' | 'closed';
@@ -96,7 +99,10 @@ interface Carried {
  * same way, so offline edits made before a freeze are not left in the browser without a word.
  */
 export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
-  const { docName, label, readOnly, persist, readAlong = false } = options;
+  const { docName, label, readOnly, readAlong = false } = options;
+  // A shared or family computer keeps nothing of a board in its browser, nor looks for it there.
+  const keepsCopies = useKeepsLocalCopies();
+  const persist = options.persist && keepsCopies;
   const { userId, name, color } = options.user;
   const [state, setState] = useState<SyncedDoc>(INITIAL);
   // What the server said since the page's answer; a new answer (docName, readOnly) starts afresh.
@@ -136,6 +142,17 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
       },
     });
     if (!readAlong) provider.awareness.setLocalStateField('user', { userId, name, color });
+    const letGo = holdOpen(
+      () =>
+        new Promise<void>((resolve) => {
+          // Closed once its socket's closing handshake is done: y-websocket lets go of the socket
+          // at once, the socket itself says when it is closed.
+          const socket = provider.ws;
+          if (!socket || socket.readyState === WebSocket.CLOSED) resolve();
+          else socket.addEventListener('close', () => resolve(), { once: true });
+          provider.disconnect();
+        }),
+    );
     // Only a writable document keeps its copy in step: a read-only one only looks at it (below).
     const persistence = writable && persist ? new IndexeddbPersistence(copyName, doc) : null;
     if (writable && carriedHere) {
@@ -161,6 +178,7 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
 
     function publish() {
       if (disposed) return;
+      if (!readAlong) reportUnsent(copyName, tracker.isPending || tracker.isRefused || unsaved !== null);
       const synced = everConnected;
       setState({
         doc,
@@ -177,7 +195,7 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
     }
 
     // A read-only document: does this device hold anything of it that the server does not?
-    const device = writable || readAlong ? null : new Y.Doc();
+    const device = writable || readAlong || !keepsCopies ? null : new Y.Doc();
     let deviceCopy: IndexeddbPersistence | null = null;
     let deviceReady = false;
     let compared = false;
@@ -257,6 +275,8 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
 
     return () => {
       disposed = true;
+      letGo();
+      if (!readAlong) reportUnsent(copyName, false);
       // Edits the server has not confirmed go on to the next connection of this document.
       if (writable && (tracker.isPending || tracker.isRefused))
         carried.current = { docName, update: Y.encodeStateAsUpdate(doc) };
@@ -273,7 +293,7 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
       doc.destroy();
       setState(INITIAL);
     };
-  }, [docName, label, writable, persist, readAlong, userId, name, color, key, accessReduced]);
+  }, [docName, label, writable, persist, keepsCopies, readAlong, userId, name, color, key, accessReduced]);
 
   return state;
 }

@@ -30,6 +30,7 @@ import './fields/fields.css';
 import './team/speaking-order.css';
 import './letters/letters.css';
 import { useFollowing } from '../hooks/use-following';
+import { useVisitLog } from '../board/use-visit-log';
 import { attemptName, attemptState } from './attempt-state';
 import { readOnlyReason } from './read-only-reason';
 import { CarriedOver } from './carried-over';
@@ -76,6 +77,7 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
   // The server may have said read-only since this page was rendered (a freeze, a role change).
   const editable = !readOnly && plan.canWrite;
   const [section, setSection] = useSection(boardId, me, socket);
+  useVisitLog(boardId, section);
   const planRef = useRef<HTMLDivElement>(null);
   // A new section starts at its top: switching from the end of a long one would otherwise leave
   // the page scrolled past the short new one, its menu stranded halfway up the screen.

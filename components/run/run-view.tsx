@@ -2,7 +2,6 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { RunView as RunViewData } from '@/lib/run/types';
-import { QuickHideButton } from '../quick-hide';
 import { AfterOutcome } from './after-outcome';
 import { DriverControls, StartControls } from './driver-controls';
 import { PlaybookCard } from './playbook-card';
@@ -83,7 +82,6 @@ export function RunView(props: RunPageProps & { initial: { run: RunViewData | nu
         </div>
         <div className="run-head-end">
           <RunStatus link={link} state={state} />
-          <QuickHideButton />
         </div>
       </div>
       {signal ? (

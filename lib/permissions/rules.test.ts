@@ -205,6 +205,8 @@ describe('can', () => {
     ['questions.ask', ['interventionist', 'family']],
     ['questions.remove-any', ['interventionist']],
     ['history.view', ['interventionist', 'family', 'viewer']],
+    ['board.export', ['interventionist', 'family', 'viewer']],
+    ['visits.view', ['interventionist']],
     ['run.drive', ['interventionist']],
     ['run.step-out', ['family']],
     ['run.signals', ['interventionist', 'family']],

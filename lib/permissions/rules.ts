@@ -32,6 +32,7 @@ export const BOARD_ACTIONS = [
   'questions.answer',
   'channel.interventionists',
   'questions.remove-any',
+  'visits.view',
   'run.drive',
   'run.step-out',
   'run.signals',
@@ -48,7 +49,8 @@ const RELATIVES: readonly Role[] = ['family'];
 const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   'board.view': EVERYONE,
   'board.delete': INTERVENTIONIST,
-  'board.export': INTERVENTIONIST,
+  // Each member exports what they may read: every part of the export asks the rules again.
+  'board.export': EVERYONE,
   'members.manage': INTERVENTIONIST,
   'invites.manage': INTERVENTIONIST,
   'audit.view': INTERVENTIONIST,
@@ -75,6 +77,8 @@ const ACTION_ROLES: Record<BoardAction, readonly Role[]> = {
   // Whoever answers also looks after the list (a question that names the date, say); editing
   // someone else's words is never allowed: it would put words in their mouth (./questions.ts).
   'questions.remove-any': INTERVENTIONIST,
+  // When each member last opened the board, who opened the logistics and the safety plan.
+  'visits.view': INTERVENTIONIST,
   // Run mode on the day (docs/realtime.md, section 13): the interventionist leads; the team's
   // phones receive the silent signals, and a relative may ask to step out (viewers read along).
   'run.drive': INTERVENTIONIST,

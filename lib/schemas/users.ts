@@ -12,4 +12,23 @@ export const RegisterSchema = z.object({
 export const SignInSchema = z.object({
   email: EmailSchema,
   password: z.string().min(1).max(200),
+  /** "This is a shared or family computer": a form field, so the string "true" when ticked. */
+  shared: z
+    .string()
+    .optional()
+    .transform((value) => value === 'true'),
 });
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+    newPassword: PasswordSchema,
+  })
+  .strict()
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    message: 'Choose a password you have not been using.',
+    path: ['newPassword'],
+  });
+
+/** "Sign out everywhere": `keepThisDevice` signs out only the others. */
+export const SignOutEverywhereSchema = z.object({ keepThisDevice: z.boolean().default(false) }).strict();

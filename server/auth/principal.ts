@@ -4,4 +4,6 @@ export interface Principal {
   sessionId: string;
   email: string;
   name: string;
+  /** The session was opened as a shared or family computer: nothing of a board is kept in the browser. */
+  shared: boolean;
 }

@@ -1,9 +1,9 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
-import { db } from '../db/connection';
+import { db, truncateWal } from '../db/connection';
 import { firstNow, immediately, writeNow } from '../db/immediate';
 import type { Role } from '../../lib/roles';
-import { publish } from '../events/bus';
+import { publish, publishSettled } from '../events/bus';
 import { badRequest } from '../http/errors';
 import { newId } from '../ids';
 import { purgeBoardDocuments } from './purge';
@@ -76,7 +76,10 @@ export async function getBoard(boardId: string): Promise<BoardDetail | null> {
 /**
  * Deletes the board with its records, documents and update log, all in one transaction: a crash
  * part-way leaves the board whole, never records gone and letters or notes left behind. The
- * title must be typed back.
+ * title must be typed back. Deletion deletes: the connections zero what they delete
+ * (secure_delete, server/db/connection.ts), and once the sync process has dropped the board's
+ * rooms and purged again, the write-ahead log, which still holds the pages as they were, is
+ * emptied into the file, so that none of the board's text is left in either.
  */
 export async function deleteBoard(principal: Principal, boardId: string, confirmTitle: string): Promise<void> {
   const { kysely } = db();
@@ -94,7 +97,11 @@ export async function deleteBoard(principal: Principal, boardId: string, confirm
   });
   if (!deleted) return;
   await audit({ action: 'board.deleted', userId: principal.userId, detail: { boardId } });
-  // The realtime server drops the board's live rooms, then purges once more (see server/channels.ts).
-  publish({ type: 'board-deleted', boardId });
+  // The realtime server drops the board's live rooms, purges once more and empties its log
+  // (server/sync/main.ts); this waits for it, then empties the log as this process sees it.
+  await publishSettled({ type: 'board-deleted', boardId }).catch((error: unknown) =>
+    console.error('board deletion: the realtime server did not confirm', error),
+  );
   publish({ type: 'access-changed', boardId });
+  if (!(await truncateWal())) console.error('board deletion: the write-ahead log could not be emptied yet');
 }

@@ -46,3 +46,30 @@ test('readiness keeps its check-ins when "holding" becomes optional, and still r
   assert.deepEqual(sqlite.prepare('SELECT COUNT(*) AS n FROM readiness').get(), { n: 0 });
   sqlite.close();
 });
+
+test('invites used before approval existed count as approved; open interventionist invites last a day at most', () => {
+  const sqlite = databaseBefore(7);
+  const day = 86_400_000;
+  sqlite.exec(`
+    INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('u1', 'a@example.org', 'Ana', 'x', 0);
+    INSERT INTO boards (id, title, created_by, created_at) VALUES ('b1', 'Helping Sam', 'u1', 0);
+    INSERT INTO invites (id, board_id, token_hash, role, created_by, created_at, expires_at, used_at, used_by)
+      VALUES ('used', 'b1', 'h1', 'family', 'u1', 0, ${7 * day}, 50, 'u1'),
+             ('lead', 'b1', 'h2', 'interventionist', 'u1', 10, ${10 + 7 * day}, NULL, NULL),
+             ('open', 'b1', 'h3', 'viewer', 'u1', 20, ${20 + 7 * day}, NULL, NULL);
+    INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ('s1', 'u1', 0, 1);
+  `);
+  migrate(sqlite);
+  const rows = sqlite.prepare('SELECT id, decision, decided_at, expires_at, label FROM invites ORDER BY id').all();
+  assert.deepEqual(rows, [
+    { id: 'lead', decision: null, decided_at: null, expires_at: 10 + day, label: '' },
+    { id: 'open', decision: null, decided_at: null, expires_at: 20 + 7 * day, label: '' },
+    { id: 'used', decision: 'approved', decided_at: 50, expires_at: 7 * day, label: '' },
+  ]);
+  assert.deepEqual(sqlite.prepare('SELECT user_agent, last_seen_at, shared FROM sessions').get(), {
+    user_agent: '',
+    last_seen_at: null,
+    shared: 0,
+  });
+  sqlite.close();
+});

@@ -238,6 +238,39 @@ export const migrations: Migration[] = [
         detail TEXT NOT NULL,
         PRIMARY KEY (run_id, seq)
       );
+      `,
+  },
+  {
+    // The family computer (docs/security.md, "The family computer and the family's data"):
+    // - sessions know their device (browser, last use) and whether they were opened on a shared
+    //   computer, which ends them after 30 minutes without use;
+    // - an invite names who it is for, and accepting it only asks: the interventionist approves
+    //   or refuses the account that used it. Invites used before this were accepted at once, so
+    //   they count as approved; open interventionist invites now last at most a day;
+    // - when each member last opened the board, and who opened the logistics and safety plan.
+    id: 7,
+    name: 'devices-approved-invites-section-views',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+      ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER;
+      ALTER TABLE sessions ADD COLUMN shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1));
+      ALTER TABLE invites ADD COLUMN label TEXT NOT NULL DEFAULT '';
+      ALTER TABLE invites ADD COLUMN decision TEXT CHECK (decision IN ('approved', 'refused'));
+      ALTER TABLE invites ADD COLUMN decided_by TEXT REFERENCES users(id) ON DELETE SET NULL;
+      ALTER TABLE invites ADD COLUMN decided_at INTEGER;
+      UPDATE invites SET decision = 'approved', decided_at = used_at, decided_by = created_by
+        WHERE used_at IS NOT NULL;
+      UPDATE invites SET expires_at = MIN(expires_at, created_at + 86400000)
+        WHERE role = 'interventionist' AND used_at IS NULL;
+      ALTER TABLE memberships ADD COLUMN last_opened_at INTEGER;
+      CREATE TABLE section_views (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        section TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX section_views_board ON section_views(board_id, at);
     `,
   },
 ];

@@ -18,6 +18,12 @@ export interface SessionsTable {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  /** The browser's User-Agent at sign-in (at most 512 characters), to tell devices apart. */
+  user_agent: Generated<string>;
+  /** When the person last used this device (activity reported by its pages), null: not since sign-in. */
+  last_seen_at: number | null;
+  /** 1: signed in as a shared or family computer (ends when idle, keeps nothing in the browser). */
+  shared: Generated<number>;
 }
 
 export interface BoardsTable {
@@ -32,6 +38,8 @@ export interface MembershipsTable {
   user_id: string;
   role: Role;
   created_at: number;
+  /** When they last opened the board (ms), null: not since this was recorded. */
+  last_opened_at: Generated<number | null>;
 }
 
 export interface InvitesTable {
@@ -43,8 +51,23 @@ export interface InvitesTable {
   created_at: number;
   expires_at: number;
   used_at: number | null;
+  /** Who claimed the invite (accepting it); they join only once an interventionist approves. */
   used_by: string | null;
   revoked_at: number | null;
+  /** Who the invite is for, in the inviter's words ("Aunt Pat"). */
+  label: Generated<string>;
+  decision: 'approved' | 'refused' | null;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+/** Someone opened a sensitive section of the board (lib/plan/sensitive-sections.ts). */
+export interface SectionViewsTable {
+  id: Generated<number>;
+  board_id: string;
+  user_id: string;
+  section: string;
+  at: number;
 }
 
 export interface AttemptsTable {
@@ -201,6 +224,7 @@ export interface Database {
   versions: VersionsTable;
   debriefs: DebriefsTable;
   questions: QuestionsTable;
+  section_views: SectionViewsTable;
   runs: RunsTable;
   run_events: RunEventsTable;
 }

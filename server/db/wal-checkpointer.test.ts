@@ -59,3 +59,18 @@ test('a worker that cannot open the database hands checkpointing back to the con
   await checkpointer.stop();
   sqlite.close();
 });
+
+test('truncate empties the log, so that no old version of a page stays in it', async () => {
+  const { sqlite, file } = openLog('truncated.sqlite');
+  const checkpointer = startWalCheckpointer(sqlite, file, 60_000);
+  const marker = Buffer.from('deleted-text-marker');
+  sqlite.prepare('INSERT INTO log (bytes) VALUES (?)').run(marker);
+  sqlite.pragma('secure_delete = ON');
+  sqlite.prepare('DELETE FROM log').run();
+  assert.ok(walBytes(file) > 0, 'the deletion went to the log first');
+  assert.equal(await checkpointer.truncate(), true);
+  assert.equal(walBytes(file), 0);
+  await checkpointer.stop();
+  assert.equal(await checkpointer.truncate(), false, 'a stopped checkpointer says it did not');
+  sqlite.close();
+});

@@ -21,6 +21,16 @@ const timer = setInterval(() => {
   }
 }, workerData.everyMs);
 parentPort.on('message', (message) => {
+  if (message && message.type === 'truncate') {
+    let done = false;
+    try {
+      done = db.pragma('wal_checkpoint(TRUNCATE)')[0].busy === 0;
+    } catch (error) {
+      parentPort.postMessage(String(error));
+    }
+    parentPort.postMessage({ type: 'truncated', id: message.id, done });
+    return;
+  }
   if (message !== 'stop') return;
   clearInterval(timer);
   db.close();
@@ -29,7 +39,18 @@ parentPort.on('message', (message) => {
 `;
 
 export interface WalCheckpointer {
+  /**
+   * Copies the whole log into the database file and empties it (TRUNCATE): afterwards no old
+   * page version, such as a deleted board's, is left in the -wal file. Resolves false when a
+   * reader kept it from finishing within the worker's busy timeout (1 s), or the worker is gone.
+   * It holds new writers back while it waits, so it is only for rare moments like a deletion.
+   */
+  truncate(): Promise<boolean>;
   stop(): Promise<void>;
+}
+
+function isTruncated(message: unknown): message is { type: 'truncated'; id: number; done: boolean } {
+  return typeof message === 'object' && message !== null && Reflect.get(message, 'type') === 'truncated';
 }
 
 /**
@@ -56,13 +77,29 @@ export function startWalCheckpointer(
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, everyMs } });
   // Never what keeps the process alive.
   worker.unref();
-  worker.on('message', (message: unknown) => console.error('wal-checkpointer', String(message)));
+  let nextId = 0;
+  const truncations = new Map<number, (done: boolean) => void>();
+  worker.on('message', (message: unknown) => {
+    if (!isTruncated(message)) return console.error('wal-checkpointer', String(message));
+    truncations.get(message.id)?.(message.done);
+    truncations.delete(message.id);
+  });
   worker.on('error', (error) => fallBack(error.message));
   worker.on('exit', (code) => {
     running = false;
+    for (const resolve of truncations.values()) resolve(false);
+    truncations.clear();
     fallBack(`stopped with code ${code}`);
   });
   return {
+    truncate() {
+      if (!running || stopping) return Promise.resolve(false);
+      const id = nextId++;
+      return new Promise<boolean>((resolve) => {
+        truncations.set(id, resolve);
+        worker.postMessage({ type: 'truncate', id });
+      });
+    },
     async stop() {
       if (stopping) return;
       stopping = true;

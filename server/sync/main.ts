@@ -4,7 +4,7 @@ import { principalFromCookieHeader } from '../auth/token';
 import { principalForSession } from '../auth/sessions';
 import { importDebriefRecords } from '../attempts/debrief-import';
 import { purgeBoardDocuments } from '../boards/purge';
-import { closeDatabase, db } from '../db/connection';
+import { closeDatabase, db, truncateWal } from '../db/connection';
 import { env } from '../env';
 import { toError } from '../http/errors';
 import { docAccess } from '../permissions';
@@ -68,11 +68,17 @@ function main(): void {
           .finally(() => send({ type: 'revalidated', id: message.id }));
         return;
       case 'drop-board':
-        // Anything a live room stored after the web process's purge goes with this one.
+        // Anything a live room stored after the web process's purge goes with this one; then
+        // the log's old frames of it are emptied into the zeroed file (secure_delete).
         yjs
           .dropBoard(message.boardId)
           .then(() => purgeBoardDocuments(message.boardId))
-          .catch((error: unknown) => console.error('drop board failed', toError(error)));
+          .then(() => truncateWal())
+          .then((emptied) => {
+            if (!emptied) console.error('drop board: the write-ahead log could not be emptied yet');
+          })
+          .catch((error: unknown) => console.error('drop board failed', toError(error)))
+          .finally(() => send({ type: 'dropped', id: message.id }));
         return;
       case 'apply-update':
         yjs.applyServerUpdate(message.doc, message.userId, Buffer.from(message.update, 'base64')).then(

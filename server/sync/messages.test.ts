@@ -21,10 +21,15 @@ test('upgrades, revalidations, board drops and close are parsed as sent', () => 
     id: 0,
     filter: {},
   });
-  assert.deepEqual(parseToSyncProcess({ type: 'drop-board', boardId: 'b1' }), { type: 'drop-board', boardId: 'b1' });
+  assert.deepEqual(parseToSyncProcess({ type: 'drop-board', id: 4, boardId: 'b1' }), {
+    type: 'drop-board',
+    id: 4,
+    boardId: 'b1',
+  });
   assert.deepEqual(parseToSyncProcess({ type: 'close' }), { type: 'close' });
   assert.deepEqual(parseFromSyncProcess({ type: 'ready', pid: 42 }), { type: 'ready', pid: 42 });
   assert.deepEqual(parseFromSyncProcess({ type: 'revalidated', id: 3 }), { type: 'revalidated', id: 3 });
+  assert.deepEqual(parseFromSyncProcess({ type: 'dropped', id: 4 }), { type: 'dropped', id: 4 });
 });
 
 test('anything else is refused, never half-read', () => {
@@ -43,8 +48,10 @@ test('anything else is refused, never half-read', () => {
     { type: 'revalidate', id: -1, filter: {} },
     { type: 'revalidate', id: 1.5, filter: {} },
     // An empty board id would match every board's documents ("board//" never does, but no guessing).
-    { type: 'drop-board', boardId: '' },
-    { type: 'drop-board' },
+    { type: 'drop-board', id: 1, boardId: '' },
+    { type: 'drop-board', id: 1 },
+    // Without its id the web process could not wait until the board is gone from the files.
+    { type: 'drop-board', boardId: 'b1' },
   ]) {
     assert.equal(parseToSyncProcess(message), null, JSON.stringify(message));
   }
@@ -52,4 +59,5 @@ test('anything else is refused, never half-read', () => {
   assert.equal(parseFromSyncProcess({ type: 'ready', pid: '42' }), null);
   assert.equal(parseFromSyncProcess({ type: 'revalidated' }), null);
   assert.equal(parseFromSyncProcess({ type: 'revalidated', id: 'x' }), null);
+  assert.equal(parseFromSyncProcess({ type: 'dropped' }), null);
 });

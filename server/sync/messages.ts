@@ -27,8 +27,12 @@ const ToSyncProcessSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('upgrade'), method: z.string(), url: z.string(), headers: Headers, head: z.string() }),
   /** Access on a board (or of a session) shrank: re-check the matching open sockets, then answer `id`. */
   z.object({ type: z.literal('revalidate'), id: RequestId, filter: Filter }),
-  /** A board was deleted: close its sockets, discard its rooms, remove its stored documents. Never an empty id, which could be taken for every board. */
-  z.object({ type: z.literal('drop-board'), boardId: z.string().min(1) }),
+  /**
+   * A board was deleted: close its sockets, discard its rooms, remove its stored documents and
+   * empty the write-ahead log of them, then answer `id`. Never an empty id, which could be taken
+   * for every board.
+   */
+  z.object({ type: z.literal('drop-board'), id: RequestId, boardId: z.string().min(1) }),
   /** An edit the server made (run mode's debrief entry): apply it as `userId`'s, then answer `id`. */
   z.object({
     type: z.literal('apply-update'),
@@ -47,6 +51,8 @@ const FromSyncProcessSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number() }),
   /** Every socket the revalidation `id` matched was re-checked (and closed if its access shrank). */
   z.object({ type: z.literal('revalidated'), id: RequestId }),
+  /** The board of drop-board `id` is gone from this process's rooms and from the files. */
+  z.object({ type: z.literal('dropped'), id: RequestId }),
   /** The server edit `id` was stored and sent (ok), or not stored at all. */
   z.object({ type: z.literal('applied'), id: RequestId, ok: z.boolean() }),
 ]);

@@ -14,7 +14,7 @@ const START_TIMEOUT_MS = 30_000;
 const RESTART_DELAY_MS = 1000;
 /** How long a closing sync process may take to checkpoint its rooms before it is killed. */
 const CLOSE_TIMEOUT_MS = 12_000;
-/** How long a revalidation may take to be confirmed before the change that asked fails. */
+/** How long a revalidation (or a dropped board) may take to be confirmed before the change that asked fails. */
 const REVALIDATE_TIMEOUT_MS = 10_000;
 /** How long a server edit may take to be confirmed before the request that made it gives up. */
 const APPLY_TIMEOUT_MS = 10_000;
@@ -27,7 +27,8 @@ export interface SyncProcess {
    * access shrank, so nothing they send is stored after that.
    */
   revalidate(filter: RevalidateFilter): Promise<void>;
-  dropBoard(boardId: string): void;
+  /** Resolves once the sync process has dropped the board's rooms and removed its documents. */
+  dropBoard(boardId: string): Promise<void>;
   /**
    * Has the sync process apply an edit the server made to a document, as `userId`'s (section 5 of
    * docs/realtime.md: logged, then sent to the room). Rejects when it was not stored.
@@ -75,7 +76,7 @@ export async function startSyncProcess(): Promise<SyncProcess> {
       proc.once('exit', () => failEdits(proc));
       proc.on('message', (raw: unknown) => {
         const message = parseFromSyncProcess(raw);
-        if (message?.type === 'revalidated') return settle(message.id);
+        if (message?.type === 'revalidated' || message?.type === 'dropped') return settle(message.id);
         if (message?.type === 'applied') return settleEdit(message.id, message.ok);
         if (message?.type !== 'ready') return;
         clearTimeout(timer);
@@ -116,6 +117,19 @@ export async function startSyncProcess(): Promise<SyncProcess> {
 
   function settleAll(): void {
     for (const id of [...awaiting.keys()]) settle(id);
+  }
+
+  /** Sends a message that the sync process answers with its id; settled at once if it cannot be sent. */
+  function request(what: string, message: (id: number) => ToSyncProcess): Promise<void> {
+    const id = nextRequestId++;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        awaiting.delete(id);
+        reject(new Error(`the sync process did not confirm ${what}`));
+      }, REVALIDATE_TIMEOUT_MS);
+      awaiting.set(id, { resolve, timer });
+      if (!tell(message(id))) settle(id);
+    });
   }
 
   function settleEdit(id: number, ok: boolean): void {
@@ -163,19 +177,12 @@ export async function startSyncProcess(): Promise<SyncProcess> {
       });
     },
     revalidate(filter) {
-      const id = nextRequestId++;
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          awaiting.delete(id);
-          reject(new Error('the sync process did not confirm a revalidation'));
-        }, REVALIDATE_TIMEOUT_MS);
-        awaiting.set(id, { resolve, timer });
-        // A sync process that missed this (restarting) has no sockets left to re-check.
-        if (!tell({ type: 'revalidate', id, filter })) settle(id);
-      });
+      // A sync process that missed this (restarting) has no sockets left to re-check.
+      return request('a revalidation', (id) => ({ type: 'revalidate', id, filter }));
     },
     dropBoard(boardId) {
-      tell({ type: 'drop-board', boardId });
+      // One that missed it has no room of the board; the web process purged the documents.
+      return request('a dropped board', (id) => ({ type: 'drop-board', id, boardId }));
     },
     applyUpdate(docName, userId, update) {
       const id = nextRequestId++;

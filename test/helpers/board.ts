@@ -14,10 +14,20 @@ export async function person(baseUrl: string, label: string): Promise<TestClient
   return client;
 }
 
-/** Another sign-in (a second session, e.g. another device) of the same person. */
-export async function anotherSession(baseUrl: string, who: TestClient): Promise<TestClient> {
-  const client = new TestClient(baseUrl);
-  assert.ok(await client.signIn(who.email), `second sign-in of ${who.name}`);
+/**
+ * Another sign-in (a second session, e.g. another device) of the same person, as the browser
+ * `userAgent` says, on a shared computer when `shared`.
+ */
+export async function anotherSession(
+  baseUrl: string,
+  who: TestClient,
+  options: { userAgent?: string; shared?: boolean; password?: string } = {},
+): Promise<TestClient> {
+  const client = new TestClient(baseUrl, options.userAgent);
+  assert.ok(
+    await client.signIn(who.email, options.password, { shared: options.shared }),
+    `another sign-in of ${who.name}`,
+  );
   return client;
 }
 
@@ -27,12 +37,39 @@ export async function createBoard(owner: TestClient, title = 'Helping Sam'): Pro
   return created.body.board.id;
 }
 
-/** Adds `member` to the board with `role`, through an invite they accept. */
+/** An invite link for `label` with `role`: its token and its id. */
+export async function invite(
+  owner: TestClient,
+  boardId: string,
+  role: Role,
+  label = 'Someone',
+): Promise<{ token: string; inviteId: string }> {
+  const created = await owner.json<{ token: string; invite: { id: string } }>(
+    'POST',
+    `/api/boards/${boardId}/invites`,
+    { role, label },
+  );
+  assert.equal(created.status, 201, `invite created: ${JSON.stringify(created.body)}`);
+  return { token: created.body.token, inviteId: created.body.invite.id };
+}
+
+/** The interventionist approves (or refuses) the account that used an invite. */
+export async function decideInvite(
+  owner: TestClient,
+  boardId: string,
+  inviteId: string,
+  decision: 'approved' | 'refused' = 'approved',
+): Promise<void> {
+  const decided = await owner.json('PUT', `/api/boards/${boardId}/invites/${inviteId}/decision`, { decision });
+  assert.equal(decided.status, 200, `invite ${decision}: ${JSON.stringify(decided.body)}`);
+}
+
+/** Adds `member` to the board with `role`: an invite they accept, which the owner approves. */
 export async function addMember(owner: TestClient, boardId: string, member: TestClient, role: Role): Promise<void> {
-  const invite = await owner.json<{ token: string }>('POST', `/api/boards/${boardId}/invites`, { role });
-  assert.equal(invite.status, 201, 'invite created');
-  const accepted = await member.json('POST', `/api/invites/${invite.body.token}/accept`);
+  const { token, inviteId } = await invite(owner, boardId, role, member.name);
+  const accepted = await member.json('POST', `/api/invites/${token}/accept`);
   assert.equal(accepted.status, 200, `${member.name} accepted`);
+  await decideInvite(owner, boardId, inviteId);
 }
 
 /** A new person who joins the board with `role` through an invite. */

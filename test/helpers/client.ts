@@ -8,7 +8,11 @@ export class TestClient {
   email = '';
   name = '';
 
-  constructor(readonly baseUrl: string) {}
+  /** `userAgent`: the browser this client says it is (the device list names it). */
+  constructor(
+    readonly baseUrl: string,
+    readonly userAgent?: string,
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -38,9 +42,10 @@ export class TestClient {
     const origin: Record<string, string> = ['GET', 'HEAD'].includes(method)
       ? {}
       : { origin: new URL(this.baseUrl).origin };
+    const agent: Record<string, string> = this.userAgent ? { 'user-agent': this.userAgent } : {};
     const init: RequestInit = {
       method,
-      headers: { cookie: this.cookieHeader(), ...origin, ...headers },
+      headers: { cookie: this.cookieHeader(), ...agent, ...origin, ...headers },
       redirect: 'manual',
     };
     if (body !== undefined) {
@@ -68,10 +73,18 @@ export class TestClient {
     if (!(await this.signIn(email, password))) throw new Error(`sign-in after registering ${email} failed`);
   }
 
-  /** Returns true when the sign-in produced a session cookie. */
-  async signIn(email: string, password = 'correct horse battery'): Promise<boolean> {
+  /**
+   * Returns true when the sign-in produced a session cookie. `shared`: ticks "this is a shared or
+   * family computer", as the sign-in form sends it.
+   */
+  async signIn(
+    email: string,
+    password = 'correct horse battery',
+    options: { shared?: boolean } = {},
+  ): Promise<boolean> {
     const csrf = await this.json<{ csrfToken: string }>('GET', '/api/auth/csrf');
     const form = new URLSearchParams({ csrfToken: csrf.body.csrfToken, email, password, json: 'true' });
+    if (options.shared) form.set('shared', 'true');
     await this.request('POST', '/api/auth/callback/credentials', form.toString(), {
       'content-type': 'application/x-www-form-urlencoded',
     });

@@ -23,7 +23,7 @@ describe('accounts', () => {
     assert.equal(after.status, 401, 'a signed-out session token must be refused even if replayed');
   });
 
-  test('registration validates input and refuses duplicates', async () => {
+  test('registration validates input, and answers alike whether or not the address has an account', async () => {
     const client = new TestClient(server.url);
     const bad = await client.json<{ error: { fields: Record<string, string[]> } }>('POST', '/api/register', {
       email: 'nope',
@@ -33,14 +33,16 @@ describe('accounts', () => {
     assert.equal(bad.status, 400);
     assert.deepEqual(Object.keys(bad.body.error.fields).sort(), ['email', 'name', 'password']);
     const email = uniqueEmail('dup');
-    assert.equal(
-      (await client.json('POST', '/api/register', { email, name: 'A', password: 'long enough pass' })).status,
-      201,
-    );
-    assert.equal(
-      (await client.json('POST', '/api/register', { email, name: 'B', password: 'long enough pass' })).status,
-      409,
-    );
+    const first = await client.json('POST', '/api/register', { email, name: 'A', password: 'long enough pass' });
+    // The loved one types a relative's address: the answer is the one a new address gets.
+    const again = await client.json('POST', '/api/register', { email, name: 'B', password: 'a different pass' });
+    assert.deepEqual([first.status, first.body], [201, { ok: true }]);
+    assert.deepEqual([again.status, again.body], [201, { ok: true }]);
+    // The account is as it was: its own password opens it, the second one does not.
+    assert.equal(await new TestClient(server.url).signIn(email, 'a different pass'), false);
+    const owner = new TestClient(server.url);
+    assert.equal(await owner.signIn(email, 'long enough pass'), true);
+    assert.equal(owner.name, 'A');
     const malformed = await client.request('POST', '/api/register', '{not json', {});
     assert.equal(malformed.status, 400);
   });
@@ -74,6 +76,18 @@ describe('accounts', () => {
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
     const html = await response.text();
     assert.match(html, /<title>Harbor<\/title>/);
+  });
+
+  test('what anyone who opens the address reads names no intervention, addiction or treatment', async () => {
+    // The loved one may open the app's address on a shared computer, or follow a forwarded link.
+    const telling = /interven|addict|substance|rehab|treatment|sobri|sober|alcohol|drug|recover|loved one|relapse/i;
+    for (const path of ['/', '/signin', '/register', '/notes', '/invite/not-a-real-invite-token']) {
+      const response = await fetch(`${server.url}${path}`);
+      const html = await response.text();
+      assert.equal(response.status, 200, path);
+      assert.doesNotMatch(html, telling, `${path} reads like any app`);
+      assert.match(html, /<title>Harbor<\/title>/);
+    }
   });
 
   test('unknown websocket paths are refused', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import type { TestClient } from '../helpers/client';
-import { createBoard, joinAs, lettersDoc, notesDoc, person, planDoc } from '../helpers/board';
+import { addMember, createBoard, joinAs, lettersDoc, notesDoc, person, planDoc } from '../helpers/board';
 import { openDoc } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
 import { dbFile, loggedCount, openStore } from '../helpers/stored-docs';
@@ -81,10 +81,7 @@ describe('atomic writes', () => {
     const jon = await person(server.url, 'Jon');
     for (const move of ['demote', 'remove'] as const) {
       const boardId = await createBoard(ivy, `Helping Sam (${move})`);
-      const invite = await ivy.json<{ token: string }>('POST', `/api/boards/${boardId}/invites`, {
-        role: 'interventionist',
-      });
-      assert.equal((await jon.json('POST', `/api/invites/${invite.body.token}/accept`)).status, 200);
+      await addMember(ivy, boardId, jon, 'interventionist');
       assert.equal(interventionists(boardId), 2);
 
       // Another writer of the same file (the sync process, a second web process) demotes Jon

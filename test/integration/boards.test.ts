@@ -25,10 +25,25 @@ async function boardWith(owner: TestClient, title = 'Helping Sam'): Promise<stri
 }
 
 async function invite(owner: TestClient, boardId: string, role: string): Promise<string> {
-  const res = await owner.json<{ token: string; url: string }>('POST', `/api/boards/${boardId}/invites`, { role });
+  const res = await owner.json<{ token: string; url: string }>('POST', `/api/boards/${boardId}/invites`, {
+    role,
+    label: 'Aunt Pat',
+  });
   assert.equal(res.status, 201);
   assert.match(res.body.url, /\/invite\//);
   return res.body.token;
+}
+
+/** Accepts an invite as `member` and has the owner approve it: how anyone joins. */
+async function join(owner: TestClient, boardId: string, member: TestClient, token: string): Promise<void> {
+  assert.equal((await member.json('POST', `/api/invites/${token}/accept`)).status, 200);
+  const list = await owner.json<{ invites: { id: string; status: string }[] }>('GET', `/api/boards/${boardId}/invites`);
+  const waiting = list.body.invites.find((i) => i.status === 'waiting');
+  assert.ok(waiting, 'the accepted invite waits for approval');
+  const decided = await owner.json('PUT', `/api/boards/${boardId}/invites/${waiting.id}/decision`, {
+    decision: 'approved',
+  });
+  assert.equal(decided.status, 200);
 }
 
 describe('boards, members and invites', () => {
@@ -43,22 +58,28 @@ describe('boards, members and invites', () => {
     );
     assert.equal((await stranger.json('GET', `/api/boards/${boardId}`)).status, 404);
     assert.equal((await stranger.json('GET', `/api/boards/not-an-id`)).status, 404);
-    assert.equal((await stranger.json('POST', `/api/boards/${boardId}/invites`, { role: 'family' })).status, 404);
+    assert.equal(
+      (await stranger.json('POST', `/api/boards/${boardId}/invites`, { role: 'family', label: 'X' })).status,
+      404,
+    );
     assert.equal((await owner.json('POST', '/api/boards', { title: '' })).status, 400);
     assert.equal((await owner.json('POST', '/api/boards', { title: 'x'.repeat(81) })).status, 400);
   });
 
-  test('an invite is single use and adds the person with its role', async () => {
+  test('an invite is single use and adds the person with its role, once approved', async () => {
     const owner = await person('Owner');
     const boardId = await boardWith(owner);
     const token = await invite(owner, boardId, 'family');
     const relative = await person('Relative');
-    const preview = await relative.json<{ invite: { boardTitle: string; role: string } }>(
+    const preview = await relative.json<{ invite: { invitedBy: string; label: string; role: string } }>(
       'GET',
       `/api/invites/${token}`,
     );
-    assert.deepEqual([preview.body.invite.boardTitle, preview.body.invite.role], ['Helping Sam', 'family']);
-    assert.equal((await relative.json('POST', `/api/invites/${token}/accept`)).status, 200);
+    assert.deepEqual(
+      [preview.body.invite.invitedBy, preview.body.invite.label, preview.body.invite.role],
+      ['Owner', 'Aunt Pat', 'family'],
+    );
+    await join(owner, boardId, relative, token);
     const board = await relative.json<{ role: string; members: { name: string; role: string }[] }>(
       'GET',
       `/api/boards/${boardId}`,
@@ -83,9 +104,13 @@ describe('boards, members and invites', () => {
     const someone = await person('Someone');
     assert.equal((await someone.json('POST', `/api/invites/${token}/accept`)).status, 410);
     assert.equal((await someone.json('POST', `/api/invites/unknown-token-value/accept`)).status, 404);
-    const bad = await owner.json('POST', `/api/boards/${boardId}/invites`, { role: 'admin' });
+    const bad = await owner.json('POST', `/api/boards/${boardId}/invites`, { role: 'admin', label: 'X' });
     assert.equal(bad.status, 400);
-    const tooLong = await owner.json('POST', `/api/boards/${boardId}/invites`, { role: 'family', expiresInDays: 365 });
+    const tooLong = await owner.json('POST', `/api/boards/${boardId}/invites`, {
+      role: 'family',
+      label: 'X',
+      expiresInDays: 365,
+    });
     assert.equal(tooLong.status, 400);
   });
 
@@ -93,18 +118,20 @@ describe('boards, members and invites', () => {
     const owner = await person('Owner');
     const boardId = await boardWith(owner);
     const relative = await person('Relative');
-    await relative.json('POST', `/api/invites/${await invite(owner, boardId, 'family')}/accept`);
+    await join(owner, boardId, relative, await invite(owner, boardId, 'family'));
     const viewer = await person('Viewer');
-    await viewer.json('POST', `/api/invites/${await invite(owner, boardId, 'viewer')}/accept`);
+    await join(owner, boardId, viewer, await invite(owner, boardId, 'viewer'));
 
     for (const who of [relative, viewer]) {
-      assert.equal((await who.json('POST', `/api/boards/${boardId}/invites`, { role: 'family' })).status, 403);
+      assert.equal(
+        (await who.json('POST', `/api/boards/${boardId}/invites`, { role: 'family', label: 'X' })).status,
+        403,
+      );
       assert.equal(
         (await who.json('PATCH', `/api/boards/${boardId}/members/${who.userId}`, { role: 'interventionist' })).status,
         403,
       );
       assert.equal((await who.json('DELETE', `/api/boards/${boardId}/members/${owner.userId}`)).status, 403);
-      assert.equal((await who.json('GET', `/api/boards/${boardId}/export`)).status, 403);
       assert.equal((await who.json('DELETE', `/api/boards/${boardId}`, { confirmTitle: 'Helping Sam' })).status, 403);
     }
     assert.equal(
@@ -127,7 +154,8 @@ describe('boards, members and invites', () => {
     for (const expected of [
       'board.created',
       'invite.created',
-      'invite.accepted',
+      'invite.claimed',
+      'invite.approved',
       'member.role-changed',
       'member.removed',
     ]) {
@@ -139,7 +167,7 @@ describe('boards, members and invites', () => {
     const owner = await person('Owner');
     const boardId = await boardWith(owner, 'Helping Jo');
     const relative = await person('Relative');
-    await relative.json('POST', `/api/invites/${await invite(owner, boardId, 'family')}/accept`);
+    await join(owner, boardId, relative, await invite(owner, boardId, 'family'));
     const exported = await owner.json<{ board: { title: string }; members: unknown[] }>(
       'GET',
       `/api/boards/${boardId}/export`,

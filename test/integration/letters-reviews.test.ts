@@ -9,6 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import type { TestClient } from '../helpers/client';
 import {
+  addMember,
   type BoardChannelClient,
   createBoard,
   expectStatus,
@@ -224,8 +225,7 @@ describe('letters documents that belong to nobody on the board', () => {
     store = openStore(server.dataDir);
     const stored = new Set(storedDocNames(store));
     for (const name of names) assert.equal(stored.has(name), false, `nothing stored as ${name}`);
-    const invite = await lead.json<{ token: string }>('POST', `/api/boards/${board}/invites`, { role: 'family' });
-    await expectStatus(stan, 'POST', `/api/invites/${invite.body.token}/accept`, undefined, 200);
+    await addMember(lead, board, stan, 'family');
     const stanOnBoard = await RawYjsSocket.connect(
       server.url,
       lettersDoc(board, stan.userId),

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createBoard, expectStatus, joinAs, person, planDoc } from '../helpers/board';
+import { addMember, createBoard, expectStatus, joinAs, person, planDoc } from '../helpers/board';
 import type { TestClient } from '../helpers/client';
 import { writeLetter } from '../helpers/letters';
 import { openDoc } from '../helpers/providers';
@@ -49,10 +49,7 @@ before(async () => {
   vic = await joinAs(lead, boardId, 'viewer', 'Vic');
   // A board where the lead is only a relative: not one they guide.
   otherGuidesBoard = await createBoard(ana, 'Ana guides this one');
-  const invite = await ana.json<{ token: string }>('POST', `/api/boards/${otherGuidesBoard}/invites`, {
-    role: 'family',
-  });
-  await expectStatus(lead, 'POST', `/api/invites/${invite.body.token}/accept`, undefined, 200);
+  await addMember(ana, otherGuidesBoard, lead, 'family');
 
   const plan = await openDoc(lead, planDoc(boardId));
   writeRunPlan(plan.doc, [

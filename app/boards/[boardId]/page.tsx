@@ -4,6 +4,7 @@ import { currentPrincipal } from '@/server/auth/session';
 import { getBoard } from '@/server/boards/boards';
 import { listInvites } from '@/server/boards/invites';
 import { membersSeenBy } from '@/server/boards/members';
+import { recordBoardOpened } from '@/server/boards/visits';
 import { env } from '@/server/env';
 import { boardStanding } from '@/server/permissions/abilities';
 
@@ -17,9 +18,11 @@ export default async function BoardPage({ params }: { params: Promise<{ boardId:
   if (!standing?.abilities.can['board.view']) notFound();
   const board = await getBoard(boardId);
   if (!board) notFound();
+  // "When each member last opened the board" (the interventionist's visits card) is this render.
+  await recordBoardOpened(principal, boardId);
   // E-mail addresses only for those who manage members: the page's HTML carries what it is handed.
   const members = await membersSeenBy(boardId, standing.abilities.can['members.manage']);
-  const invites = standing.abilities.can['invites.manage'] ? await listInvites(boardId) : null;
+  const invites = standing.abilities.can['invites.manage'] ? await listInvites(boardId, { links: true }) : null;
   return (
     <BoardShell
       board={board}

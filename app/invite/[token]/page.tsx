@@ -1,39 +1,29 @@
 import { redirect } from 'next/navigation';
-import { AcceptInvite } from '@/components/invite/accept-invite';
+import { InviteView } from '@/components/invite/invite-view';
 import { currentPrincipal } from '@/server/auth/session';
-import { previewInvite } from '@/server/boards/invites';
+import { type InviteForVisitor, previewInvite } from '@/server/boards/invite-claims';
 import { HttpError } from '@/server/http/errors';
-import { roleLabel } from '@/lib/roles';
 
 export const dynamic = 'force-dynamic';
 
+/**
+ * The page behind an invite link. It names who sent it and who it is for, never the board or
+ * the loved one; someone on the board (after approval, or opening a link they used) lands on it.
+ */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const principal = await currentPrincipal();
   if (!principal) redirect(`/register?next=${encodeURIComponent(`/invite/${token}`)}`);
-  let preview;
+  let invite: InviteForVisitor | null = null;
   try {
-    preview = await previewInvite(token);
+    invite = await previewInvite(principal, token);
   } catch (error) {
-    const message = error instanceof HttpError ? error.message : 'This invite cannot be used.';
-    return (
-      <div className="page-narrow">
-        <div className="card stack" data-testid="invite-error">
-          <h1>Invite not usable</h1>
-          <p>{message}</p>
-        </div>
-      </div>
-    );
+    if (!(error instanceof HttpError)) throw error;
   }
+  if (invite?.boardId) redirect(`/boards/${invite.boardId}`);
   return (
     <div className="page-narrow">
-      <div className="card stack">
-        <h1>You are invited</h1>
-        <p>
-          Join <strong>{preview.boardTitle}</strong> as <strong>{roleLabel(preview.role)}</strong>.
-        </p>
-        <AcceptInvite token={token} />
-      </div>
+      <InviteView token={token} initial={invite} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import NextAuth from 'next-auth';
+import { untilBrowserCloses } from '@/server/auth/browser-session-cookie';
 import { authOptions } from '@/server/auth/options';
+import { env } from '@/server/env';
 import { noStore } from '@/server/http/edge';
 import { foreignOrigin } from '@/server/http/errors';
 import { isForeignOrigin } from '@/server/http/origin';
@@ -12,13 +14,13 @@ const nextAuth = NextAuth(authOptions()) as AuthHandler;
 /**
  * next-auth's routes take forms and check their own CSRF token, so only the origin check of the
  * API edge applies here (a sign-in, sign-out or session read from another site is refused), and
- * no answer may be cached.
+ * no answer may be cached. A shared computer's session cookie ends with the browser.
  */
 const handler: AuthHandler = async (req, context) => {
   if (isForeignOrigin(req.headers.get('origin'))) {
     const { status, code, message } = foreignOrigin();
     return noStore(Response.json({ error: { code, message } }, { status }));
   }
-  return noStore(await nextAuth(req, context));
+  return noStore(await untilBrowserCloses(await nextAuth(req, context), env().secret));
 };
 export { handler as GET, handler as POST };

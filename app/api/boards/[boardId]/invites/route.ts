@@ -7,14 +7,13 @@ import { requireBoardAction } from '@/server/permissions';
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   await requireBoardAction(principal, boardId, 'invites.manage');
-  return NextResponse.json({ invites: await listInvites(boardId) });
+  return NextResponse.json({ invites: await listInvites(boardId, { links: true }) });
 });
 
 export const POST = authedRoute(async (req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   await requireBoardAction(principal, boardId, 'invites.manage');
-  const { role, expiresInDays } = await readJson(req, CreateInviteSchema);
-  const { invite, token } = await createInvite(principal, boardId, role, expiresInDays);
-  const url = new URL(`/invite/${token}`, req.url).toString();
-  return NextResponse.json({ invite, token, url }, { status: 201, headers: { 'cache-control': 'no-store' } });
+  const input = await readJson(req, CreateInviteSchema);
+  const { invite, token } = await createInvite(principal, boardId, input);
+  return NextResponse.json({ invite, token, url: invite.link }, { status: 201 });
 });

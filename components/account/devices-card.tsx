@@ -62,7 +62,7 @@ export function DevicesCard({ devices }: { devices: Device[] }) {
       {error ? <Alert kind="error">{error}</Alert> : null}
       <ul className="list device-list" data-testid="devices">
         {devices.map((device) => (
-          <li key={device.id} className="device-row" data-testid="device">
+          <li key={device.id} className="spread" data-testid="device">
             <div className="device-what">
               <strong>{device.browser}</strong>
               {device.current ? <span className="badge device-badge">This device</span> : null}

@@ -8,7 +8,7 @@ import { INVITES_ANCHOR } from './invites-panel';
  */
 export function InviteNext() {
   return (
-    <div className="alert alert-info invite-next" data-testid="invite-next">
+    <div className="alert alert-info spread invite-next" data-testid="invite-next">
       <span>
         <strong>Next: invite your family.</strong> Each person gets a link of their own, and you approve them before
         they see the plan.

@@ -29,7 +29,7 @@ export function TimelineScrubber(props: {
   const position = (i: number) => (last > 0 ? (i / last) * 100 : 0);
   return (
     <div className="scrubber" data-testid="scrubber-box">
-      <div className="scrubber-head">
+      <div className="spread scrubber-head">
         <label htmlFor="history-scrubber">
           Moment {index + 1} of {moments.length}
         </label>

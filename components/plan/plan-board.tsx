@@ -141,7 +141,7 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
         data-testid="plan"
         data-read-only={readOnly || plan.accessReduced ? 'true' : 'false'}
       >
-        <div className="plan-toolbar">
+        <div className="spread plan-toolbar">
           <div className="plan-toolbar-start">
             <h2 className="plan-title">The plan</h2>
             {attempts.length > 1 ? (

@@ -1,10 +1,13 @@
+import { TARGET_NAMES, type TargetName } from './targets/types';
+
 /**
  * What `npm run bench` runs. The full run is the one whose table goes in docs/performance.md;
  * --quick shortens everything for iterating on the bench itself (figures not comparable).
  *
- *   npm run bench                         all scenarios, product and relay
+ *   npm run bench                         all scenarios, the product, the relay and Hocuspocus
  *   npm run bench -- --quick              shorter, fewer sockets
  *   npm run bench -- --only=latency,load  a subset (latency, capacity, throughput, load, browser)
+ *   npm run bench -- --targets=product,hocuspocus   a subset of the servers
  *   npm run bench -- --profile            CPU-profile the server in every measured window
  */
 export const SCENARIOS = ['latency', 'capacity', 'throughput', 'load', 'browser'] as const;
@@ -14,6 +17,7 @@ export interface BenchOptions {
   quick: boolean;
   profile: boolean;
   only: ScenarioName[];
+  targets: TargetName[];
   /** durationMs is per target, measured in `rounds` alternating blocks (scenarios/blocks.ts). */
   latency: { editors: number; editsPerSecond: number; durationMs: number; rounds: number; processes: number };
   capacity: {
@@ -34,10 +38,13 @@ export function parseOptions(argv: string[]): BenchOptions {
   const profile = argv.includes('--profile');
   const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const only = onlyArg ? onlyArg.split(',').map((name) => asScenario(name)) : [...SCENARIOS];
+  const targetsArg = argv.find((a) => a.startsWith('--targets='))?.slice('--targets='.length);
+  const targets = targetsArg ? targetsArg.split(',').map((name) => asTarget(name)) : [...TARGET_NAMES];
   return {
     quick,
     profile,
     only,
+    targets,
     latency: {
       editors: quick ? 20 : 50,
       editsPerSecond: 2,
@@ -64,6 +71,12 @@ export function parseOptions(argv: string[]): BenchOptions {
     load: { edits: quick ? 10_000 : 50_000, joins: quick ? 3 : 10, rebuilds: quick ? 5 : 20, pingEveryMs: 2 },
     browser: { characters: quick ? 20 : 100, gapMs: 150 },
   };
+}
+
+function asTarget(name: string): TargetName {
+  const found = TARGET_NAMES.find((t) => t === name);
+  if (!found) throw new Error(`unknown target ${name}; one of ${TARGET_NAMES.join(', ')}`);
+  return found;
 }
 
 function asScenario(name: string): ScenarioName {

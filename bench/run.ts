@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: starts the product (its production build) and the reference relay, runs
- * every scenario against both, prints a table and writes bench/results/<time>.json.
+ * `npm run bench`: starts the product (its production build) and its two references, the bare
+ * relay and Hocuspocus, runs every scenario against all three, prints a table and writes
+ * bench/results/<time>.json (every target's figures).
  * Never part of `npm test`. See docs/performance.md for what the figures mean.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { runLoad } from './scenarios/load';
 import { runThroughput } from './scenarios/throughput';
 import { type EditPattern, type GeneratedLog, generateLog } from './seed/generate';
 import { snapshotApp } from './targets/app-snapshot';
+import { startHocuspocus } from './targets/hocuspocus-target';
 import { startProduct } from './targets/product';
 import { startRelay } from './targets/relay-target';
 import { createRunner } from './runner';
@@ -42,30 +44,31 @@ async function main(): Promise<void> {
     durationMs: 0,
   };
   log(
-    `bench ${options.quick ? '(quick) ' : ''}: ${options.only.join(', ')}; load average ${results.machine.loadAverageAtStart.toFixed(2)} on ${results.machine.cores} cores`,
+    `bench ${options.quick ? '(quick) ' : ''}: ${options.only.join(', ')} on ${options.targets.join(', ')}; load average ${results.machine.loadAverageAtStart.toFixed(2)} on ${results.machine.cores} cores`,
   );
 
-  const app = await snapshotApp(log);
-  results.buildId = app.buildId;
+  const app = options.targets.includes('product') ? await snapshotApp(log) : null;
+  results.buildId = app?.buildId ?? null;
   const targets: Target[] = [];
   // Servers run in their own process groups: an interrupted run must stop them itself.
   const interrupt = () => {
     void Promise.all(targets.map((t) => t.stop())).finally(() => {
-      app.dispose();
+      app?.dispose();
       process.exit(130);
     });
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    targets.push(await startProduct(app.dir));
-    targets.push(await startRelay());
+    if (app) targets.push(await startProduct(app.dir));
+    if (options.targets.includes('relay')) targets.push(await startRelay());
+    if (options.targets.includes('hocuspocus')) targets.push(await startHocuspocus(log));
     const logs = options.only.includes('load') ? generateLogs(options.load.edits, log) : null;
 
-    const { onEach, onBoth } = createRunner(targets, options.only, options.quick, log);
-    results.latency = await onBoth('latency', (all) => runLatency(all, options.latency, ctx));
-    results.capacity = await onBoth('capacity', (all) => runCapacity(all, options.capacity, ctx));
-    results.throughput = await onBoth('throughput', (all) => runThroughput(all, options.throughput, ctx));
+    const { onEach, onAll } = createRunner(targets, options.only, options.quick, log);
+    results.latency = await onAll('latency', (all) => runLatency(all, options.latency, ctx));
+    results.capacity = await onAll('capacity', (all) => runCapacity(all, options.capacity, ctx));
+    results.throughput = await onAll('throughput', (all) => runThroughput(all, options.throughput, ctx));
     results.load = await onEach('load', (t) => {
       if (!logs) throw new Error('no seed logs');
       return runLoad(t, options.load, logs, ctx);
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
     results.browser = await onEach('browser', (t) => runBrowser(t, options.browser, ctx));
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
-    app.dispose();
+    app?.dispose();
   }
 
   results.durationMs = performance.now() - started;

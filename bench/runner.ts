@@ -58,13 +58,13 @@ export function createRunner(targets: Target[], only: ScenarioName[], quick: boo
       return per;
     },
 
-    /** One scenario measuring both targets in alternating blocks (see scenarios/blocks.ts). */
-    async onBoth<T>(
+    /** One scenario measuring every target in alternating blocks (see scenarios/blocks.ts). */
+    async onAll<T>(
       name: ScenarioName,
       run: (all: Target[]) => Promise<Partial<Record<TargetName, T>>>,
     ): Promise<PerTarget<T> | undefined> {
       if (!only.includes(name)) return undefined;
-      const outcome = await attempt(name, targets.map((t) => t.name).join(' and '), () => run(targets));
+      const outcome = await attempt(name, targets.map((t) => t.name).join(', '), () => run(targets));
       const per: PerTarget<T> = {};
       for (const target of targets) {
         const value = outcome.ok ? outcome.value[target.name] : undefined;

@@ -5,9 +5,11 @@ import type { BoardAccess } from '../targets/types';
 import { EditRecorder, type EditLog, recordArrivals, typeOne } from './edit-log';
 import type { Job } from './ipc';
 import { forEachLimited, openProvider, whenSynced } from './provider';
+import type { Wire } from './wire';
 
 export interface EditorsSpec {
   wsBase: string;
+  wire: Wire;
   boards: BoardAccess[];
   /** Sockets this process opens per board, cycling over the board's cookies. */
   socketsPerBoard: number;
@@ -78,7 +80,7 @@ export class EditorsJob implements Job {
     await forEachLimited(jobs, this.spec.connectConcurrency, async ({ board, b, k }) => {
       const doc = new Y.Doc();
       const cookie = board.cookies[k % board.cookies.length] ?? null;
-      const provider = openProvider(this.spec.wsBase, board.docName, cookie, doc);
+      const provider = openProvider(this.spec.wsBase, board.docName, cookie, doc, this.spec.wire);
       provider.awareness.setLocalStateField('user', {
         name: `Editor ${this.spec.fieldPrefix}${b}.${k}`,
         color: '#3366cc',

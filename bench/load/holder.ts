@@ -3,9 +3,11 @@ import * as Y from 'yjs';
 import { sleep } from '../../test/helpers/wait';
 import type { Job } from './ipc';
 import { openProvider, whenSynced } from './provider';
+import type { Wire } from './wire';
 
 export interface HolderSpec {
   wsBase: string;
+  wire: Wire;
   docName: string;
   cookie: string | null;
   /** State to bring into the room (the relay keeps nothing, so it learns the document this way). */
@@ -25,7 +27,7 @@ export class HolderJob implements Job {
   async handle(cmd: string): Promise<unknown> {
     if (cmd !== 'connect') throw new Error(`holder: unknown command ${cmd}`);
     if (this.spec.seed) Y.applyUpdate(this.doc, this.spec.seed);
-    this.provider = openProvider(this.spec.wsBase, this.spec.docName, this.spec.cookie, this.doc);
+    this.provider = openProvider(this.spec.wsBase, this.spec.docName, this.spec.cookie, this.doc, this.spec.wire);
     await whenSynced(this.provider, 60_000);
     // The seed travels as our sync step 2, answered right after the server's step 1: give the
     // server a moment to apply it before anyone else joins.

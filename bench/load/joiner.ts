@@ -2,9 +2,11 @@ import * as Y from 'yjs';
 import { wallMs } from '../lib/clock';
 import type { Job } from './ipc';
 import { openProvider, whenSynced } from './provider';
+import type { Wire } from './wire';
 
 export interface JoinerSpec {
   wsBase: string;
+  wire: Wire;
   docName: string;
   cookie: string | null;
 }
@@ -35,7 +37,7 @@ export class JoinerJob implements Job {
     const startedAt = wallMs();
     const t0 = performance.now();
     let openMs = NaN;
-    const provider = openProvider(this.spec.wsBase, this.spec.docName, this.spec.cookie, doc);
+    const provider = openProvider(this.spec.wsBase, this.spec.docName, this.spec.cookie, doc, this.spec.wire);
     provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected' && Number.isNaN(openMs)) openMs = performance.now() - t0;
     });

@@ -1,10 +1,12 @@
 import WebSocket from 'ws';
 import { wallMs } from '../lib/clock';
-import { docUrl } from '../../test/helpers/urls';
 import type { Job } from './ipc';
+import { openSocket } from './sockets';
+import type { Wire } from './wire';
 
 export interface PingerSpec {
   wsBase: string;
+  wire: Wire;
   /** A document of its own, so that the pinger never holds the measured room open. */
   docName: string;
   cookie: string | null;
@@ -57,14 +59,7 @@ export class PingerJob implements Job {
   }
 
   private async open(): Promise<void> {
-    const socket = new WebSocket(docUrl(this.spec.wsBase, this.spec.docName), {
-      headers: this.spec.cookie ? { cookie: this.spec.cookie } : {},
-      perMessageDeflate: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    });
+    const socket = await openSocket(this.spec.wsBase, this.spec.docName, this.spec.cookie, this.spec.wire);
     socket.on('pong', (data: Buffer) => {
       const id = data.readUInt32BE(0);
       const at = this.sent.get(id);

@@ -1,15 +1,29 @@
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { cookieSocket, nodeProviderOptions } from '../../test/helpers/provider-socket';
+import { asPolyfill, cookieSocket, nodeProviderOptions, pageOrigin } from '../../test/helpers/provider-socket';
 import { encodeDocName } from '../../test/helpers/urls';
+import { hocuspocusSocket } from './hocuspocus-socket';
+import type { Wire } from './wire';
 
 /**
  * A real y-websocket provider on `docName`, as the product's page opens one (same URL scheme as
  * components/browser/connect-doc.ts), with the options of every provider in Node (no
- * BroadcastChannel, the cookie on the upgrade).
+ * BroadcastChannel, the cookie on the upgrade). On Hocuspocus's wire its socket frames the
+ * same messages as Hocuspocus expects them (hocuspocus-socket.ts); the provider is the same.
  */
-export function openProvider(wsBase: string, docName: string, cookie: string | null, doc: Y.Doc): WebsocketProvider {
-  return new WebsocketProvider(`${wsBase}/yjs`, encodeDocName(docName), doc, nodeProviderOptions(cookieSocket(cookie)));
+export function openProvider(
+  wsBase: string,
+  docName: string,
+  cookie: string | null,
+  doc: Y.Doc,
+  wire: Wire,
+): WebsocketProvider {
+  const url = `${wsBase}/yjs`;
+  const socket =
+    wire === 'hocuspocus'
+      ? asPolyfill(hocuspocusSocket(docName, { origin: pageOrigin(url), ...(cookie ? { cookie } : {}) }))
+      : cookieSocket(cookie);
+  return new WebsocketProvider(url, encodeDocName(docName), doc, nodeProviderOptions(socket));
 }
 
 /** Resolves once the provider has the server's state (its first sync), or rejects after `ms`. */

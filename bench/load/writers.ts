@@ -1,13 +1,15 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { syncUpdate } from '../../test/helpers/frames';
-import { docUrl } from '../../test/helpers/urls';
 import { sleep } from '../../test/helpers/wait';
 import { EditRecorder, type EditLog, typeOne } from './edit-log';
 import type { Job } from './ipc';
+import { openSocket } from './sockets';
+import type { Wire } from './wire';
 
 export interface WritersSpec {
   wsBase: string;
+  wire: Wire;
   docName: string;
   cookies: (string | null)[];
 }
@@ -60,11 +62,8 @@ export class WritersJob implements Job {
     }
   }
 
-  private open(cookie: string | null): Promise<Writer> {
-    const socket = new WebSocket(docUrl(this.spec.wsBase, this.spec.docName), {
-      headers: cookie ? { cookie } : {},
-      perMessageDeflate: false,
-    });
+  private async open(cookie: string | null): Promise<Writer> {
+    const socket = await openSocket(this.spec.wsBase, this.spec.docName, cookie, this.spec.wire);
     const doc = new Y.Doc();
     const writer: Writer = { socket, doc, typed: 0, frame: null, closedWith: null };
     doc.on('update', (update: Uint8Array) => {
@@ -73,10 +72,7 @@ export class WritersJob implements Job {
     socket.on('close', (code) => {
       writer.closedWith = code;
     });
-    return new Promise((resolve, reject) => {
-      socket.once('open', () => resolve(writer));
-      socket.once('error', reject);
-    });
+    return writer;
   }
 
   private async step(step: WriterStep): Promise<WritersReport> {

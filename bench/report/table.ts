@@ -1,4 +1,5 @@
-import type { Row } from './rows';
+import { TARGET_NAMES } from '../targets/types';
+import type { Row } from './row';
 
 function num(x: number | null, unit: string): string {
   if (x === null || Number.isNaN(x)) return '-';
@@ -10,6 +11,14 @@ function cores(x: number | null): string {
   return x === null || Number.isNaN(x) ? '-' : `${Math.round(x * 100)}%`;
 }
 
+function ratio(x: number | null): string {
+  return x === null ? '-' : `${x.toFixed(2)}x`;
+}
+
+function yesNo(x: boolean | null): string {
+  return x === null ? '' : x ? 'yes' : 'NO';
+}
+
 /** The table as Markdown (printed, and pasted into docs/performance.md). */
 export function formatTable(rows: Row[]): string {
   const header = [
@@ -17,21 +26,27 @@ export function formatTable(rows: Row[]): string {
     'metric',
     'product',
     'relay',
-    'ratio',
-    'server CPU (product / relay)',
+    'Hocuspocus',
+    'product / relay',
+    'product / Hocuspocus',
+    'server CPU (product / relay / Hocuspocus)',
     'bound',
     'pass',
+    'ahead of Hocuspocus',
     'note',
   ];
   const lines = rows.map((r) => [
     r.scenario,
     r.metric,
-    `${num(r.product, r.unit)} ${r.unit}`,
-    r.relay === null ? '-' : `${num(r.relay, r.unit)} ${r.unit}`,
-    r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`,
-    r.cpu[0] === null && r.cpu[1] === null ? '' : `${cores(r.cpu[0])} / ${cores(r.cpu[1])}`,
+    ...TARGET_NAMES.map((name) => (r.values[name] === null ? '-' : `${num(r.values[name], r.unit)} ${r.unit}`)),
+    ratio(r.ratios.relay),
+    ratio(r.ratios.hocuspocus),
+    TARGET_NAMES.every((name) => r.cpu[name] === null)
+      ? ''
+      : TARGET_NAMES.map((name) => cores(r.cpu[name])).join(' / '),
     r.bound,
-    r.pass === null ? '' : r.pass ? 'yes' : 'NO',
+    yesNo(r.pass),
+    r.ratios.hocuspocus === 1 ? 'level' : yesNo(r.aheadOfHocuspocus),
     r.note,
   ]);
   const all = [header, ...lines];

@@ -2,9 +2,9 @@ import type { ProfileSummary } from '../report/profile';
 import type { ServerView, Window } from './context';
 
 /**
- * Product and relay are measured in alternating blocks (A B, B A, A B ...) rather than one after
+ * The targets are measured in alternating blocks (A B C, C B A, A B C ...) rather than one after
  * the other: this machine is shared, and whatever else runs, or drifts, during the scenario
- * then weighs on both alike. Their load generators stay connected throughout; only the target
+ * then weighs on all alike. Their load generators stay connected throughout; only the target
  * of the current block sends.
  */
 export function blockOrder<T>(items: T[], rounds: number): T[][] {

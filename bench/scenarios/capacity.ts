@@ -138,6 +138,7 @@ const WARM_UP_BOARDS = 20;
 async function warmUp(target: Target, boards: BoardAccess[], options: BenchOptions['capacity']): Promise<void> {
   const spec: EditorsSpec = {
     wsBase: target.wsBase,
+    wire: target.wire,
     boards,
     socketsPerBoard: options.editorsPerBoard,
     editsPerSecondPerBoard: 5,
@@ -167,6 +168,7 @@ async function connectBoards(target: Target, options: BenchOptions['capacity'], 
   for (let i = 0; i < options.processes; i++) {
     const spec: EditorsSpec = {
       wsBase: target.wsBase,
+      wire: target.wire,
       boards: boards.slice(i * perProcess, (i + 1) * perProcess),
       socketsPerBoard: options.editorsPerBoard,
       editsPerSecondPerBoard: options.editsPerSecondPerBoard,

@@ -35,7 +35,7 @@ interface Rig {
 /**
  * Scenario 1: one board, N editors each typing at a steady rate; the time from an edit's send to
  * its arrival at every other editor. Editors are split over a few processes (send and arrival
- * times are wall-clock, so cross-process arrivals count too). Product and relay alternate in
+ * times are wall-clock, so cross-process arrivals count too). The targets alternate in
  * blocks that add up to the configured duration each (see blocks.ts).
  */
 export async function runLatency(
@@ -94,6 +94,7 @@ async function connectEditors(target: Target, options: BenchOptions['latency']):
     const sockets = Math.min(perProcess, options.editors - i * perProcess);
     const spec: EditorsSpec = {
       wsBase: target.wsBase,
+      wire: target.wire,
       // Each process cycles over all the board's people from a different start.
       boards: [{ docName: board.docName, cookies: rotate(board.cookies, i) }],
       socketsPerBoard: sockets,

@@ -11,7 +11,6 @@ import { closeAll, LoadProcess } from '../load/pool';
 import type { BenchOptions } from '../options';
 import type { ProfileSummary } from '../report/profile';
 import type { EditPattern, GeneratedLog } from '../seed/generate';
-import { seedLog } from '../seed/store';
 import type { BoardAccess, Target } from '../targets/types';
 import { measured, type RunContext } from './context';
 
@@ -30,7 +29,7 @@ export interface JoinSample {
 export interface PatternResult {
   /** Logged edits the document holds. */
   edits: number;
-  /** First client in: the room loads from the log (product only; the relay keeps nothing). */
+  /** First client in: the room loads from storage (the product's log, Hocuspocus's row); null on the relay, which keeps nothing. */
   cold: JoinSample[] | null;
   /** Someone is already in: the room is in memory. */
   warm: JoinSample[];
@@ -44,10 +43,11 @@ export interface PatternResult {
 export type LoadResult = Record<EditPattern, PatternResult>;
 
 /**
- * Scenario 4: a board whose plan holds 50,000 logged edits. The product's log is seeded through
- * its own UpdateStore (with checkpoints as the server writes them); the relay learns the same
- * document from a holder client. Each join is a fresh client: time to open and to synced, and
- * how long the server's event loop stalled meanwhile, seen by a pinger on another document.
+ * Scenario 4: a board whose plan holds 50,000 edits. The product's log is seeded through its own
+ * UpdateStore (with checkpoints as the server writes them), Hocuspocus's documents table with
+ * the state those edits make (target.seed); the relay learns the same document from a holder
+ * client. Each join is a fresh client: time to open and to synced, and how long the server's
+ * event loop stalled meanwhile, seen by a pinger on another document.
  */
 export async function runLoad(
   target: Target,
@@ -58,12 +58,11 @@ export async function runLoad(
   const [typingBoard, randomBoard, pingBoard] = await target.prepareBoards(3, 2);
   if (!typingBoard || !randomBoard || !pingBoard) throw new Error('no boards');
   const boards: Record<EditPattern, BoardAccess> = { typing: typingBoard, random: randomBoard };
-  if (target.dbFile) {
-    for (const pattern of ['typing', 'random'] as const)
-      seedLog(target.dbFile, boards[pattern].docName, target.ownerUserId, logs[pattern]);
-  }
+  const { seed } = target;
+  if (seed) for (const pattern of ['typing', 'random'] as const) seed(boards[pattern].docName, logs[pattern]);
   const pingerSpec: PingerSpec = {
     wsBase: target.wsBase,
+    wire: target.wire,
     docName: pingBoard.docName,
     cookie: pingBoard.cookies[0] ?? null,
     intervalMs: options.pingEveryMs,
@@ -77,6 +76,7 @@ export async function runLoad(
       const board = boards[pattern];
       const joinerSpec: JoinerSpec = {
         wsBase: target.wsBase,
+        wire: target.wire,
         docName: board.docName,
         cookie: board.cookies[1] ?? null,
       };
@@ -97,12 +97,13 @@ export async function runLoad(
       };
       // One measured window per pattern (CPU, and with --profile the server's profile of the joins).
       const window = await measured(ctx, target, `load-${pattern}`, processes, async () => {
-        const cold = target.dbFile ? await joins('cold') : null;
+        const cold = seed ? await joins('cold') : null;
         const holderSpec: HolderSpec = {
           wsBase: target.wsBase,
+          wire: target.wire,
           docName: board.docName,
           cookie: board.cookies[0] ?? null,
-          seed: target.dbFile ? null : logs[pattern].finalState,
+          seed: seed ? null : logs[pattern].finalState,
         };
         const holder = await LoadProcess.start('holder', holderSpec);
         processes.push(holder);

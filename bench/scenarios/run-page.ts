@@ -1,53 +1,28 @@
-import type { Browser, CDPSession, Page } from '@playwright/test';
-import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { writeRunPlan } from '../../test/helpers/run-plan';
 import { writeParagraph } from '../../test/helpers/tiptap-fragments';
 import { openProvider, whenSynced } from '../load/provider';
 import type { Account } from '../targets/accounts';
 import type { Target } from '../targets/types';
-
-/**
- * The slow phone: a mid-range phone on a poor mobile connection, as Lighthouse's mobile profile
- * has it: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trips, the CPU four times slower, an
- * empty cache, a 375 px screen.
- */
-export const SLOW_PHONE = {
-  latencyMs: 150,
-  downloadBytesPerSecond: (1.6 * 1024 * 1024) / 8,
-  uploadBytesPerSecond: (750 * 1024) / 8,
-  cpuSlowdown: 4,
-  viewport: { width: 375, height: 780 },
-};
+import { onPhones, type ScriptSizes } from './phones';
 
 export interface RunPageResult {
-  /** JavaScript the run page loads: files, bytes as served, bytes gzipped (level 6). */
-  js: { files: number; rawBytes: number; gzipBytes: number; largest: { file: string; gzipBytes: number }[] };
+  /** JavaScript the run page loads on the slow phone. */
+  js: ScriptSizes;
   /** Navigation -> the running order and the safety plan on screen (from the server's HTML), ms. */
   contentMs: number;
   /** Navigation -> usable: hydrated, joined to the board channel, following the run live, ms. */
   usableMs: number;
-  /** The same two on a fast connection (no throttling), for comparison. */
+  /** The same two on a phone without throttling, for comparison. */
   fast: { contentMs: number; usableMs: number };
-}
-
-async function slowDown(cdp: CDPSession): Promise<void> {
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: SLOW_PHONE.latencyMs,
-    downloadThroughput: SLOW_PHONE.downloadBytesPerSecond,
-    uploadThroughput: SLOW_PHONE.uploadBytesPerSecond,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpuSlowdown });
 }
 
 /** A plan for the day (a team with letters, the five playbooks, the safety plan), written as the people would. */
 async function prepareDay(target: Target, boardId: string, lead: Account, family: Account[]): Promise<void> {
   const write = async (docName: string, cookie: string, edit: (doc: Y.Doc) => void) => {
     const doc = new Y.Doc();
-    const provider = openProvider(target.wsBase, docName, cookie, doc);
+    const provider = openProvider(target.wsBase, docName, cookie, doc, target.wire);
     try {
       await whenSynced(provider, 10_000);
       edit(doc);
@@ -76,21 +51,6 @@ async function prepareDay(target: Target, boardId: string, lead: Account, family
   }
 }
 
-async function open(
-  browser: Browser,
-  target: Target,
-  who: Account,
-  slow: boolean,
-): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: SLOW_PHONE.viewport, isMobile: true, hasTouch: true });
-  const host = new URL(target.httpBase).hostname;
-  const cookie = who.sessionCookie();
-  await context.addCookies([{ ...cookie, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);
-  const page = await context.newPage();
-  if (slow) await slowDown(await context.newCDPSession(page));
-  return { page, close: () => context.close() };
-}
-
 async function load(page: Page, url: string): Promise<{ contentMs: number; usableMs: number }> {
   const started = performance.now();
   const content = page
@@ -117,39 +77,6 @@ export async function runPageOnSlowPhone(browser: Browser, target: Target): Prom
   await prepareDay(target, boardId, lead, relatives);
   const url = `${target.httpBase}/boards/${boardId}/run`;
 
-  const fastPhone = await open(browser, target, reader, false);
-  const fast = await load(fastPhone.page, url);
-  await fastPhone.close();
-
-  const slowPhone = await open(browser, target, reader, true);
-  try {
-    const scripts: Promise<{ file: string; raw: number; gzip: number }>[] = [];
-    slowPhone.page.on('response', (response) => {
-      if (response.request().resourceType() !== 'script') return;
-      const file = new URL(response.url()).pathname;
-      scripts.push(
-        response.body().then(
-          (body) => ({ file, raw: body.length, gzip: gzipSync(body, { level: 6 }).length }),
-          () => ({ file, raw: 0, gzip: 0 }),
-        ),
-      );
-    });
-    const slow = await load(slowPhone.page, url);
-    const sizes = await Promise.all(scripts);
-    return {
-      js: {
-        files: sizes.length,
-        rawBytes: sizes.reduce((s, x) => s + x.raw, 0),
-        gzipBytes: sizes.reduce((s, x) => s + x.gzip, 0),
-        largest: [...sizes]
-          .sort((a, b) => b.gzip - a.gzip)
-          .slice(0, 5)
-          .map((x) => ({ file: x.file, gzipBytes: x.gzip })),
-      },
-      ...slow,
-      fast,
-    };
-  } finally {
-    await slowPhone.close();
-  }
+  const measured = await onPhones(browser, target, reader, url, load);
+  return { js: measured.js, ...measured.slow, fast: measured.fast };
 }

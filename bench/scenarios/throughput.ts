@@ -30,7 +30,7 @@ export interface ThroughputResult {
   /** Highest offered rate (updates/s) that passed: p99 under the limit, all delivered, nobody cut off. */
   sustained: number;
   steps: ThroughputStep[];
-  /** Rows in the product's update log for the board after the run (null on the relay). */
+  /** Rows in the product's update log for the board after the run (null on the references). */
   logged: number | null;
   /** Updates the writers sent, warm-up included: all of them should be logged. */
   sentTotal: number;
@@ -51,8 +51,8 @@ interface Rig {
  * Scenario 3: one board, an offered update rate stepped up until the p99 of send-to-arrival at
  * an observing editor passes the limit. Every writer stays under the product's per-socket
  * message limit, so the number of writers grows with the rate, and every update fans out to
- * all of them; both servers see exactly the same sockets and frames. A failing rate is tried
- * twice; then one step halfway back refines it. Product and relay take turns at each step.
+ * all of them; every server sees exactly the same sockets and frames. A failing rate is tried
+ * twice; then one step halfway back refines it. The targets take turns at each step.
  */
 export async function runThroughput(
   targets: Target[],
@@ -79,6 +79,7 @@ async function connect(target: Target, options: BenchOptions['throughput']): Pro
   if (!board) throw new Error('no board');
   const observerSpec: EditorsSpec = {
     wsBase: target.wsBase,
+    wire: target.wire,
     boards: [board],
     socketsPerBoard: 1,
     editsPerSecondPerBoard: 0,
@@ -89,7 +90,12 @@ async function connect(target: Target, options: BenchOptions['throughput']): Pro
   await observer.call('connect');
   const writers: LoadProcess[] = [];
   for (let i = 0; i < options.processes; i++) {
-    const spec: WritersSpec = { wsBase: target.wsBase, docName: board.docName, cookies: board.cookies };
+    const spec: WritersSpec = {
+      wsBase: target.wsBase,
+      wire: target.wire,
+      docName: board.docName,
+      cookies: board.cookies,
+    };
     writers.push(await LoadProcess.start('writers', spec));
   }
   // Warm-up, not counted: the first updates through fresh processes pay for JIT compilation

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../test/helpers/server';
 import { ProbeClient } from '../probe/probe-client';
+import { seedLog } from '../seed/store';
 import { Account } from './accounts';
 import { spawnServer } from './spawn-server';
 import type { BoardAccess, Target } from './types';
@@ -51,6 +52,7 @@ export async function startProduct(appDir: string): Promise<Target> {
     throw error;
   });
   const httpBase = `http://127.0.0.1:${port}`;
+  const dbFile = path.join(dataDir, 'board.sqlite');
   const syncPid = syncProcessPid(server.output());
   const run = Date.now().toString(36);
   const lead = new Account(httpBase, `lead.${run}@bench.test`, 'bench password 1');
@@ -77,15 +79,15 @@ export async function startProduct(appDir: string): Promise<Target> {
 
   return {
     name: 'product',
+    wire: 'y-websocket',
     wsBase: `ws://127.0.0.1:${port}`,
     httpBase,
     pid: syncPid,
     pids: [server.pid, syncPid],
     probe: new ProbeClient(probePort),
-    dbFile: path.join(dataDir, 'board.sqlite'),
-    get ownerUserId() {
-      return lead.userId;
-    },
+    dbFile,
+    // Through its own UpdateStore, attributed to the boards' interventionist (seed/store.ts).
+    seed: (docName, log) => seedLog(dbFile, docName, lead.userId, log),
     accounts: () => [lead, ...family],
     async prepareBoards(count, editors) {
       if (editors - 1 > family.length) throw new Error(`at most ${family.length + 1} distinct editors per board`);

@@ -15,15 +15,17 @@ export async function startRelay(): Promise<Target> {
   });
   return {
     name: 'relay',
+    wire: 'y-websocket',
     wsBase: `ws://127.0.0.1:${port}`,
     httpBase: `http://127.0.0.1:${port}`,
     pid: server.pid,
     pids: [server.pid],
     probe: new ProbeClient(probePort),
     dbFile: null,
-    ownerUserId: 'relay',
+    // It keeps nothing: a client brings it the document (scenario 4's holder).
+    seed: null,
     accounts: () => [],
-    // Same document names as the product's, so that both see the same bytes on the wire.
+    // Same document names as the product's, so that all three see the same bytes on the wire.
     prepareBoards: async (count, editors) =>
       Array.from({ length: count }, () => ({
         docName: `board/${randomUUID()}/attempt/1`,

@@ -7,9 +7,11 @@ import type { WebsocketProvider } from 'y-websocket';
 
 type ProviderOptions = NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>;
 export type Polyfill = NonNullable<ProviderOptions['WebSocketPolyfill']>;
+/** A `ws` class constructed as y-websocket constructs its socket. */
+export type SocketClass = new (address: string | URL, protocols?: string | string[]) => WebSocket;
 
 /** The page origin a browser would send for a websocket at `address` on the app's own origin. */
-function pageOrigin(address: string | URL): string {
+export function pageOrigin(address: string | URL): string {
   const url = new URL(address);
   url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
   return url.origin;
@@ -27,9 +29,15 @@ export function socketSending(headers: Record<string, string>): Polyfill {
       super(address, protocols, { headers: { origin: pageOrigin(address), ...headers }, perMessageDeflate: false });
     }
   }
-  // y-websocket declares the DOM WebSocket; `ws` is the class it is written against in Node and
-  // behaves the same, but TypeScript sees two unrelated classes. The toolkit's one such cast.
-  return SocketWithHeaders as unknown as Polyfill;
+  return asPolyfill(SocketWithHeaders);
+}
+
+/**
+ * y-websocket declares the DOM WebSocket; `ws` is the class it is written against in Node and
+ * behaves the same, but TypeScript sees two unrelated classes. The toolkit's one such cast.
+ */
+export function asPolyfill(socketClass: SocketClass): Polyfill {
+  return socketClass as unknown as Polyfill;
 }
 
 /** Sends this person's session cookie, as a browser does on a same-origin upgrade; null sends none. */

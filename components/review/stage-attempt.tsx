@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
 import { Alert } from '../ui/alert';
+import { DialogActions } from '../ui/dialog-actions';
 import { CARRIED, AFRESH } from './carried-lists';
 
 /**
@@ -96,26 +97,14 @@ export function StageAttempt({ boardId, latest }: { boardId: string; latest: num
           </div>
         </div>
         {error ? <Alert kind="error">{error}</Alert> : null}
-        <div className="dialog-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => dialog.current?.close()}
-            autoFocus
-            disabled={busy}
-          >
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void stage()}
-            disabled={busy}
-            data-testid="confirm-stage"
-          >
-            {busy ? 'Staging…' : `Close attempt ${latest} and stage attempt ${next}`}
-          </button>
-        </div>
+        <DialogActions
+          dialog={dialog}
+          busy={busy}
+          cancelLabel="Cancel"
+          confirmLabel={busy ? 'Staging…' : `Close attempt ${latest} and stage attempt ${next}`}
+          onConfirm={() => void stage()}
+          confirmTestId="confirm-stage"
+        />
       </dialog>
     </section>
   );

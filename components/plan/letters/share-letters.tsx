@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { api, ApiError } from '@/components/browser/api';
 import { Alert } from '../../ui/alert';
+import { DialogActions } from '../../ui/dialog-actions';
 import { RoleBadge } from '../../ui/role-badge';
 import { useBoard } from '../board-context';
 
@@ -104,26 +105,14 @@ export function ShareLetters({
           <p>You can stop sharing at any time; the team then no longer sees your letters or their history.</p>
         </div>
         {error ? <Alert kind="error">{error}</Alert> : null}
-        <div className="dialog-actions">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => dialog.current?.close()}
-            autoFocus
-            disabled={busy}
-          >
-            Keep them private
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void setShared(true)}
-            disabled={busy}
-            data-testid="confirm-share"
-          >
-            {busy ? 'Sharing…' : 'Share my letters'}
-          </button>
-        </div>
+        <DialogActions
+          dialog={dialog}
+          busy={busy}
+          cancelLabel="Keep them private"
+          confirmLabel={busy ? 'Sharing…' : 'Share my letters'}
+          onConfirm={() => void setShared(true)}
+          confirmTestId="confirm-share"
+        />
       </dialog>
     </>
   );

@@ -34,6 +34,14 @@ const COMPONENTS_WALL = [
     allowTypeImports: true,
     message: 'components/ run in the browser: import server code as types only (`import type`).',
   },
+  {
+    // A schema brings all of zod with it (about 30 KB gzipped on every page that imports one).
+    regex: '^(@/|(\\.\\./)+)lib/schemas(/|$)',
+    allowTypeImports: true,
+    message:
+      'The API schemas stay on the server: import their types only; values live beside them (lib/plan/debrief-values.ts, lib/question-limits.ts).',
+  },
+  { regex: '^zod(/.*)?$', message: 'zod stays on the server: the browser does not validate with it.' },
 ];
 
 /** The sync server is handed its storage (server/yjs/storage.ts): it imports lib/ and itself only. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { signOut } from 'next-auth/react';
+import { signOutToSignIn } from '../browser/sign-out';
 import { useState } from 'react';
 import type { Device } from '@/server/auth/devices';
 import { UNSENT_QUESTION } from '../auth/sign-out-button';
@@ -25,7 +25,7 @@ export function DevicesCard({ devices }: { devices: Device[] }) {
     if (hasUnsentEdits() && !window.confirm(UNSENT_QUESTION)) return;
     setBusyId('this');
     await clearLocalCopies().catch(() => undefined);
-    await signOut({ callbackUrl: '/signin' });
+    await signOutToSignIn();
   }
 
   async function signOutOther(device: Device) {
@@ -49,7 +49,7 @@ export function DevicesCard({ devices }: { devices: Device[] }) {
       await clearLocalCopies().catch(() => undefined);
       await api('/api/account/devices', { method: 'DELETE', body: { keepThisDevice: false } });
       // This session is gone on the server; the cookie left behind is cleared by signing out.
-      await signOut({ callbackUrl: '/signin' });
+      await signOutToSignIn();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not sign out everywhere.');
       setBusyId(null);

@@ -1,6 +1,6 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
+import { endSession } from '../browser/sign-out';
 import { useEffect } from 'react';
 import { api } from '../browser/api';
 import { onPersonInput } from './activity';
@@ -22,7 +22,7 @@ export function useSharedIdle(shared: boolean, idleSeconds: number): void {
     const end = () => {
       ended = true;
       document.documentElement.style.visibility = 'hidden';
-      void signOut({ redirect: false })
+      void endSession()
         .catch(() => undefined)
         .finally(() => window.location.replace('/signin?ended=idle'));
     };

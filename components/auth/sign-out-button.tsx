@@ -1,8 +1,8 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { clearLocalCopies } from '../browser/local-copies';
+import { signOutToSignIn } from '../browser/sign-out';
 import { hasUnsentEdits } from '../browser/unsent-edits';
 
 /** Asked before signing out would delete edits that never reached the server. */
@@ -20,7 +20,7 @@ export function SignOutButton() {
         if (hasUnsentEdits() && !window.confirm(UNSENT_QUESTION)) return;
         setBusy(true);
         // A family device is often shared: nothing of the plan stays in this browser.
-        void clearLocalCopies().finally(() => signOut({ callbackUrl: '/signin' }));
+        void clearLocalCopies().finally(() => signOutToSignIn());
       }}
     >
       {busy ? 'Signing out…' : 'Sign out'}

@@ -1,9 +1,9 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import type { BoardDetail } from '@/server/boards/boards';
 import type { InviteSummary } from '@/server/boards/invites';
 import type { Member } from '@/server/boards/members';
+import type { RenderedDocState } from '@/server/update-log/page-state';
 import { RoleBadge } from '../ui/role-badge';
 import Link from 'next/link';
 import { Notifications } from '../tools/notifications';
@@ -15,24 +15,12 @@ import { InvitesPanel } from './invites-panel';
 import type { Me } from './me';
 import { MembersPanel } from './members-panel';
 import { PeopleColoursProvider } from './people-colours';
+import { PlanBoard } from '../plan/plan-board';
 import { PresenceBar } from './presence-bar';
 import { useForgetCopiesOnEnd } from './use-forget-copies';
 import { VisitsPanel } from './visits-panel';
 import { type ChannelStatus, useBoardChannel } from '../hooks/use-board-channel';
 import { BOARD_TOPICS } from '@/lib/protocol/board-events';
-
-/**
- * The plan runs only in the browser: its content comes from Yjs documents, never from the server
- * render, and keeping Yjs out of the server bundle keeps it to one copy in the server process.
- */
-const PlanBoard = dynamic(() => import('../plan/plan-board').then((module) => module.PlanBoard), {
-  ssr: false,
-  loading: () => (
-    <p className="muted" role="status" style={{ marginTop: 'var(--space-5)' }}>
-      Opening the plan…
-    </p>
-  ),
-});
 
 const STATUS_MESSAGES: Partial<Record<ChannelStatus, string>> = {
   'access-lost': 'You no longer have access to this board.',
@@ -45,10 +33,12 @@ export function BoardShell(props: {
   me: Me;
   members: Member[];
   invites: InviteSummary[] | null;
+  /** The plan of the latest attempt as stored when the page was rendered (null: the socket brings it). */
+  renderedPlan?: RenderedDocState | null;
   /** Emergency and crisis numbers for the safety plan (a setting: they differ by country). */
   emergency?: { number: string; crisisLine: string } | null;
 }) {
-  const { board, me, members, invites, emergency = null } = props;
+  const { board, me, members, invites, renderedPlan = null, emergency = null } = props;
   // Every change refreshes the server-rendered records (members, invites, attempts), as it always did.
   const { people, status, socket } = useBoardChannel(board.id, { refreshPageOn: BOARD_TOPICS });
   const ended = STATUS_MESSAGES[status];
@@ -65,11 +55,21 @@ export function BoardShell(props: {
         <p className="muted small board-role">
           You are on this board as <RoleBadge role={me.role} />
         </p>
+        {/* Not prefetched: each is rendered per request, and fetching all four as the board opens
+            costs a phone on a poor connection four requests while its plan is still coming. */}
         <nav className="board-links small" aria-label="Board pages">
-          <Link href={`/boards/${board.id}/history`}>History</Link>
-          <Link href={`/boards/${board.id}/review`}>Debrief and next attempt</Link>
-          <Link href={`/boards/${board.id}/run`}>Run mode</Link>
-          <Link href={`/boards/${board.id}/packet`}>Packet for the day</Link>
+          <Link href={`/boards/${board.id}/history`} prefetch={false}>
+            History
+          </Link>
+          <Link href={`/boards/${board.id}/review`} prefetch={false}>
+            Debrief and next attempt
+          </Link>
+          <Link href={`/boards/${board.id}/run`} prefetch={false}>
+            Run mode
+          </Link>
+          <Link href={`/boards/${board.id}/packet`} prefetch={false}>
+            Packet for the day
+          </Link>
         </nav>
         <PresenceBar people={people} status={status} myUserId={me.userId} />
         {invites && alone && !ended ? <InviteNext /> : null}
@@ -85,6 +85,7 @@ export function BoardShell(props: {
             socket={socket}
             people={people}
             emergency={emergency}
+            renderedPlan={renderedPlan}
           />
         )}
         <Notifications socket={socket} boardId={board.id} />

@@ -1,5 +1,5 @@
 import { OUTCOME_LABEL, WENT_WRONG_INFO } from '../review/debrief-labels';
-import { OUTCOMES, WENT_WRONG } from '@/lib/schemas/debrief';
+import { OUTCOMES, WENT_WRONG } from '@/lib/plan/debrief-values';
 
 export interface DisplayField {
   field: string;

@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { io } from 'socket.io-client';
 import { useSWRConfig } from 'swr';
 import type { BoardClientSocket, BoardTopic, PresencePerson } from '@/lib/protocol/board-events';
 import { holdOpen } from '../browser/live-connections';
@@ -45,9 +44,29 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
   const [status, setStatus] = useState<ChannelStatus>('connecting');
   // One connection for the page's lifetime, made in the browser only (the server render has
   // none); it connects in the effect below and disconnects when the page leaves the board.
-  const [socket] = useState<BoardClientSocket | null>(() =>
-    typeof window === 'undefined' ? null : io({ path: '/socket.io/', transports: ['websocket'], autoConnect: false }),
-  );
+  // socket.io's client (about 22 KB gzipped) is fetched after the page is up, not with its first
+  // scripts: a phone on a poor connection gets its plan first, who else is here a moment later.
+  const [socket, setSocket] = useState<BoardClientSocket | null>(null);
+  useEffect(() => {
+    let unmounted = false;
+    const load = () => {
+      import('socket.io-client')
+        .then(({ io }) => {
+          if (!unmounted) setSocket(io({ path: '/socket.io/', transports: ['websocket'], autoConnect: false }));
+        })
+        .catch(() => {
+          // The network went as the page opened: try again once it is back.
+          if (unmounted) return;
+          setStatus('offline');
+          window.addEventListener('online', load, { once: true });
+        });
+    };
+    load();
+    return () => {
+      unmounted = true;
+      window.removeEventListener('online', load);
+    };
+  }, []);
   // The latest topics, without reconnecting whenever the page re-renders.
   const refreshPageOn = useRef(options.refreshPageOn ?? []);
   useEffect(() => {

@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { fromBase64 } from 'lib0/buffer';
+import type { RenderedDocState } from '@/server/update-log/page-state';
 import { connectDoc } from '@/components/browser/connect-doc';
 import { parseDocName } from '@/lib/doc-names';
 import { hasUnsent, type UnsentChanges, unsentChanges } from '@/lib/plan/unsent';
@@ -42,12 +44,18 @@ export interface SyncedDocOptions {
    * never looks at this device's copy, which belongs to the document's own view.
    */
   readAlong?: boolean;
+  /**
+   * The document as stored when the page was rendered: shown (and editable) at once, before the
+   * socket has synced; the sync then brings whatever changed since. Used only if it is this
+   * document's, and only for the page's first connection of it (a later one syncs from memory).
+   */
+  rendered?: RenderedDocState | null;
 }
 
 export interface SyncedDoc {
   doc: Y.Doc | null;
   provider: WebsocketProvider | null;
-  /** Content is on screen: the server answered, or a local copy with content was loaded. */
+  /** Content is on screen: the server answered, the page came with it, or a local copy with content was loaded. */
   loaded: boolean;
   /** The server answered at least once since the page opened. */
   synced: boolean;
@@ -80,6 +88,22 @@ const INITIAL: SyncedDoc = {
 
 /** Edits carried from a torn-down connection into the next one of the same document. */
 const CARRIED_ORIGIN = { kind: 'carried-edits' };
+/** The stored state the page was rendered with: the server has it, nothing of it is unsent. */
+const RENDERED_ORIGIN = { kind: 'rendered-state' };
+
+/** Applies the rendered state to a fresh document; false (and nothing applied) if it does not decode. */
+function applyRendered(doc: Y.Doc, rendered: RenderedDocState): boolean {
+  try {
+    const parts = rendered.parts.map((part) => fromBase64(part));
+    doc.transact(() => {
+      for (const part of parts) Y.applyUpdate(doc, part, RENDERED_ORIGIN);
+    }, RENDERED_ORIGIN);
+    return true;
+  } catch {
+    // The socket brings the same state; the page just waits for it as it would without one.
+    return false;
+  }
+}
 
 interface Carried {
   docName: string;
@@ -99,7 +123,7 @@ interface Carried {
  * same way, so offline edits made before a freeze are not left in the browser without a word.
  */
 export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
-  const { docName, label, readOnly, readAlong = false } = options;
+  const { docName, label, readOnly, readAlong = false, rendered = null } = options;
   // A shared or family computer keeps nothing of a board in its browser, nor looks for it there.
   const keepsCopies = useKeepsLocalCopies();
   const persist = options.persist && keepsCopies;
@@ -114,6 +138,9 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
   const accessReduced = reduced.key === key && reduced.on;
   // Kept across connections of this page, not rendered: what the last connection left unconfirmed.
   const carried = useRef<Carried | null>(null);
+  // The rendered state serves the page's first connection of its document only: a later one
+  // (after a role change, a freeze) would otherwise start from what is older than it showed.
+  const renderedUsed = useRef(false);
   const writable = !readOnly && !accessReduced;
 
   useEffect(() => {
@@ -122,6 +149,10 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
       if (carried.current?.docName === docName) carried.current = null;
     };
     const doc = new Y.Doc();
+    const fromRender = rendered?.docName === docName && !renderedUsed.current;
+    if (fromRender) renderedUsed.current = true;
+    // Before the provider and the save tracker exist: what the server stored is not an edit.
+    const renderedLoaded = fromRender && rendered !== null && applyRendered(doc, rendered);
     let closedReason: string | null = null;
     let everConnected = false;
     let localLoaded = false;
@@ -183,7 +214,7 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
       setState({
         doc,
         provider,
-        loaded: synced || localLoaded,
+        loaded: synced || localLoaded || renderedLoaded,
         synced,
         status: status(),
         closedReason,
@@ -293,6 +324,8 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
       doc.destroy();
       setState(INITIAL);
     };
+    // `rendered` is read once, for the first connection (renderedUsed): not a reason to reconnect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docName, label, writable, persist, keepsCopies, readAlong, userId, name, color, key, accessReduced]);
 
   return state;

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { BoardClientSocket } from '@/lib/protocol/board-events';
 import type { AttemptSummary } from '@/server/boards/boards';
 import type { Member } from '@/server/boards/members';
+import type { RenderedDocState } from '@/server/update-log/page-state';
 import { formatDocName } from '@/lib/doc-names';
 import { planAccess } from '@/lib/permissions/abilities';
 import { ensureDefaults } from '@/lib/plan/defaults';
@@ -43,6 +44,8 @@ export interface PlanBoardProps {
   socket: BoardClientSocket | null;
   people: PresencePerson[];
   emergency?: { number: string; crisisLine: string } | null;
+  /** The latest attempt's plan as stored when the page was rendered, shown before the socket syncs. */
+  renderedPlan?: RenderedDocState | null;
 }
 
 /** Default content is written by no one in particular: it is never part of anyone's undo. */
@@ -55,7 +58,16 @@ function isTextEntry(target: EventTarget | null): boolean {
 }
 
 /** The shared plan of one attempt: connection, undo, presence, the section menu and the section. */
-export function PlanBoard({ boardId, attempts, me, members, socket, people, emergency = null }: PlanBoardProps) {
+export function PlanBoard({
+  boardId,
+  attempts,
+  me,
+  members,
+  socket,
+  people,
+  emergency = null,
+  renderedPlan = null,
+}: PlanBoardProps) {
   const latest = attempts[attempts.length - 1]?.number ?? 1;
   // A new attempt (after a debrief) becomes the one on screen for everyone.
   const [attemptNumber, setAttemptNumber] = useFollowing(latest);
@@ -67,7 +79,14 @@ export function PlanBoard({ boardId, attempts, me, members, socket, people, emer
   const access = planAccess(me.abilities, attemptNumber);
   const readOnly = access !== 'write';
   const user = useMemo(() => ({ userId: me.userId, name: me.name, color: personHex(me.userId) }), [me.userId, me.name]);
-  const plan = useSyncedDoc({ docName: formatDocName(doc), label: 'this plan', user, readOnly, persist: !readOnly });
+  const plan = useSyncedDoc({
+    docName: formatDocName(doc),
+    label: 'this plan',
+    user,
+    readOnly,
+    persist: !readOnly,
+    rendered: renderedPlan,
+  });
   const origin = useMemo(() => ({ kind: 'my-plan-edits', attempt: attemptNumber }), [attemptNumber]);
   const undo = useUndo(plan.doc, planTypes, origin);
   const peers = usePeers(plan.provider?.awareness ?? null);

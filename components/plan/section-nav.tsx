@@ -4,6 +4,7 @@ import type { PresencePerson } from '../hooks/use-board-channel';
 import { usePersonColour } from '../board/people-colours';
 import type { BoardAbilities } from '@/lib/permissions/abilities';
 import type { SectionId } from '@/lib/plan/sections';
+import { preloadSection } from './section-loaders';
 import { sectionsFor } from './sections/registry';
 
 interface SectionNavProps {
@@ -33,7 +34,13 @@ export function SectionNav({ current, onChange, abilities, myUserId, people, cou
     <>
       <div className="section-select">
         <label htmlFor="section-select">Section</label>
-        <select id="section-select" value={current} onChange={(event) => onChange(event.target.value as SectionId)}>
+        <select
+          id="section-select"
+          value={current}
+          // About to choose: every section's code starts coming (a phone's select shows them all).
+          onFocus={() => sections.forEach((section) => preloadSection(section.id))}
+          onChange={(event) => onChange(event.target.value as SectionId)}
+        >
           {sections.map((section) => (
             <option key={section.id} value={section.id}>
               {section.label}
@@ -54,6 +61,8 @@ export function SectionNav({ current, onChange, abilities, myUserId, people, cou
                   className="section-link"
                   aria-current={current === section.id ? 'page' : undefined}
                   onClick={() => onChange(section.id)}
+                  onPointerEnter={() => preloadSection(section.id)}
+                  onFocus={() => preloadSection(section.id)}
                   data-testid={`nav-${section.id}`}
                 >
                   <span className="section-link-label">{section.label}</span>

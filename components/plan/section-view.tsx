@@ -5,26 +5,31 @@ import type { ReactNode } from 'react';
 import type { SectionId } from '@/lib/plan/sections';
 import { EditProvider, type EditContextValue } from './edit-context';
 import { ApproachSection } from './sections/approach-section';
-import { BottomLinesSection } from './sections/bottom-lines-section';
-import { ContingenciesSection } from './sections/contingencies-section';
-import { LogisticsSection } from './sections/logistics-section';
-import { NotesSection } from './sections/notes-section';
-import { ObjectionsSection } from './sections/objections-section';
-import { QuestionsSection } from './sections/questions-section';
-import { SafetySection } from './sections/safety-section';
-import { TreatmentSection } from './sections/treatment-section';
-import { TeamSection } from './team/team-section';
-import { ReadinessSection } from '../tools/readiness-section';
+import { SECTION_LOADERS } from './section-loaders';
 
-// Letters carry the rich-text editor (Tiptap and ProseMirror, about 200 KB of gzipped script):
-// it loads when someone opens the section, not with the board, which phones open first.
-const LettersSection = dynamic(() => import('./letters/letters-section').then((loaded) => loaded.LettersSection), {
-  loading: () => (
-    <p className="plan-loading" role="status">
-      <span className="plan-spinner" aria-hidden="true" /> Opening letters…
-    </p>
-  ),
-});
+function opening(label: string) {
+  return function Opening() {
+    return (
+      <p className="plan-loading" role="status">
+        <span className="plan-spinner" aria-hidden="true" /> Opening {label}…
+      </p>
+    );
+  };
+}
+
+// Each section but the first comes when opened (section-loaders.ts). Letters are the heaviest:
+// the rich-text editor (Tiptap and ProseMirror) is about 140 KB of gzipped script.
+const LettersSection = dynamic(SECTION_LOADERS.letters, { loading: opening('letters') });
+const NotesSection = dynamic(SECTION_LOADERS.notes, { loading: opening('your notes') });
+const TeamSection = dynamic(SECTION_LOADERS.team, { loading: opening('the team') });
+const BottomLinesSection = dynamic(SECTION_LOADERS['bottom-lines'], { loading: opening('bottom lines') });
+const ContingenciesSection = dynamic(SECTION_LOADERS.contingencies, { loading: opening('contingencies') });
+const ObjectionsSection = dynamic(SECTION_LOADERS.objections, { loading: opening('objections') });
+const TreatmentSection = dynamic(SECTION_LOADERS.treatment, { loading: opening('treatment and escort') });
+const LogisticsSection = dynamic(SECTION_LOADERS.logistics, { loading: opening('logistics') });
+const SafetySection = dynamic(SECTION_LOADERS.safety, { loading: opening('the safety plan') });
+const QuestionsSection = dynamic(SECTION_LOADERS.questions, { loading: opening('questions') });
+const ReadinessSection = dynamic(SECTION_LOADERS.readiness, { loading: opening('readiness') });
 
 function PlanSection({ section }: { section: Exclude<SectionId, 'letters' | 'notes'> }) {
   switch (section) {

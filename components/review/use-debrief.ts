@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { formatDocName } from '@/lib/doc-names';
 import { debriefToJSON } from '@/lib/plan/debrief';
 import type { Debrief } from '@/lib/schemas/debrief';
-import { EMPTY_DEBRIEF } from '@/lib/schemas/debrief';
+import { EMPTY_DEBRIEF } from '@/lib/plan/debrief-values';
 import { personHex } from '../browser/colour';
 import { type SyncedDoc, useSyncedDoc } from '../hooks/use-synced-doc';
 

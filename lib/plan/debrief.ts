@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { type Debrief, OUTCOMES, WENT_WRONG } from '../schemas/debrief';
+import type { Debrief } from '../schemas/debrief';
+import { OUTCOMES, WENT_WRONG } from './debrief-values';
 import { DEBRIEF_MAP, NOTE_PREFIX, WENT_WRONG_SET } from './debrief-names';
 
 export { DEBRIEF_MAP, WENT_WRONG_SET } from './debrief-names';

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-
-/** The article's five ways an intervention goes wrong, as a checklist. */
-export const WENT_WRONG = [
-  'under-influence',
-  'led-with-emotion',
-  'walked-out',
-  'aggressive',
-  'refused-treatment',
-] as const;
-export const OUTCOMES = ['', 'accepted', 'refused', 'left', 'aggressive', 'postponed'] as const;
+import { OUTCOMES, WENT_WRONG } from '../plan/debrief-values';
 
 export const DebriefSchema = z.object({
   outcome: z.enum(OUTCOMES),
@@ -20,5 +11,3 @@ export const DebriefSchema = z.object({
   lessons: z.string().max(10_000),
 });
 export type Debrief = z.infer<typeof DebriefSchema>;
-
-export const EMPTY_DEBRIEF: Debrief = { outcome: '', wentWrong: [], details: '', participantNotes: {}, lessons: '' };

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-export const QUESTION_MAX = 2000;
-export const ANSWER_MAX = 4000;
+import { ANSWER_MAX, QUESTION_MAX } from '../question-limits';
 
 const questionText = z
   .string()

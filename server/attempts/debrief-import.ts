@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { formatDocName } from '../../lib/doc-names';
 import { debriefUpdate } from '../../lib/plan/debrief';
-import { DebriefSchema, EMPTY_DEBRIEF } from '../../lib/schemas/debrief';
+import { EMPTY_DEBRIEF } from '../../lib/plan/debrief-values';
+import { DebriefSchema } from '../../lib/schemas/debrief';
 
 interface DebriefRow {
   board_id: string;

@@ -6,7 +6,10 @@ import { listInvites } from '@/server/boards/invites';
 import { membersSeenBy } from '@/server/boards/members';
 import { recordBoardOpened } from '@/server/boards/visits';
 import { env } from '@/server/env';
+import { docAccess } from '@/server/permissions';
 import { boardStanding } from '@/server/permissions/abilities';
+import { renderedDocState } from '@/server/update-log/page-state';
+import { formatDocName } from '@/lib/doc-names';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,12 +26,18 @@ export default async function BoardPage({ params }: { params: Promise<{ boardId:
   // E-mail addresses only for those who manage members: the page's HTML carries what it is handed.
   const members = await membersSeenBy(boardId, standing.abilities.can['members.manage']);
   const invites = standing.abilities.can['invites.manage'] ? await listInvites(boardId, { links: true }) : null;
+  // The plan of the attempt on screen comes with the page, for those who may read it.
+  const latest = board.attempts[board.attempts.length - 1]?.number ?? 1;
+  const planName = formatDocName({ kind: 'plan', boardId, attempt: latest });
+  const planAccess = await docAccess(principal, planName);
+  const renderedPlan = planAccess === 'read' || planAccess === 'write' ? renderedDocState(planName) : null;
   return (
     <BoardShell
       board={board}
       me={{ userId: principal.userId, name: principal.name, ...standing }}
       members={members}
       invites={invites}
+      renderedPlan={renderedPlan}
       emergency={{ number: env().EMERGENCY_NUMBER, crisisLine: env().CRISIS_LINE }}
     />
   );

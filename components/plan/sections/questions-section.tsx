@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { ANSWER_MAX, QUESTION_MAX } from '@/lib/schemas/questions';
+import { ANSWER_MAX, QUESTION_MAX } from '@/lib/question-limits';
 import type { QuestionView } from '@/server/questions/questions';
 import { api, ApiError } from '../../browser/api';
 import { shortMoment } from '../../ui/dates';

@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { expect, expectSaved, gotoBoard, openSection, test } from './fixtures/plan';
+
+/**
+ * Opening a board, as a relative on a phone does first: the plan comes with the page (before its
+ * document socket has synced), and the page brings only the code its first section needs.
+ */
+
+/** What a page fetched as scripts from now on, each with its text and gzipped size. */
+function scriptsOf(page: Page): () => Promise<{ url: string; text: string; gzip: number }[]> {
+  const scripts: Promise<{ url: string; text: string; gzip: number }>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    scripts.push(
+      response.body().then((body) => ({
+        url: response.url(),
+        text: body.toString('utf8'),
+        gzip: gzipSync(body, { level: 6 }).length,
+      })),
+    );
+  });
+  return () => Promise.all(scripts);
+}
+
+test('the plan is on screen and takes typing before its document socket has synced', async ({ board, browser }) => {
+  const { boardId, people } = await board(['jordan', 'riley'], { section: 'logistics' });
+  const { jordan, riley } = people;
+  await jordan.page.getByLabel('Place', { exact: true }).fill('the park');
+  await expectSaved(jordan.page);
+
+  // Riley on another device (no copy of the plan in its browser), whose document sockets are
+  // held: nothing the server sends over them arrives.
+  const device = await browser.newContext({ storageState: await riley.context.storageState() });
+  const held = await device.newPage();
+  await held.routeWebSocket(/\/yjs\//, () => undefined);
+  await held.goto(`/boards/${boardId}#logistics`);
+  const place = held.getByLabel('Place', { exact: true });
+  await expect(place).toHaveValue('the park');
+  await expect(place).toBeEditable();
+  await place.fill('the park, by the lake');
+  // Typed, and honestly not saved: the socket has not synced.
+  await expect(held.getByTestId('save-status').first()).not.toHaveAttribute('data-status', 'saved');
+  await expect(jordan.page.getByLabel('Place', { exact: true })).toHaveValue('the park');
+  await device.close();
+});
+
+test('the board page brings no editor, drag and drop or schema code until a section needs it', async ({ board }) => {
+  const { boardId, people } = await board(['jordan']);
+  const page = await people.jordan.context.newPage();
+  const scripts = scriptsOf(page);
+  await gotoBoard(page, boardId);
+  // Whatever the page fetches once it is up (the board channel's client) counts too.
+  await page.waitForLoadState('networkidle');
+  const opened = await scripts();
+  const total = opened.reduce((sum, script) => sum + script.gzip, 0);
+  // About 226 KB today (docs/performance.md); Tiptap alone would add about 140 KB, dnd-kit and zod 30 each.
+  expect(total, `${opened.length} scripts, ${total} bytes gzipped`).toBeLessThan(240_000);
+  expect(opened.filter((script) => script.text.includes('ProseMirror'))).toHaveLength(0);
+
+  // The team section fetches its own code (the speaking order's drag and drop) when opened.
+  const before = opened.length;
+  await openSection(page, 'team');
+  await expect(page.getByRole('heading', { name: 'Who takes part' })).toBeVisible();
+  expect((await scripts()).length).toBeGreaterThan(before);
+  await page.close();
+});

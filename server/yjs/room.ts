@@ -8,6 +8,7 @@ import {
   MalformedMessageError,
   type AwarenessEntry,
 } from './protocol';
+import { encodeCheckpoint } from './checkpoint-slices';
 import { addsNothingNew } from './novelty';
 import type { DocStorage, RebuiltDoc } from './storage';
 
@@ -182,7 +183,7 @@ export class Room {
   checkpoint(): void {
     if (this.broken || this.lastSeq <= this.checkpointSeq) return;
     try {
-      this.store.writeCheckpoint(this.name, this.lastSeq, Y.encodeStateAsUpdate(this.doc));
+      this.store.writeCheckpoint(this.name, this.lastSeq, encodeCheckpoint(this.doc));
       this.checkpointSeq = this.lastSeq;
       this.sinceCheckpoint = 0;
     } catch (error) {

@@ -15,8 +15,11 @@ export interface DocStorage {
   appendAt(docName: string, seq: number, userId: string, bytes: Uint8Array): void;
   /** Removes an update that could not be applied; only ever the last one, never broadcast. */
   remove(docName: string, seq: number): void;
-  /** Records the merged state including every update with seq <= `seq`. */
-  writeCheckpoint(docName: string, seq: number, state: Uint8Array): void;
+  /**
+   * Records the merged state including every update with seq <= `seq`, as updates that apply
+   * in order (checkpoint-slices.ts); readLatest gives them back in that order.
+   */
+  writeCheckpoint(docName: string, seq: number, parts: Uint8Array[]): void;
   /** Runs `work` in one transaction, committed before it returns; throws when the commit fails. */
   transaction(work: () => void): void;
 }

@@ -90,6 +90,11 @@ export class Room {
     if (this.sinceCheckpoint >= this.checkpointEvery) this.checkpoint();
   }
 
+  /** The sequence number of the last update the document holds: equal to a stored read's, the same state. */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
   add(member: RoomMember): void {
     this.members.add(member);
   }

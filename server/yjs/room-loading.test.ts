@@ -98,3 +98,39 @@ test('a cancelled load rejects every caller and leaves no room; a failed one par
   rooms.release(room);
   rooms.unloadParked();
 });
+
+test('a large checkpoint written whole, before checkpoints were sliced, is written again in slices when the room is let go', async () => {
+  // Three people typing at random places of one field: thousands of structs that do not merge.
+  const state = new Y.Doc();
+  for (let person = 0; person < 3; person++) {
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(state));
+    const text = editor.getText('text');
+    for (let i = 0; i < 4000; i++) text.insert((i * 7919) % (text.length + 1), 'x');
+    Y.applyUpdate(state, Y.encodeStateAsUpdate(editor));
+    editor.destroy();
+  }
+  const whole = Y.encodeStateAsUpdate(state);
+  assert.ok(whole.length > 64 * 1024, `a large checkpoint: ${whole.length} bytes`);
+  const written: Array<{ seq: number; parts: Uint8Array[] }> = [];
+  const storage = memoryStorage({ parts: [whole], seq: 9, checkpointSeq: 9, replayed: 0 });
+  storage.writeCheckpoint = (_doc, seq, parts) => written.push({ seq, parts });
+  const rooms = manager(storage, []);
+  const room = await rooms.load(DOC);
+  assert.equal(written.length, 0, 'nothing written while it is open');
+  rooms.release(room);
+  assert.equal(written.length, 1);
+  assert.equal(written[0]?.seq, 9, 'the same sequence number: nothing new was logged');
+  assert.ok((written[0]?.parts.length ?? 0) > 1, 'in slices');
+  const rebuilt = new Y.Doc();
+  for (const part of written[0]?.parts ?? []) Y.applyUpdate(rebuilt, part);
+  assert.equal(rebuilt.getText('text').toString(), state.getText('text').toString());
+
+  // Loaded from those slices, it is not written again on the next release.
+  const again = memoryStorage({ parts: written[0]?.parts ?? [], seq: 9, checkpointSeq: 9, replayed: 0 });
+  again.writeCheckpoint = () => assert.fail('written again');
+  const other = manager(again, []);
+  other.release(await other.load(DOC));
+  rooms.unloadParked();
+  other.unloadParked();
+});

@@ -146,6 +146,7 @@ export class RoomManager {
         throw new LoadCancelledError(docName);
       }
       const room = new Room(docName, loaded, this.store, this.checkpointEvery, this.log, this.budget);
+      if (loaded.unslicedCheckpoint) room.rewriteCheckpoint();
       this.rooms.set(docName, { room, holders: loading.holders });
       this.log('yjs.room-loaded', {
         doc: docName,

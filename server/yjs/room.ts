@@ -61,6 +61,7 @@ export class Room {
   private checkpointSeq: number;
   private sinceCheckpoint: number;
   private broken = false;
+  private rewriteDue = false;
   private discarded = false;
   /**
    * While a client's update is being applied, what Yjs emits for it waits here: it goes out only
@@ -184,13 +185,23 @@ export class Room {
     return encodeAwarenessMessage(this.awareness, Array.from(this.awareness.getStates().keys()));
   }
 
-  /** Writes a checkpoint when anything was logged since the last one. */
+  /**
+   * The stored checkpoint was written whole, before checkpoints were sliced: the next
+   * checkpoint (at the latest when the last socket leaves) is written even if nothing was
+   * logged since, so that the next load applies it in slices.
+   */
+  rewriteCheckpoint(): void {
+    this.rewriteDue = true;
+  }
+
+  /** Writes a checkpoint when anything was logged since the last one (or a rewrite is due). */
   checkpoint(): void {
-    if (this.broken || this.lastSeq <= this.checkpointSeq) return;
+    if (this.broken || (this.lastSeq <= this.checkpointSeq && !this.rewriteDue)) return;
     try {
       this.store.writeCheckpoint(this.name, this.lastSeq, encodeCheckpoint(this.doc));
       this.checkpointSeq = this.lastSeq;
       this.sinceCheckpoint = 0;
+      this.rewriteDue = false;
     } catch (error) {
       // The log still holds every update; a failed checkpoint only makes the next load slower.
       this.log('yjs.checkpoint-error', { doc: this.name, seq: this.lastSeq, error: String(error) });

@@ -71,7 +71,12 @@ export interface LoadTurns {
   turns: number;
   /** The longest a turn of it held the thread. */
   longestMs: number;
+  /** The checkpoint was one update larger than a slice (written before checkpoints were sliced). */
+  unslicedCheckpoint: boolean;
 }
+
+/** A one-part checkpoint above this size was written whole: rewritten as slices, it loads in smaller steps. */
+const LARGEST_WHOLE_CHECKPOINT = 64 * 1024;
 
 /**
  * Applies stored parts to a fresh document a batch per turn, starting in the next turn: each
@@ -122,7 +127,9 @@ export async function applyStoredPartsInTurns(
     doc.destroy();
     throw error;
   }
-  return { ...rebuilt(doc, stored), turns, longestMs };
+  const checkpointParts = stored.checkpointSeq > 0 ? stored.parts.length - stored.replayed : 0;
+  const unslicedCheckpoint = checkpointParts === 1 && (stored.parts[0]?.length ?? 0) > LARGEST_WHOLE_CHECKPOINT;
+  return { ...rebuilt(doc, stored), turns, longestMs, unslicedCheckpoint };
 }
 
 function rebuilt(doc: Y.Doc, stored: StoredParts): RebuiltDoc {

@@ -154,12 +154,7 @@ test('a join while the room loads waits for that load, is sent no stored state, 
   const server = await startTestServer({ limits: { loadTurnMs: 0 } });
   server.access.set('alice', DOC, 'read');
   server.access.set('bob', DOC, 'write');
-  const store = new UpdateStore(server.sqlite);
-  const source = new Y.Doc();
-  source.on('update', (update: Uint8Array) => store.append(DOC, 'alice', update));
-  server.sqlite.transaction(() => {
-    for (let i = 0; i < 3000; i++) source.getText('text').insert(i, 'x');
-  })();
+  storeManyUpdates(server, 3000);
   let bobCameWhileLoading: boolean | null = null;
   const later: { bob: Promise<RawYjsSocket> | null } = { bob: null };
   server.accessHook.run = (userId) => {
@@ -186,3 +181,37 @@ test('a join while the room loads waits for that load, is sent no stored state, 
   bobSocket.close();
   await server.stop();
 });
+
+/** A stored document of many small updates: with loadTurnMs 0 its room takes thousands of turns to load. */
+function storeManyUpdates(server: TestServer, count: number): void {
+  const store = new UpdateStore(server.sqlite);
+  const source = new Y.Doc();
+  source.on('update', (update: Uint8Array) => store.append(DOC, 'alice', update));
+  server.sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) source.getText('text').insert(i, 'x');
+  })();
+}
+
+for (const { during, code } of [
+  { during: 'the server shuts down', code: CloseCode.ServerShutdown },
+  { during: 'the board is deleted', code: CloseCode.AccessRevoked },
+]) {
+  test(`when ${during} while a join loads the room: the socket is closed with ${code}, no room kept`, async () => {
+    const server = await startTestServer({ limits: { loadTurnMs: 0 } });
+    server.access.set('bob', DOC, 'read');
+    storeManyUpdates(server, 3000);
+    afterBobsAccessCheck(server, () => {
+      if (code === CloseCode.ServerShutdown) void server.yjs.close();
+      else void server.yjs.dropBoard('b1');
+    });
+    const raw = await rawClient(server, 'bob', DOC);
+    assert.equal((await raw.closed).code, code);
+    assert.equal(
+      server.events.some((e) => e.event === 'yjs.room-loaded'),
+      false,
+      'the load was given up',
+    );
+    assert.deepEqual(server.yjs.stats(), { rooms: 0, idleRooms: 0, connections: 0 });
+    await server.stop();
+  });
+}

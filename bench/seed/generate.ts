@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { SINGLETON_NAMES, SINGLETON_SPECS, singletonTextName } from '../../lib/plan/schema';
+import { encodeCheckpoint } from '../../server/yjs/checkpoint-slices';
 import { prng } from '../../test/helpers/prng';
 
 export type EditPattern = 'typing' | 'random';
@@ -7,8 +8,8 @@ export type EditPattern = 'typing' | 'random';
 export interface GeneratedLog {
   /** One Yjs update per edit, in order: what the server would have logged. */
   updates: Uint8Array[];
-  /** Checkpoints as the server writes them: the merged state after every `every` updates. */
-  checkpoints: { afterUpdate: number; state: Uint8Array }[];
+  /** Checkpoints as the server writes them: the merged state after every `every` updates, sliced. */
+  checkpoints: { afterUpdate: number; parts: Uint8Array[] }[];
   /** The final merged state (what a holder brings to the relay). */
   finalState: Uint8Array;
 }
@@ -34,7 +35,7 @@ export function generateLog(pattern: EditPattern, count: number, checkpointEvery
   const record = (update: Uint8Array) => {
     updates.push(update);
     if (updates.length % checkpointEvery === 0)
-      checkpoints.push({ afterUpdate: updates.length, state: Y.encodeStateAsUpdate(doc) });
+      checkpoints.push({ afterUpdate: updates.length, parts: encodeCheckpoint(doc) });
   };
   doc.on('update', record);
   let sessionLeft = 0;

@@ -18,15 +18,15 @@ export function seedLog(dbFile: string, docName: string, userId: string, log: Ge
     db.pragma('busy_timeout = 5000');
     const store = new UpdateStore(db);
     const start = Date.now() - log.updates.length * SPACING_MS;
-    const byUpdate = new Map(log.checkpoints.map((c) => [c.afterUpdate, c.state]));
+    const byUpdate = new Map(log.checkpoints.map((c) => [c.afterUpdate, c.parts]));
     const batch = db.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const update = log.updates[i];
         if (!update) continue;
         const at = start + i * SPACING_MS;
         const seq = store.append(docName, userId, update, at);
-        const state = byUpdate.get(i + 1);
-        if (state) store.writeCheckpoint(docName, seq, state, at);
+        const parts = byUpdate.get(i + 1);
+        if (parts) store.writeCheckpoint(docName, seq, parts, at);
       }
     });
     for (let from = 0; from < log.updates.length; from += 1000) batch(from, Math.min(from + 1000, log.updates.length));

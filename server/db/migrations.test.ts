@@ -3,6 +3,7 @@ import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { removeTempDbs, tempDbFile } from '../../test/helpers/temp-db';
 import { migrate, migrations } from './migrations';
+import { unpackCheckpoint, type CheckpointRow } from '../update-log/checkpoint-parts';
 
 after(removeTempDbs);
 
@@ -71,5 +72,22 @@ test('invites used before approval existed count as approved; open interventioni
     last_seen_at: null,
     shared: 0,
   });
+  sqlite.close();
+});
+
+test('checkpoints written before they had parts read back as the one update they hold', () => {
+  const sqlite = databaseBefore(8);
+  sqlite
+    .prepare("INSERT INTO doc_checkpoints (doc, seq, at, state) VALUES ('board/b1/attempt/1', 4, 9, ?)")
+    .run(Buffer.from([0, 0]));
+  migrate(sqlite);
+  const row = sqlite.prepare('SELECT state, parts FROM doc_checkpoints').get() as CheckpointRow;
+  assert.deepEqual(
+    unpackCheckpoint(row).map((part) => [...part]),
+    [[0, 0]],
+  );
+  assert.throws(() =>
+    sqlite.prepare("INSERT INTO doc_checkpoints VALUES ('board/b1/attempt/1', 5, 9, x'0000', 0)").run(),
+  );
   sqlite.close();
 });

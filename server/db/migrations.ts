@@ -273,6 +273,16 @@ export const migrations: Migration[] = [
       CREATE INDEX section_views_board ON section_views(board_id, at);
     `,
   },
+  {
+    // A checkpoint is written as several updates, each applying on its own, so that a room is
+    // rebuilt a part per turn (server/yjs/checkpoint-slices.ts): `parts` says how many the
+    // state holds (server/update-log/checkpoint-parts.ts). Older rows are one update.
+    id: 8,
+    name: 'checkpoint-parts',
+    sql: `
+      ALTER TABLE doc_checkpoints ADD COLUMN parts INTEGER NOT NULL DEFAULT 1 CHECK (parts >= 1);
+    `,
+  },
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {

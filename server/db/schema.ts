@@ -105,7 +105,9 @@ export interface DocCheckpointsTable {
   doc: string;
   seq: number;
   at: number;
+  /** One: `state` is the update; more: length-prefixed updates (server/update-log/checkpoint-parts.ts). */
   state: Uint8Array;
+  parts: Generated<number>;
 }
 
 export interface LetterReviewsTable {

@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
 import { db } from '../db/connection';
 import { rebuildLatest } from '../update-log/rebuild';
 import { UpdateStore } from '../update-log/update-store';
+import { encodeCheckpoint } from '../yjs/checkpoint-slices';
 
 /**
  * Checkpoints a letters document just before it is shared. A checkpoint holds the state without
@@ -16,7 +16,7 @@ export function checkpointBeforeSharing(docName: string): void {
   try {
     if (rebuilt.seq === 0 || rebuilt.checkpointSeq === rebuilt.seq) return;
     // INSERT OR REPLACE: the room, if open, may checkpoint the same sequence number too.
-    new UpdateStore(db().sqlite).writeCheckpoint(docName, rebuilt.seq, Y.encodeStateAsUpdate(rebuilt.doc));
+    new UpdateStore(db().sqlite).writeCheckpoint(docName, rebuilt.seq, encodeCheckpoint(rebuilt.doc));
   } finally {
     rebuilt.doc.destroy();
   }

@@ -3,7 +3,8 @@ import { after, test } from 'node:test';
 import * as Y from 'yjs';
 import { UpdateStore } from './update-store';
 import { openDatabase } from '../db/connection';
-import { lastSeq, listChanges, rebuildAtSeq, rebuildAtTime, rebuildLatest } from './rebuild';
+import { lastSeq, listChanges, readStoredParts, rebuildAtSeq, rebuildAtTime, rebuildLatest } from './rebuild';
+import { encodeCheckpoint } from '../yjs/checkpoint-slices';
 import { removeTempDbs, tempDbFile } from '../../test/helpers/temp-db';
 
 after(removeTempDbs);
@@ -66,7 +67,7 @@ function record(): { db: ReturnType<typeof openDatabase>; snapshots: Snapshot[] 
     for (const other of clients) Y.applyUpdate(other, update);
     snapshots.push(snapshot(server));
     assert.deepEqual(snapshot(clients[0] as Y.Doc), snapshots[i]);
-    if (i % 7 === 0) store.writeCheckpoint(DOC, i, Y.encodeStateAsUpdate(server), T0 + i * 1000 + 1);
+    if (i % 7 === 0) store.writeCheckpoint(DOC, i, [Y.encodeStateAsUpdate(server)], T0 + i * 1000 + 1);
   }
   return { db, snapshots };
 }
@@ -132,9 +133,41 @@ test('sequence numbers are per document and continue after checkpoints', () => {
   assert.equal(store.append('a', 'u', update), 1);
   assert.equal(store.append('b', 'u', update), 1);
   assert.equal(store.append('a', 'u', update), 2);
-  store.writeCheckpoint('a', 2, update);
+  store.writeCheckpoint('a', 2, [update]);
   // Were the log before a checkpoint ever pruned, numbering must not restart.
   db.sqlite.prepare("DELETE FROM doc_updates WHERE doc = 'a'").run();
   assert.equal(store.append('a', 'u', update), 3);
+  db.sqlite.close();
+});
+
+test('a checkpoint of several parts reads back in order, and rebuilds the state it was written from', () => {
+  const db = openDatabase(tempDbFile());
+  const store = new UpdateStore(db.sqlite);
+  // Three people, each on a field of their own and one shared text they delete from.
+  const state = new Y.Doc();
+  for (let person = 0; person < 3; person++) {
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(state));
+    for (let k = 0; k < 10; k++) editor.getArray(`field${person}`).insert(k, [`${person}:${k}`]);
+    editor.getText('shared').insert(0, `p${person} `);
+    editor.getText('shared').delete(0, 1);
+    Y.applyUpdate(state, Y.encodeStateAsUpdate(editor));
+    store.append(DOC, `user-${person}`, Y.encodeStateAsUpdate(editor), T0 + person);
+  }
+  // A budget of a few structs: each person's few structs (runs merge) make a part of their own.
+  const parts = encodeCheckpoint(state, 3);
+  assert.ok(parts.length > 2, `several parts: ${parts.length}`);
+  store.writeCheckpoint(DOC, 3, parts, T0 + 10);
+  const stored = readStoredParts(db.sqlite, DOC, 3);
+  assert.deepEqual(
+    stored.parts.map((part) => [...part]),
+    parts.map((part) => [...part]),
+  );
+  const rebuilt = rebuildLatest(db.sqlite, DOC);
+  assert.equal(rebuilt.checkpointSeq, 3);
+  assert.equal(rebuilt.doc.getText('shared').toString(), state.getText('shared').toString());
+  for (let person = 0; person < 3; person++)
+    assert.deepEqual(rebuilt.doc.getArray(`field${person}`).toJSON(), state.getArray(`field${person}`).toJSON());
+  rebuilt.doc.destroy();
   db.sqlite.close();
 });

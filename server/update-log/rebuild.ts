@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { applyStoredParts, type RebuiltDoc, type StoredParts } from '../yjs/storage';
+import { unpackCheckpoint } from './checkpoint-parts';
 
 /**
  * History of a Yjs document, read from its update log (doc_updates) and checkpoints
@@ -21,7 +22,7 @@ export interface ChangeSummary {
 }
 
 interface Statements {
-  checkpointAtOrBefore: BetterSqlite3.Statement<[string, number], { seq: number; state: Buffer }>;
+  checkpointAtOrBefore: BetterSqlite3.Statement<[string, number], { seq: number; state: Buffer; parts: number }>;
   updatesBetween: BetterSqlite3.Statement<[string, number, number], { bytes: Buffer }>;
   lastSeq: BetterSqlite3.Statement<[string], { seq: number | null }>;
   lastSeqAtOrBeforeTime: BetterSqlite3.Statement<[string, number], { seq: number | null }>;
@@ -36,7 +37,7 @@ function statements(db: BetterSqlite3.Database): Statements {
   if (!cached) {
     cached = {
       checkpointAtOrBefore: db.prepare(
-        'SELECT seq, state FROM doc_checkpoints WHERE doc = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
+        'SELECT seq, state, parts FROM doc_checkpoints WHERE doc = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
       ),
       updatesBetween: db.prepare('SELECT bytes FROM doc_updates WHERE doc = ? AND seq > ? AND seq <= ? ORDER BY seq'),
       lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM doc_updates WHERE doc = ?'),
@@ -61,7 +62,7 @@ export function readStoredParts(db: BetterSqlite3.Database, docName: string, seq
   const stmts = statements(db);
   const target = Math.min(Math.max(0, Math.floor(seq)), lastSeq(db, docName));
   const checkpoint = target > 0 ? stmts.checkpointAtOrBefore.get(docName, target) : undefined;
-  const parts: Uint8Array[] = checkpoint ? [checkpoint.state] : [];
+  const parts: Uint8Array[] = checkpoint ? unpackCheckpoint(checkpoint) : [];
   let replayed = 0;
   for (const row of stmts.updatesBetween.iterate(docName, checkpoint?.seq ?? 0, target)) {
     parts.push(row.bytes);

@@ -11,7 +11,7 @@ export function sqliteDocStorage(sqlite: BetterSqlite3.Database): DocStorage {
     readLatest: (docName) => readStoredParts(sqlite, docName, Number.MAX_SAFE_INTEGER),
     appendAt: (docName, seq, userId, bytes) => store.appendAt(docName, seq, userId, bytes),
     remove: (docName, seq) => store.remove(docName, seq),
-    writeCheckpoint: (docName, seq, state) => store.writeCheckpoint(docName, seq, state),
+    writeCheckpoint: (docName, seq, parts) => store.writeCheckpoint(docName, seq, parts),
     transaction: (work) => inTransaction(work),
   };
 }

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { packCheckpoint } from './checkpoint-parts';
 
 /**
  * The write side of a document's persistence: the append-only update log and its checkpoints.
@@ -10,7 +11,7 @@ export class UpdateStore {
   private readonly appendStmt: BetterSqlite3.Statement<[AppendRow], { seq: number }>;
   private readonly appendAtStmt: BetterSqlite3.Statement<[AppendRow & { seq: number }]>;
   private readonly removeStmt: BetterSqlite3.Statement<[string, number]>;
-  private readonly checkpointStmt: BetterSqlite3.Statement<[string, number, number, Uint8Array]>;
+  private readonly checkpointStmt: BetterSqlite3.Statement<[string, number, number, Uint8Array, number]>;
 
   constructor(db: BetterSqlite3.Database) {
     // One statement computes seq and inserts, so it is atomic even if another process
@@ -28,7 +29,7 @@ export class UpdateStore {
     );
     this.removeStmt = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq = ?');
     this.checkpointStmt = db.prepare(
-      'INSERT OR REPLACE INTO doc_checkpoints (doc, seq, at, state) VALUES (?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO doc_checkpoints (doc, seq, at, state, parts) VALUES (?, ?, ?, ?, ?)',
     );
   }
 
@@ -53,9 +54,13 @@ export class UpdateStore {
     this.removeStmt.run(doc, seq);
   }
 
-  /** Records the merged state including every update with seq <= `seq`. */
-  writeCheckpoint(doc: string, seq: number, state: Uint8Array, at: number = Date.now()): void {
-    this.checkpointStmt.run(doc, seq, at, state);
+  /**
+   * Records the merged state including every update with seq <= `seq`, as the updates that
+   * make it, in the order they apply (server/yjs/checkpoint-slices.ts).
+   */
+  writeCheckpoint(doc: string, seq: number, parts: Uint8Array[], at: number = Date.now()): void {
+    const row = packCheckpoint(parts);
+    this.checkpointStmt.run(doc, seq, at, row.state, row.parts);
   }
 }
 

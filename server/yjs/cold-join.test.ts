@@ -148,3 +148,70 @@ test('a revalidation between the two steps that changes nothing: the join comple
   bob.provider.destroy();
   await server.stop();
 });
+
+test('a join while the room loads waits for that load, is sent no stored state, and syncs as with an open room', async () => {
+  // A turn per stored update: the load spans thousands of turns.
+  const server = await startTestServer({ limits: { loadTurnMs: 0 } });
+  server.access.set('alice', DOC, 'read');
+  server.access.set('bob', DOC, 'write');
+  storeManyUpdates(server, 3000);
+  let bobCameWhileLoading: boolean | null = null;
+  const later: { bob: Promise<RawYjsSocket> | null } = { bob: null };
+  server.accessHook.run = (userId) => {
+    if (userId === 'bob') bobCameWhileLoading = !server.events.some((e) => e.event === 'yjs.room-loaded');
+    if (userId !== 'alice' || later.bob) return;
+    // Alice's upgrade is admitted in this turn and her room starts loading; bob comes meanwhile.
+    setImmediate(() => {
+      later.bob = rawClient(server, 'bob', DOC);
+    });
+  };
+  const alice = await rawClient(server, 'alice', DOC);
+  await waitFor(() => later.bob !== null, 'bob set off');
+  const bobSocket = await later.bob;
+  assert.ok(bobSocket);
+  await Promise.all([alice.roundtrip(), bobSocket.roundtrip()]);
+  assert.equal(bobCameWhileLoading, true, 'bob came while the room loaded');
+  assert.equal(server.events.filter((e) => e.event === 'yjs.room-loaded').length, 1, 'one room built');
+  // Alice was sent the stored state first; bob, who came during the load, starts with step 1.
+  assert.equal(syncMessages(alice)[0]?.kind, 'update');
+  assert.equal(syncMessages(bobSocket)[0]?.kind, 'step1');
+  for (const socket of [alice, bobSocket])
+    assert.equal(socket.learnedDoc().getText('text').toString(), 'x'.repeat(3000));
+  alice.close();
+  bobSocket.close();
+  await server.stop();
+});
+
+/** A stored document of many small updates: with loadTurnMs 0 its room takes thousands of turns to load. */
+function storeManyUpdates(server: TestServer, count: number): void {
+  const store = new UpdateStore(server.sqlite);
+  const source = new Y.Doc();
+  source.on('update', (update: Uint8Array) => store.append(DOC, 'alice', update));
+  server.sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) source.getText('text').insert(i, 'x');
+  })();
+}
+
+for (const { during, code } of [
+  { during: 'the server shuts down', code: CloseCode.ServerShutdown },
+  { during: 'the board is deleted', code: CloseCode.AccessRevoked },
+]) {
+  test(`when ${during} while a join loads the room: the socket is closed with ${code}, no room kept`, async () => {
+    const server = await startTestServer({ limits: { loadTurnMs: 0 } });
+    server.access.set('bob', DOC, 'read');
+    storeManyUpdates(server, 3000);
+    afterBobsAccessCheck(server, () => {
+      if (code === CloseCode.ServerShutdown) void server.yjs.close();
+      else void server.yjs.dropBoard('b1');
+    });
+    const raw = await rawClient(server, 'bob', DOC);
+    assert.equal((await raw.closed).code, code);
+    assert.equal(
+      server.events.some((e) => e.event === 'yjs.room-loaded'),
+      false,
+      'the load was given up',
+    );
+    assert.deepEqual(server.yjs.stats(), { rooms: 0, idleRooms: 0, connections: 0 });
+    await server.stop();
+  });
+}

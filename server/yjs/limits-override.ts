@@ -23,6 +23,7 @@ export const RealtimeLimitsOverride = z
     closeTimeoutMs: positive,
     idleRoomMs: count,
     idleRoomsMax: count,
+    loadTurnMs: count,
     maxSocketsPerSession: positive,
     maxSocketsPerUser: positive,
     maxRoomsPerUser: positive,

@@ -35,6 +35,11 @@ export interface RealtimeLimits {
   /** At most this many such idle rooms stay loaded; beyond it the longest idle is unloaded. */
   idleRoomsMax: number;
   /**
+   * Loading a room from storage applies its stored parts for about this long per turn, then
+   * lets other rooms' messages, pings and sends pass (0: one part per turn).
+   */
+  loadTurnMs: number;
+  /**
    * Sockets one session may hold open at once: document sockets in the sync process, and
    * separately board-channel (socket.io) connections in the web process. A board page opens
    * its plan, the notes and one per participant's letters; each tab opens its own.
@@ -71,6 +76,7 @@ export const DEFAULT_LIMITS: Readonly<RealtimeLimits> = Object.freeze({
   closeTimeoutMs: 1_000,
   idleRoomMs: 30_000,
   idleRoomsMax: 200,
+  loadTurnMs: 12,
   maxSocketsPerSession: 64,
   maxSocketsPerUser: 128,
   maxRoomsPerUser: 64,

@@ -1,10 +1,23 @@
 import { Room, UNLIMITED_LOG, type Log, type LogBudget } from './room';
-import { applyStoredParts, type DocStorage, type StoredParts } from './storage';
+import {
+  applyStoredParts,
+  applyStoredPartsInTurns,
+  LoadCancelledError,
+  type DocStorage,
+  type StoredParts,
+} from './storage';
 
 /** How long a room nobody holds stays loaded, and how many such rooms at most. */
 export interface IdleRoomPolicy {
   keepMs: number;
   maxRooms: number;
+}
+
+/** A room being built across turns, and how many callers await it (each then holds it). */
+interface Loading {
+  promise: Promise<Room>;
+  holders: number;
+  cancelled: boolean;
 }
 
 /**
@@ -17,14 +30,16 @@ export interface IdleRoomPolicy {
  * A parked room's state equals the stored one: only rooms append to their own document's log,
  * and a deleted board's rooms are discarded, parked or not.
  *
- * Loading is synchronous (DocStorage), so two joins can never see a half-loaded room: the
- * second acquire finds the first one's room in the map. Should the store become asynchronous,
- * keep a promise per loading room here so that concurrent joins await the same load.
+ * A join loads its room across turns (load(): a batch of stored parts per turn), so that a
+ * board of 50,000 edits does not hold the thread for the whole rebuild. There is one promise
+ * per loading room: every join or server edit that comes meanwhile awaits the same load, and
+ * the room exists once. A name is in at most one of `rooms`, `parked` and `loading`.
  */
 export class RoomManager {
   private readonly rooms = new Map<string, { room: Room; holders: number }>();
   /** Rooms nobody holds, oldest first (a Map keeps insertion order). */
   private readonly parked = new Map<string, { room: Room; timer: NodeJS.Timeout }>();
+  private readonly loading = new Map<string, Loading>();
 
   constructor(
     private readonly store: DocStorage,
@@ -32,6 +47,8 @@ export class RoomManager {
     private readonly log: Log,
     private readonly idle: IdleRoomPolicy = { keepMs: 0, maxRooms: 0 },
     private readonly budget: LogBudget = UNLIMITED_LOG,
+    /** How long a load applies stored parts per turn (limits.ts, loadTurnMs). */
+    private readonly loadTurnMs: number = 12,
   ) {}
 
   /** Rooms someone holds. */
@@ -49,16 +66,42 @@ export class RoomManager {
     return this.rooms.has(docName) || this.parked.has(docName);
   }
 
-  /** The stored state of a room that is not loaded, to pass to acquire() once sent. */
+  /** Whether a load of the room is under way (load() would await it). */
+  isLoading(docName: string): boolean {
+    return this.loading.has(docName);
+  }
+
+  /** The stored state of a room that is neither loaded nor loading, to pass to load() once sent. */
   readStored(docName: string): StoredParts {
     return this.store.readLatest(docName);
   }
 
   /**
-   * Returns the loaded room, loading it first if needed (from `stored` when the caller has
-   * just read it with readStored, synchronously). Pair every call with release().
+   * Resolves with the room, held by the caller (pair with release()). A loaded room is taken at
+   * once; otherwise the room is built across turns, starting in the next one, from `stored`
+   * when the caller has just read it with readStored (else from storage then), and every load
+   * called meanwhile awaits the same one. Rejects if loading fails or is cancelled (discard(),
+   * cancelLoads()): the caller then holds nothing.
    */
-  acquire(docName: string, stored?: StoredParts): Room {
+  load(docName: string, stored?: StoredParts): Promise<Room> {
+    if (this.isLoaded(docName)) return Promise.resolve(this.acquire(docName));
+    let loading = this.loading.get(docName);
+    if (!loading) {
+      const control = { holders: 0, cancelled: false };
+      // The same object: build() reads the holders and the cancellation as they are at the end.
+      loading = Object.assign(control, { promise: this.build(docName, stored, control) });
+      this.loading.set(docName, loading);
+    }
+    loading.holders++;
+    return loading.promise;
+  }
+
+  /**
+   * Returns the loaded room, loading it in this turn if needed: for a room that must exist now
+   * (a broken room's sockets moving on). Pair every call with release().
+   */
+  acquire(docName: string): Room {
+    if (this.loading.has(docName)) throw new Error(`${docName} is loading`);
     let entry = this.rooms.get(docName);
     const parked = entry ? undefined : this.parked.get(docName);
     if (parked) {
@@ -70,7 +113,7 @@ export class RoomManager {
     }
     if (!entry) {
       const started = performance.now();
-      const loaded = applyStoredParts(stored ?? this.readStored(docName));
+      const loaded = applyStoredParts(this.readStored(docName));
       const room = new Room(docName, loaded, this.store, this.checkpointEvery, this.log, this.budget);
       entry = { room, holders: 0 };
       this.rooms.set(docName, entry);
@@ -83,6 +126,49 @@ export class RoomManager {
     }
     entry.holders++;
     return entry.room;
+  }
+
+  private async build(
+    docName: string,
+    stored: StoredParts | undefined,
+    loading: Omit<Loading, 'promise'>,
+  ): Promise<Room> {
+    const started = performance.now();
+    try {
+      const loaded = await applyStoredPartsInTurns(
+        docName,
+        () => stored ?? this.readStored(docName),
+        this.loadTurnMs,
+        () => loading.cancelled,
+      );
+      if (loading.cancelled) {
+        loaded.doc.destroy();
+        throw new LoadCancelledError(docName);
+      }
+      const room = new Room(docName, loaded, this.store, this.checkpointEvery, this.log, this.budget);
+      if (loaded.unslicedCheckpoint) room.rewriteCheckpoint();
+      this.rooms.set(docName, { room, holders: loading.holders });
+      this.log('yjs.room-loaded', {
+        doc: docName,
+        seq: loaded.seq,
+        replayed: loaded.replayed,
+        ms: Math.round(performance.now() - started),
+        turns: loaded.turns,
+        longestTurnMs: Math.round(loaded.longestMs),
+      });
+      return room;
+    } finally {
+      if (this.loading.get(docName) === loading) this.loading.delete(docName);
+    }
+  }
+
+  /** Gives up every load under way (shutdown): those awaiting them are rejected. */
+  cancelLoads(prefix = ''): void {
+    for (const [name, loading] of [...this.loading]) {
+      if (!name.startsWith(prefix)) continue;
+      loading.cancelled = true;
+      this.loading.delete(name);
+    }
   }
 
   release(room: Room): void {
@@ -108,6 +194,7 @@ export class RoomManager {
 
   /** Drops every room whose name starts with `prefix` (a deleted board) without checkpointing. */
   discard(prefix: string): void {
+    this.cancelLoads(prefix);
     for (const [name, entry] of [...this.rooms, ...this.parked]) {
       if (!name.startsWith(prefix)) continue;
       const parked = this.parked.get(name);

@@ -8,6 +8,7 @@ import {
   MalformedMessageError,
   type AwarenessEntry,
 } from './protocol';
+import { encodeCheckpoint } from './checkpoint-slices';
 import { addsNothingNew } from './novelty';
 import type { DocStorage, RebuiltDoc } from './storage';
 
@@ -60,6 +61,7 @@ export class Room {
   private checkpointSeq: number;
   private sinceCheckpoint: number;
   private broken = false;
+  private rewriteDue = false;
   private discarded = false;
   /**
    * While a client's update is being applied, what Yjs emits for it waits here: it goes out only
@@ -87,6 +89,11 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate);
     // A long replay at load (e.g. after a crash) is saved right away so the next load is short.
     if (this.sinceCheckpoint >= this.checkpointEvery) this.checkpoint();
+  }
+
+  /** The sequence number of the last update the document holds: equal to a stored read's, the same state. */
+  get seq(): number {
+    return this.lastSeq;
   }
 
   add(member: RoomMember): void {
@@ -178,13 +185,23 @@ export class Room {
     return encodeAwarenessMessage(this.awareness, Array.from(this.awareness.getStates().keys()));
   }
 
-  /** Writes a checkpoint when anything was logged since the last one. */
+  /**
+   * The stored checkpoint was written whole, before checkpoints were sliced: the next
+   * checkpoint (at the latest when the last socket leaves) is written even if nothing was
+   * logged since, so that the next load applies it in slices.
+   */
+  rewriteCheckpoint(): void {
+    this.rewriteDue = true;
+  }
+
+  /** Writes a checkpoint when anything was logged since the last one (or a rewrite is due). */
   checkpoint(): void {
-    if (this.broken || this.lastSeq <= this.checkpointSeq) return;
+    if (this.broken || (this.lastSeq <= this.checkpointSeq && !this.rewriteDue)) return;
     try {
-      this.store.writeCheckpoint(this.name, this.lastSeq, Y.encodeStateAsUpdate(this.doc));
+      this.store.writeCheckpoint(this.name, this.lastSeq, encodeCheckpoint(this.doc));
       this.checkpointSeq = this.lastSeq;
       this.sinceCheckpoint = 0;
+      this.rewriteDue = false;
     } catch (error) {
       // The log still holds every update; a failed checkpoint only makes the next load slower.
       this.log('yjs.checkpoint-error', { doc: this.name, seq: this.lastSeq, error: String(error) });

@@ -15,8 +15,11 @@ export interface DocStorage {
   appendAt(docName: string, seq: number, userId: string, bytes: Uint8Array): void;
   /** Removes an update that could not be applied; only ever the last one, never broadcast. */
   remove(docName: string, seq: number): void;
-  /** Records the merged state including every update with seq <= `seq`. */
-  writeCheckpoint(docName: string, seq: number, state: Uint8Array): void;
+  /**
+   * Records the merged state including every update with seq <= `seq`, as updates that apply
+   * in order (checkpoint-slices.ts); readLatest gives them back in that order.
+   */
+  writeCheckpoint(docName: string, seq: number, parts: Uint8Array[]): void;
   /** Runs `work` in one transaction, committed before it returns; throws when the commit fails. */
   transaction(work: () => void): void;
 }
@@ -40,7 +43,7 @@ export interface RebuiltDoc {
   replayed: number;
 }
 
-/** Applies stored parts to a fresh document. */
+/** Applies stored parts to a fresh document, in one turn (history, a broken room's reload). */
 export function applyStoredParts(stored: StoredParts): RebuiltDoc {
   const doc = new Y.Doc({ gc: true });
   try {
@@ -52,5 +55,87 @@ export function applyStoredParts(stored: StoredParts): RebuiltDoc {
     doc.destroy();
     throw error;
   }
+  return rebuilt(doc, stored);
+}
+
+/** Thrown by a load that was given up (its board deleted, the server shutting down). */
+export class LoadCancelledError extends Error {
+  constructor(readonly docName: string) {
+    super(`loading ${docName} was given up`);
+    this.name = 'LoadCancelledError';
+  }
+}
+
+/** How a load across turns went, for the log. */
+export interface LoadTurns {
+  turns: number;
+  /** The longest a turn of it held the thread. */
+  longestMs: number;
+  /** The checkpoint was one update larger than a slice (written before checkpoints were sliced). */
+  unslicedCheckpoint: boolean;
+}
+
+/** A one-part checkpoint above this size was written whole: rewritten as slices, it loads in smaller steps. */
+const LARGEST_WHOLE_CHECKPOINT = 64 * 1024;
+
+/**
+ * Applies stored parts to a fresh document a batch per turn, starting in the next turn: each
+ * turn applies parts until `turnMs` have passed, then yields (setImmediate), so that other
+ * rooms' messages, pings and sends pass in between. One part is never split: a checkpoint is
+ * stored as slices that each apply in a few milliseconds (checkpoint-slices.ts). `read` is
+ * called in the first turn (a join passes what it has just read and sent); `cancelled` is
+ * asked before every turn.
+ */
+export async function applyStoredPartsInTurns(
+  docName: string,
+  read: () => StoredParts,
+  turnMs: number,
+  cancelled: () => boolean,
+): Promise<RebuiltDoc & LoadTurns> {
+  await nextTurn();
+  if (cancelled()) throw new LoadCancelledError(docName);
+  const stored = read();
+  const doc = new Y.Doc({ gc: true });
+  let next = 0;
+  let turns = 0;
+  let longestMs = 0;
+  let lastPartMs = 0;
+  try {
+    for (;;) {
+      const started = performance.now();
+      doc.transact(() => {
+        let applied = 0;
+        while (next < stored.parts.length) {
+          // The next part is taken to cost what the last one did: a turn stops before it would
+          // run past the budget rather than after (one part is always applied).
+          if (applied > 0 && performance.now() - started + lastPartMs > turnMs) break;
+          const part = stored.parts[next];
+          next++;
+          const partStarted = performance.now();
+          if (part) Y.applyUpdate(doc, part);
+          lastPartMs = performance.now() - partStarted;
+          applied++;
+        }
+      });
+      turns++;
+      longestMs = Math.max(longestMs, performance.now() - started);
+      if (next >= stored.parts.length) break;
+      await nextTurn();
+      if (cancelled()) throw new LoadCancelledError(docName);
+    }
+  } catch (error) {
+    doc.destroy();
+    throw error;
+  }
+  const checkpointParts = stored.checkpointSeq > 0 ? stored.parts.length - stored.replayed : 0;
+  const unslicedCheckpoint = checkpointParts === 1 && (stored.parts[0]?.length ?? 0) > LARGEST_WHOLE_CHECKPOINT;
+  return { ...rebuilt(doc, stored), turns, longestMs, unslicedCheckpoint };
+}
+
+function rebuilt(doc: Y.Doc, stored: StoredParts): RebuiltDoc {
   return { doc, seq: stored.seq, checkpointSeq: stored.checkpointSeq, replayed: stored.replayed };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

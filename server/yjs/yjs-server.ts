@@ -1,87 +1,32 @@
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { CloseCode, closeReason } from '../../lib/protocol/close-codes';
-import { resolveLimits, type RealtimeLimits } from './limits';
+import { CloseCode } from '../../lib/protocol/close-codes';
+import type { RevalidateFilter, YjsServer, YjsServerOptions } from './api';
+import { resolveLimits } from './limits';
 import { Connection } from './connection';
-import { parseDocName, YJS_PATH_PREFIX } from './doc-path';
+import { parseDocName } from './doc-path';
 import { LogQuota } from './log-quota';
 import { storedStateMessages } from './protocol';
-import { RoomBrokenError, type Log, type Room, type RoomMember } from './room';
+import type { Log, Room } from './room';
 import { RollingSweep } from './rolling-sweep';
 import { RoomManager } from './room-manager';
 import { SocketCaps } from './socket-caps';
-import type { DocStorage, StoredParts } from './storage';
+import { applyServerEdit } from './server-edit';
+import { LoadCancelledError, type StoredParts } from './storage';
 import { TurnBatch } from './turn-batch';
 import type { DocAccess, Principal } from './types';
+import { closeCodeForChange, closeSocket, refuse } from './upgrade-answers';
 
 export type { DocAccess, Principal } from './types';
+export type { RevalidateFilter, YjsServer, YjsServerOptions } from './api';
 export { YJS_PATH_PREFIX } from './doc-path';
-
-export interface YjsServerOptions {
-  /** Where documents are loaded from and every accepted update is logged, synchronously. */
-  storage: DocStorage;
-  /** Authenticates a raw upgrade request (session cookie); null when not signed in. */
-  authenticate(req: IncomingMessage): Promise<Principal | null>;
-  /**
-   * The project's one permission function. Returns 'none' for unknown or malformed names too,
-   * and for a principal whose session was revoked: revalidate relies on that to cut sessions.
-   */
-  docAccess(principal: Principal, docName: string): Promise<DocAccess>;
-  /**
-   * Whether the principal's session is still live (not signed out, not expired). When given,
-   * revalidation closes a dead session's sockets with NotAuthenticated ("sign in again")
-   * rather than AccessRevoked ("you lost access"), so the page can say which.
-   */
-  isSessionLive?(principal: Principal): Promise<boolean>;
-  log?(event: string, detail: Record<string, unknown>): void;
-  /** Overrides of server/yjs/limits.ts (tests use a small checkpoint interval). */
-  limits?: Partial<RealtimeLimits>;
-}
-
-export interface RevalidateFilter {
-  /** Documents named `board/<boardId>/...`. */
-  boardId?: string;
-  userId?: string;
-  sessionId?: string;
-}
-
-export interface YjsServer {
-  /** Called by the http server's 'upgrade' listener for paths starting with /yjs/. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /**
-   * Re-runs docAccess for every open connection matching the filter (all fields must match;
-   * no filter: every connection) and closes at once those whose access changed:
-   * none -> AccessRevoked, write -> read -> AccessReduced, read -> write -> AccessIncreased.
-   * Upgrades in flight re-check their access too. Resolves when every check has finished.
-   */
-  revalidate(filter?: RevalidateFilter): Promise<void>;
-  /** Closes sockets with ServerShutdown (checkpointing every room) and refuses new ones. */
-  close(): Promise<void>;
-  /**
-   * Discards every room of a deleted board without checkpointing and closes its sockets with
-   * AccessRevoked; the caller then removes the board's stored documents for good.
-   */
-  dropBoard(boardId: string): Promise<void>;
-  /**
-   * Applies an update the server made itself (run mode writing what happened into a debrief) as
-   * `userId`'s edit, exactly as a writer's: within a turn's batch, logged before it is applied and
-   * sent to everyone in the room, the room loaded first if nobody has it open. Resolves once it
-   * is stored; rejects if it was not (nothing of it was then sent).
-   */
-  applyServerUpdate(docName: string, userId: string, update: Uint8Array): Promise<void>;
-  /** Rooms someone holds, loaded rooms nobody holds (see RoomManager), open sockets. */
-  stats(): { rooms: number; idleRooms: number; connections: number };
-}
 
 /** Each ping interval is cut into this many ticks; each tick visits that share of the sockets. */
 const HEARTBEAT_TICKS = 30;
 
 /** Re-checks of an upgrade racing with revalidations before it gives up (503, client retries). */
 const MAX_ACCESS_CHECKS = 5;
-
-/** The origin of the server's own edits: not a member of any room, so every member is sent them. */
-const SERVER_EDIT: RoomMember = { send: () => undefined };
 
 const defaultLog: Log = (event, detail) => {
   if (event.endsWith('error') || event.endsWith('broken')) console.error(event, detail);
@@ -97,6 +42,7 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     log,
     { keepMs: limits.idleRoomMs, maxRooms: limits.idleRoomsMax },
     quota,
+    limits.loadTurnMs,
   );
   const caps = new SocketCaps(limits);
   // No compression: a zlib context per socket costs memory and CPU for every room member,
@@ -112,9 +58,6 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   // Bumped by every revalidate; an upgrade that saw it change while it awaited docAccess asks
   // again, so a socket can never open with access computed before a revocation.
   let epoch = 0;
-  // Bumped by every server edit: a join to a room nobody had open, which read the stored state
-  // before the edit was stored, loads the room afresh instead of from what it read.
-  let serverEdits = 0;
 
   // Every socket is visited once per interval, a thirtieth of them at a time (rolling-sweep.ts),
   // and pinged only if it has been quiet; expired sessions are looked for as each round starts,
@@ -246,63 +189,91 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
       }
       // Given back however the socket ends, before or after its connection exists.
       ws.once('close', () => caps.release(principal, docName));
-      let stored: StoredParts | null;
-      try {
-        stored = rooms.isLoaded(docName) ? null : rooms.readStored(docName);
-      } catch (error) {
-        log('yjs.load-error', { doc: docName, error: String(error) });
-        return closeSocket(ws, CloseCode.InternalError);
+      const join: Join = { ws, principal, docName, access };
+      if (rooms.isLoaded(docName)) return open(join);
+      // A room nobody has open is built across turns (RoomManager.load). The stored state goes
+      // out now, so those bytes leave the process before the rebuild; a join to a room already
+      // loading waits for it instead and then syncs as with any open room. Nothing the client
+      // sends is read meanwhile: the socket is paused and its connection does not exist yet.
+      let stored: StoredParts | null = null;
+      if (!rooms.isLoading(docName)) {
+        try {
+          stored = rooms.readStored(docName);
+        } catch (error) {
+          log('yjs.load-error', { doc: docName, error: String(error) });
+          return closeSocket(ws, CloseCode.InternalError);
+        }
+        for (const message of storedStateMessages(stored.parts)) ws.send(message);
       }
-      const join: Join = { ws, principal, docName, access, serverEdits };
-      if (!stored) return open(join, null);
-      // Rebuilding a room holds the thread for tens of milliseconds on a large document. The
-      // stored state goes out now and the room is built in a later turn, so those bytes leave
-      // the process, and other rooms' messages and pings pass, before the rebuild. Nothing the
-      // client sends is read meanwhile: its connection does not exist yet.
-      for (const message of storedStateMessages(stored.parts)) ws.send(message);
       ws.pause();
-      const seen = epoch;
-      setImmediate(() => {
-        completeColdJoin(join, stored, seen).catch((error: unknown) => {
-          log('yjs.upgrade-error', { doc: docName, error: String(error) });
-          closeSocket(ws, CloseCode.InternalError);
-        });
+      // Asked for in this turn: a server edit from now on finds the load under way and awaits it.
+      const loading = rooms.load(docName, stored ?? undefined);
+      completeJoin(join, loading, stored, epoch).catch((error: unknown) => {
+        log('yjs.upgrade-error', { doc: docName, error: String(error) });
+        closeSocket(ws, CloseCode.InternalError);
       });
     });
   }
 
-  /** Second step of a join to a room nobody had open: access re-checked if it may have changed. */
-  async function completeColdJoin(join: Join, stored: StoredParts, seen: number): Promise<void> {
-    if (join.ws.readyState !== WebSocket.OPEN) return;
-    const rechecked = epoch !== seen;
-    if (rechecked) {
-      // A revalidation ran between the two steps and could not see this socket: ask again.
-      const now = await accessWithoutRace(join.principal, join.docName);
-      if (now === null) return closeSocket(join.ws, CloseCode.TryAgainLater);
-      if (now !== join.access) return closeSocket(join.ws, closeCodeForChange(now));
+  /**
+   * Second step of a join to a room that was not open, once it is loaded: access re-checked if
+   * a revalidation ran meanwhile (it could not see this socket), then the connection opens.
+   */
+  async function completeJoin(
+    join: Join,
+    loading: Promise<Room>,
+    stored: StoredParts | null,
+    seen: number,
+  ): Promise<void> {
+    let room: Room;
+    try {
+      room = await loading;
+    } catch (error) {
+      // Cancelled: the server is shutting down, or the board was deleted.
+      if (!(error instanceof LoadCancelledError)) log('yjs.load-error', { doc: join.docName, error: String(error) });
+      const code = error instanceof LoadCancelledError ? CloseCode.AccessRevoked : CloseCode.InternalError;
+      return closeSocket(join.ws, closing ? CloseCode.ServerShutdown : code);
     }
-    if (closing) return closeSocket(join.ws, CloseCode.ServerShutdown);
-    // Within one turn nothing can change the stored state of a room nobody has open. After a
-    // re-check (which awaited) it may have, a server edit between the two steps has, and another
-    // join may have loaded the room: then the room is loaded (or found) afresh and this client
-    // syncs with it as with any open room.
-    const edited = serverEdits !== join.serverEdits;
-    open(join, rechecked || edited || rooms.isLoaded(join.docName) ? null : stored);
+    let refusal: number | null;
+    try {
+      refusal = await refusalAfterLoad(join, seen);
+    } catch (error) {
+      rooms.release(room);
+      throw error;
+    }
+    // Broken (and replaced) while access was re-checked: the client reconnects to the new one.
+    if (refusal === null && room.isBroken) refusal = CloseCode.TryAgainLater;
+    if (refusal !== null) {
+      rooms.release(room);
+      return closeSocket(join.ws, refusal);
+    }
+    // The stored state went out at the upgrade: when the room holds exactly it (nothing logged
+    // since), the client has everything; otherwise it syncs as with any open room.
+    open(join, room, stored !== null && room.seq === stored.seq);
     join.ws.resume();
   }
 
-  /** Registers the connection on its room, loading the room from `stored` if given. */
-  function open(join: Join, stored: StoredParts | null): void {
-    const { ws, principal, docName, access } = join;
-    let room: Room;
-    try {
-      room = rooms.acquire(docName, stored ?? undefined);
-    } catch (error) {
-      log('yjs.load-error', { doc: docName, error: String(error) });
-      closeSocket(ws, CloseCode.InternalError);
-      return;
+  /** Why a join whose room has loaded may not go on (a close code), or null. */
+  async function refusalAfterLoad(join: Join, seen: number): Promise<number | null> {
+    if (join.ws.readyState !== WebSocket.OPEN) return CloseCode.InternalError;
+    if (epoch !== seen) {
+      const now = await accessWithoutRace(join.principal, join.docName);
+      if (now === null) return CloseCode.TryAgainLater;
+      if (now !== join.access) return closeCodeForChange(now);
     }
-    const connection = new Connection(ws, principal, docName, access, room, hooks, { stateSent: stored !== null });
+    if (join.ws.readyState !== WebSocket.OPEN) return CloseCode.InternalError;
+    if (closing) return CloseCode.ServerShutdown;
+    return null;
+  }
+
+  /**
+   * Registers the connection on its room: `room`, held for it, or the loaded one. `stateSent`:
+   * the client was sent the room's whole state already.
+   */
+  function open(join: Join, held?: Room, stateSent = false): void {
+    const { ws, principal, docName, access } = join;
+    const room = held ?? rooms.acquire(docName);
+    const connection = new Connection(ws, principal, docName, access, room, hooks, { stateSent });
     connections.add(connection);
     connection.start();
     log('yjs.open', { doc: docName, userId: principal.userId, access });
@@ -346,6 +317,8 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   async function close(): Promise<void> {
     closing = true;
     clearInterval(heartbeat);
+    // Joins and server edits awaiting a load are answered (ServerShutdown, rejected).
+    rooms.cancelLoads();
     // Messages already read are handled (and stored) before the sockets go.
     hooks.batch.flush();
     const all = [...connections];
@@ -367,35 +340,12 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
 
   function applyServerUpdate(docName: string, userId: string, update: Uint8Array): Promise<void> {
     if (closing) return Promise.reject(new Error('the sync server is closing'));
-    // The same bounds as a name in an upgrade's path (doc-path.ts); the web process made it from ids.
-    if (parseDocName(`${YJS_PATH_PREFIX}${encodeURIComponent(docName)}`) !== docName)
-      return Promise.reject(new Error('not a document name'));
-    let room: Room;
-    try {
-      room = rooms.acquire(docName);
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    serverEdits++;
-    return new Promise<void>((resolve, reject) => {
-      let failure: unknown = null;
-      hooks.batch.enqueue(room, () => {
-        try {
-          room.applyClientUpdate(update, userId, SERVER_EDIT);
-        } catch (error) {
-          failure = error;
-          // Nothing of it went out; the room's other sockets carry on in a room reloaded from the log.
-          if (error instanceof RoomBrokenError) reloadRoom(room, null);
-        }
-      });
-      // Runs after the batch above has committed (or failed): setImmediate keeps its order.
-      setImmediate(() => {
-        const stored = failure === null && !room.isBroken;
-        rooms.release(room);
-        if (stored) resolve();
-        else reject(failure instanceof Error ? failure : new Error('the server edit was not stored'));
-      });
-    });
+    return applyServerEdit(
+      { rooms, batch: hooks.batch, reloadRoom: (room) => reloadRoom(room, null) },
+      docName,
+      userId,
+      update,
+    );
   }
 
   return {
@@ -413,21 +363,6 @@ interface Join {
   principal: Principal;
   docName: string;
   access: 'read' | 'write';
-  /** The server edits counted when its stored state was read. */
-  serverEdits: number;
-}
-
-/** How a socket is closed when its access is no longer what it was opened with. */
-function closeCodeForChange(now: DocAccess): number {
-  if (now === 'read') return CloseCode.AccessReduced;
-  if (now === 'write') return CloseCode.AccessIncreased;
-  return CloseCode.AccessRevoked;
-}
-
-/** Closes a socket that has no connection (yet): reading resumes so the handshake can finish. */
-function closeSocket(ws: WebSocket, code: number): void {
-  ws.resume();
-  ws.close(code, closeReason(code));
 }
 
 function matches(connection: Connection, filter: RevalidateFilter): boolean {
@@ -435,11 +370,4 @@ function matches(connection: Connection, filter: RevalidateFilter): boolean {
   if (filter.userId !== undefined && connection.principal.userId !== filter.userId) return false;
   if (filter.sessionId !== undefined && connection.principal.sessionId !== filter.sessionId) return false;
   return true;
-}
-
-/** Answers an upgrade with a plain HTTP status before any websocket exists, then hangs up. */
-function refuse(socket: Duplex, status: number): void {
-  if (socket.destroyed) return;
-  socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` + 'Connection: close\r\nContent-Length: 0\r\n\r\n');
 }

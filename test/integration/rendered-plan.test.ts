@@ -59,7 +59,7 @@ async function write(who: TestClient, docName: string, field: string, text: stri
 }
 
 async function boardPage(who: TestClient, id = boardId): Promise<{ status: number; html: string; cache: string }> {
-  const response = await who.request('GET', `/boards/${id}`);
+  const response = await who.request('GET', `/boards/${id}`, undefined, { 'Sec-Fetch-Dest': 'document' });
   return { status: response.status, html: await response.text(), cache: response.headers.get('cache-control') ?? '' };
 }
 
@@ -102,6 +102,22 @@ describe('the plan that comes with the board page', () => {
       assert.equal(html.includes('Private: Ana'), false);
       assert.equal(html.includes('unshared draft'), false);
     }
+  });
+
+  test("a refresh of the page (the router's flight data) does not carry the plan again", async () => {
+    // Next's router fetches with the `rsc` header, on an address carrying the matching `_rsc`
+    // query; the browser marks every fetch() `Sec-Fetch-Dest: empty`.
+    const asRouter = { RSC: '1', 'Sec-Fetch-Dest': 'empty', 'Sec-Fetch-Mode': 'cors' };
+    let response = await ana.request('GET', `/boards/${boardId}`, undefined, asRouter);
+    const location = response.headers.get('location');
+    if (response.status === 307 && location) {
+      const next = new URL(location, server.url);
+      response = await ana.request('GET', `${next.pathname}${next.search}`, undefined, asRouter);
+    }
+    assert.equal(response.status, 200);
+    const flight = await response.text();
+    assert.match(flight, /renderedPlan/, 'the flight data of the board page');
+    assert.equal(renderedPlanOf(flight), null);
   });
 
   test('someone outside the board gets no page, and so no plan', async () => {

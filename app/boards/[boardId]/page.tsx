@@ -1,3 +1,4 @@
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { BoardShell } from '@/components/board/board-shell';
 import { currentPrincipal } from '@/server/auth/session';
@@ -26,10 +27,17 @@ export default async function BoardPage({ params }: { params: Promise<{ boardId:
   // E-mail addresses only for those who manage members: the page's HTML carries what it is handed.
   const members = await membersSeenBy(boardId, standing.abilities.can['members.manage']);
   const invites = standing.abilities.can['invites.manage'] ? await listInvites(boardId, { links: true }) : null;
-  // The plan of the attempt on screen comes with the page, for those who may read it.
+  // The plan of the attempt on screen comes with the page, for those who may read it. Not with
+  // a refresh (the router asks again on every record change of the board) or a move within the
+  // app: the page's plan is already live, or its scripts already there, and up to 192 KB each
+  // time would be dead weight. Those are fetch() calls, which browsers mark with
+  // `Sec-Fetch-Dest: empty`; an opened page is a `document` (a browser sending neither gets
+  // the plan every time, as a page did before).
   const latest = board.attempts[board.attempts.length - 1]?.number ?? 1;
   const planName = formatDocName({ kind: 'plan', boardId, attempt: latest });
-  const planAccess = await docAccess(principal, planName);
+  const destination = (await headers()).get('sec-fetch-dest');
+  const firstLoad = destination === null || destination === 'document';
+  const planAccess = firstLoad ? await docAccess(principal, planName) : 'none';
   const renderedPlan = planAccess === 'read' || planAccess === 'write' ? renderedDocState(planName) : null;
   return (
     <BoardShell

@@ -59,34 +59,13 @@ export function parseOptions(argv: string[]): BenchOptions {
       rounds: quick ? 2 : 3,
       processes: 2,
     },
-    capacity: {
-      boards: quick ? 50 : 500,
-      editorsPerBoard: 4,
-      editsPerSecondPerBoard: 1,
-      durationMs: quick ? 10_000 : 60_000,
-      rounds: quick ? 2 : 3,
-      processes: quick ? 2 : 4,
-    },
+    capacity: capacityShape(quick, { boards: quick ? 50 : 500, editorsPerBoard: 4, editsPerSecondPerBoard: 1 }, 60_000),
     // 10,000 sockets on small boards, then crowded boards where awareness fans out 19 times.
     // The total edit rate is kept near scenario 2's (500 keystrokes, 1,500 deliveries a second)
     // so that the load generators, on the same two cores, do about the work they do there.
     capacity10k: [
-      {
-        boards: quick ? 250 : 2500,
-        editorsPerBoard: 4,
-        editsPerSecondPerBoard: 0.2,
-        durationMs: quick ? 8_000 : 45_000,
-        rounds: quick ? 2 : 3,
-        processes: quick ? 2 : 4,
-      },
-      {
-        boards: quick ? 20 : 100,
-        editorsPerBoard: 20,
-        editsPerSecondPerBoard: 1,
-        durationMs: quick ? 8_000 : 45_000,
-        rounds: quick ? 2 : 3,
-        processes: quick ? 2 : 4,
-      },
+      capacityShape(quick, { boards: quick ? 250 : 2500, editorsPerBoard: 4, editsPerSecondPerBoard: 0.2 }, 45_000),
+      capacityShape(quick, { boards: quick ? 20 : 100, editorsPerBoard: 20, editsPerSecondPerBoard: 1 }, 45_000),
     ],
     throughput: {
       rates: [250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 16000, 20000, 25000],
@@ -98,6 +77,20 @@ export function parseOptions(argv: string[]): BenchOptions {
     },
     load: { edits: quick ? 10_000 : 50_000, joins: quick ? 3 : 10, rebuilds: quick ? 5 : 20, pingEveryMs: 2 },
     browser: { characters: quick ? 20 : 100, gapMs: 150 },
+  };
+}
+
+/** A capacity shape with the timing every shape shares (--quick: shorter, fewer processes). */
+function capacityShape(
+  quick: boolean,
+  shape: Pick<CapacityOptions, 'boards' | 'editorsPerBoard' | 'editsPerSecondPerBoard'>,
+  durationMs: number,
+): CapacityOptions {
+  return {
+    ...shape,
+    durationMs: quick ? Math.min(durationMs, 10_000) : durationMs,
+    rounds: quick ? 2 : 3,
+    processes: quick ? 2 : 4,
   };
 }
 

@@ -6,11 +6,11 @@ import { TARGET_NAMES, type TargetName } from './targets/types';
  *
  *   npm run bench                         all scenarios, the product, the relay and Hocuspocus
  *   npm run bench -- --quick              shorter, fewer sockets
- *   npm run bench -- --only=latency,load  a subset (latency, capacity, throughput, load, browser)
+ *   npm run bench -- --only=latency,load  a subset (latency, capacity, throughput, load, browser, capacity10k)
  *   npm run bench -- --targets=product,hocuspocus   a subset of the servers
  *   npm run bench -- --profile            CPU-profile the server in every measured window
  */
-export const SCENARIOS = ['latency', 'capacity', 'throughput', 'load', 'browser'] as const;
+export const SCENARIOS = ['latency', 'capacity', 'throughput', 'load', 'browser', 'capacity10k'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -20,17 +20,24 @@ export interface BenchOptions {
   targets: TargetName[];
   /** durationMs is per target, measured in `rounds` alternating blocks (scenarios/blocks.ts). */
   latency: { editors: number; editsPerSecond: number; durationMs: number; rounds: number; processes: number };
-  capacity: {
-    boards: number;
-    editorsPerBoard: number;
-    editsPerSecondPerBoard: number;
-    durationMs: number;
-    rounds: number;
-    processes: number;
-  };
+  capacity: CapacityOptions;
+  /** Scenario 6: the capacity scenario at each of these shapes, one after the other. */
+  capacity10k: CapacityOptions[];
   throughput: { rates: number[]; stepMs: number; perWriterRate: number; p99LimitMs: number; processes: number };
   load: { edits: number; joins: number; rebuilds: number; pingEveryMs: number };
   browser: { characters: number; gapMs: number };
+}
+
+/** One shape of the capacity scenario: how many boards, how many sockets on each, how busy. */
+export interface CapacityOptions {
+  boards: number;
+  /** Sockets per board (all in one load generator, cycling over the board's people). */
+  editorsPerBoard: number;
+  /** May be below 1: 0.2 is one keystroke every 5 s per board. */
+  editsPerSecondPerBoard: number;
+  durationMs: number;
+  rounds: number;
+  processes: number;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -52,14 +59,14 @@ export function parseOptions(argv: string[]): BenchOptions {
       rounds: quick ? 2 : 3,
       processes: 2,
     },
-    capacity: {
-      boards: quick ? 50 : 500,
-      editorsPerBoard: 4,
-      editsPerSecondPerBoard: 1,
-      durationMs: quick ? 10_000 : 60_000,
-      rounds: quick ? 2 : 3,
-      processes: quick ? 2 : 4,
-    },
+    capacity: capacityShape(quick, { boards: quick ? 50 : 500, editorsPerBoard: 4, editsPerSecondPerBoard: 1 }, 60_000),
+    // 10,000 sockets on small boards, then crowded boards where awareness fans out 19 times.
+    // The total edit rate is kept near scenario 2's (500 keystrokes, 1,500 deliveries a second)
+    // so that the load generators, on the same two cores, do about the work they do there.
+    capacity10k: [
+      capacityShape(quick, { boards: quick ? 250 : 2500, editorsPerBoard: 4, editsPerSecondPerBoard: 0.2 }, 45_000),
+      capacityShape(quick, { boards: quick ? 20 : 100, editorsPerBoard: 20, editsPerSecondPerBoard: 1 }, 45_000),
+    ],
     throughput: {
       rates: [250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000, 10000, 12000, 16000, 20000, 25000],
       stepMs: quick ? 2_000 : 4_000,
@@ -70,6 +77,20 @@ export function parseOptions(argv: string[]): BenchOptions {
     },
     load: { edits: quick ? 10_000 : 50_000, joins: quick ? 3 : 10, rebuilds: quick ? 5 : 20, pingEveryMs: 2 },
     browser: { characters: quick ? 20 : 100, gapMs: 150 },
+  };
+}
+
+/** A capacity shape with the timing every shape shares (--quick: shorter, fewer processes). */
+function capacityShape(
+  quick: boolean,
+  shape: Pick<CapacityOptions, 'boards' | 'editorsPerBoard' | 'editsPerSecondPerBoard'>,
+  durationMs: number,
+): CapacityOptions {
+  return {
+    ...shape,
+    durationMs: quick ? Math.min(durationMs, 10_000) : durationMs,
+    rounds: quick ? 2 : 3,
+    processes: quick ? 2 : 4,
   };
 }
 

@@ -74,6 +74,14 @@ async function main(): Promise<void> {
       return runLoad(t, options.load, logs, ctx);
     });
     results.browser = await onEach('browser', (t) => runBrowser(t, options.browser, ctx));
+    // Last: its 10,000 sockets per server would weigh on nothing after it.
+    if (options.only.includes('capacity10k')) results.capacity10k = [];
+    for (const shape of options.capacity10k) {
+      const label = `capacity10k-${shape.boards}x${shape.editorsPerBoard}`;
+      if (options.only.includes('capacity10k')) log(`${shape.boards} boards x ${shape.editorsPerBoard} sockets:`);
+      const per = await onAll('capacity10k', (all) => runCapacity(all, shape, ctx, label));
+      if (per) results.capacity10k?.push(per);
+    }
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
     app?.dispose();

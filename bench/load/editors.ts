@@ -107,7 +107,10 @@ export class EditorsJob implements Job {
     this.timer = setInterval(() => {
       const elapsed = performance.now() - began;
       this.editors.forEach((board, b) => {
-        const due = Math.floor(((elapsed - (phase[b] ?? 0)) * rate) / 1000);
+        // A board's first edit goes at its phase: below one edit a second per board, a block
+        // shorter than 1 / rate would otherwise see no edit at all from late-phased boards.
+        const since = elapsed - (phase[b] ?? 0);
+        const due = since < 0 ? 0 : Math.floor((since * rate) / 1000) + 1;
         while ((done[b] ?? 0) < due) {
           const editor = board[(done[b] ?? 0) % board.length];
           done[b] = (done[b] ?? 0) + 1;

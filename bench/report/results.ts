@@ -29,6 +29,8 @@ export interface BenchResults {
   throughput?: PerTarget<ThroughputResult>;
   load?: PerTarget<LoadResult>;
   browser?: PerTarget<BrowserResult>;
+  /** Scenario 6: the capacity scenario at each shape of the options, in order. */
+  capacity10k?: PerTarget<CapacityResult>[];
   /** Whole run, ms (build copy, servers, every scenario on both targets). */
   durationMs: number;
 }

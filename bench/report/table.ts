@@ -3,7 +3,7 @@ import type { Row } from './row';
 
 function num(x: number | null, unit: string): string {
   if (x === null || Number.isNaN(x)) return '-';
-  if (unit === '/s' || unit === 'KB') return x.toFixed(0);
+  if (unit === '/s') return x.toFixed(0);
   return x >= 100 ? x.toFixed(0) : x.toFixed(1);
 }
 

@@ -4,12 +4,14 @@ import { rssBytes } from '../lib/proc';
 import { type Summary, summarize } from '../lib/stats';
 import type { EditorsReport, EditorsSpec } from '../load/editors';
 import { callAll, closeAll, LoadProcess } from '../load/pool';
-import type { BenchOptions } from '../options';
+import type { CapacityOptions } from '../options';
 import type { HeapReading } from '../probe/probe-client';
 import type { ProfileSummary } from '../report/profile';
 import { summarizeTail, type TailView } from '../report/tail';
 import type { BoardAccess, Target, TargetName } from '../targets/types';
+import { assertFdHeadroom, fdsPerSocket, openFds, openFileLimit } from '../lib/fds';
 import { waitForQuiet } from '../lib/machine';
+import { spreadOver } from '../load/spread';
 import { combineWindows, runBlocks } from './blocks';
 import { measured, type RunContext, type ServerView, type Window } from './context';
 
@@ -25,8 +27,19 @@ export interface MemoryTrail {
   afterLeave: HeapReading;
 }
 
+/** Descriptors each socket added, on the server (all its processes) and in the load generators. */
+export interface FdView {
+  serverPerSocket: number;
+  clientsPerSocket: number;
+  /** The server's open descriptors with every socket connected. */
+  serverOpen: number;
+}
+
 export interface CapacityResult {
+  boards: number;
+  socketsPerBoard: number;
   sockets: number;
+  fds: FdView;
   connectMs: number;
   latency: Summary;
   delivered: number;
@@ -49,6 +62,7 @@ interface Rig {
   processes: LoadProcess[];
   sockets: number;
   connectMs: number;
+  fds: FdView;
   start: HeapReading;
   peakHeapUsed: number;
   peakRss: number;
@@ -57,15 +71,17 @@ interface Rig {
 }
 
 /**
- * Scenario 2: many small boards at once (500 boards x 4 editors = 2,000 sockets per target), one
- * edit a second per board, awareness renewed every 15 s by each provider as a page does. All
- * editors of a board live in one process, so each arrival is timed on one clock. Both targets'
- * sockets stay connected; they edit in alternating blocks (blocks.ts).
+ * Scenario 2 (and 6, at other shapes): many boards at once (500 boards x 4 editors = 2,000
+ * sockets per target), one edit a second per board, awareness renewed every 15 s by each
+ * provider as a page does. All editors of a board live in one process, so each arrival is timed
+ * on one clock. Every target's sockets stay connected; they edit in alternating blocks
+ * (blocks.ts). `label` names the profiles (scenario and shape).
  */
 export async function runCapacity(
   targets: Target[],
-  options: BenchOptions['capacity'],
+  options: CapacityOptions,
   ctx: RunContext,
+  label = 'capacity',
 ): Promise<Partial<Record<TargetName, CapacityResult>>> {
   const rigs: Rig[] = [];
   try {
@@ -80,7 +96,7 @@ export async function runCapacity(
         const window = await measured(
           { ...ctx, profile: ctx.profile && round === 0 },
           rig.target,
-          'capacity',
+          label,
           rig.processes,
           async () => {
             await callAll(rig.processes, 'start');
@@ -110,9 +126,7 @@ export async function runCapacity(
     for (const rig of rigs) {
       const loaded = await rig.target.probe.heap(true);
       await closeAll(rig.processes);
-      // Rooms unload as their last socket's close handshake completes.
-      await sleep(3000);
-      const afterLeave = await rig.target.probe.heap(true);
+      const afterLeave = await settledHeap(rig.target);
       results[rig.target.name] = result(rig, options, {
         start: rig.start,
         peakHeapUsed: rig.peakHeapUsed,
@@ -127,6 +141,24 @@ export async function runCapacity(
   }
 }
 
+/**
+ * Heap after a forced GC once everyone has left (the warm-up's sockets, or the scenario's).
+ * Rooms unload as their last socket's close handshake completes, which takes longer with 10,000
+ * sockets than with 2,000: read again until two readings agree within 256 KB (at most 9 s).
+ */
+async function settledHeap(target: Target): Promise<HeapReading> {
+  await sleep(3000);
+  let reading = await target.probe.heap(true);
+  for (let i = 0; i < 3; i++) {
+    await sleep(2000);
+    const next = await target.probe.heap(true);
+    const settled = Math.abs(next.heapUsed - reading.heapUsed) < 256 * 1024;
+    reading = next;
+    if (settled) break;
+  }
+  return reading;
+}
+
 /** Boards edited for a few seconds before the start heap is read (see warmUp). */
 const WARM_UP_BOARDS = 20;
 
@@ -135,7 +167,7 @@ const WARM_UP_BOARDS = 20;
  * for good. Exercised once before the start reading, so that "after all left" compares rooms
  * and sockets, not compiled code: the product's sync process has served no socket before this.
  */
-async function warmUp(target: Target, boards: BoardAccess[], options: BenchOptions['capacity']): Promise<void> {
+async function warmUp(target: Target, boards: BoardAccess[], options: CapacityOptions): Promise<void> {
   const spec: EditorsSpec = {
     wsBase: target.wsBase,
     wire: target.wire,
@@ -154,22 +186,24 @@ async function warmUp(target: Target, boards: BoardAccess[], options: BenchOptio
   } finally {
     await closeAll([warm]);
   }
-  // Rooms unload as their last socket's close handshake completes.
-  await sleep(3000);
 }
 
-async function connectBoards(target: Target, options: BenchOptions['capacity'], ctx: RunContext): Promise<Rig> {
+async function connectBoards(target: Target, options: CapacityOptions, ctx: RunContext): Promise<Rig> {
+  const sockets = options.boards * options.editorsPerBoard;
+  for (const pid of target.pids) assertFdHeadroom(`${target.name} (pid ${pid})`, openFileLimit(pid), sockets);
   ctx.log(`  ${target.name}: preparing ${options.boards} boards`);
   const boards = await target.prepareBoards(options.boards, options.editorsPerBoard);
   await warmUp(target, boards.slice(0, WARM_UP_BOARDS), options);
-  const start = await target.probe.heap(true);
+  const start = await settledHeap(target);
+  const groups = spreadOver(boards, options.processes);
+  const busiest = Math.max(0, ...groups.map((g) => g.length)) * options.editorsPerBoard;
+  assertFdHeadroom('a load generator', openFileLimit('self'), busiest);
   const processes: LoadProcess[] = [];
-  const perProcess = Math.ceil(boards.length / options.processes);
-  for (let i = 0; i < options.processes; i++) {
+  for (const group of groups) {
     const spec: EditorsSpec = {
       wsBase: target.wsBase,
       wire: target.wire,
-      boards: boards.slice(i * perProcess, (i + 1) * perProcess),
+      boards: group,
       socketsPerBoard: options.editorsPerBoard,
       editsPerSecondPerBoard: options.editsPerSecondPerBoard,
       connectConcurrency: 20,
@@ -177,15 +211,25 @@ async function connectBoards(target: Target, options: BenchOptions['capacity'], 
     };
     processes.push(await LoadProcess.start('editors', spec));
   }
+  const serverFds = () => target.pids.reduce((sum, pid) => sum + openFds(pid), 0);
+  const clientFds = () => processes.reduce((sum, p) => sum + openFds(p.pid), 0);
+  const fdsBefore = { server: serverFds(), clients: clientFds() };
   const connectStarted = performance.now();
   await callAll(processes, 'connect');
   const connectMs = performance.now() - connectStarted;
-  const sockets = boards.length * options.editorsPerBoard;
-  ctx.log(`  ${target.name}: ${sockets} sockets connected in ${Math.round(connectMs)} ms`);
-  return { target, processes, sockets, connectMs, start, peakHeapUsed: 0, peakRss: 0, reports: [], windows: [] };
+  const serverOpen = serverFds();
+  const fds: FdView = {
+    serverPerSocket: fdsPerSocket(fdsBefore.server, serverOpen, sockets),
+    clientsPerSocket: fdsPerSocket(fdsBefore.clients, clientFds(), sockets),
+    serverOpen,
+  };
+  ctx.log(
+    `  ${target.name}: ${sockets} sockets connected in ${Math.round(connectMs)} ms; ${serverOpen} descriptors open in the server`,
+  );
+  return { target, processes, sockets, connectMs, fds, start, peakHeapUsed: 0, peakRss: 0, reports: [], windows: [] };
 }
 
-function result(rig: Rig, options: BenchOptions['capacity'], memory: MemoryTrail): CapacityResult {
+function result(rig: Rig, options: CapacityOptions, memory: MemoryTrail): CapacityResult {
   const matched = matchEdits(
     rig.reports.map((r) => r.sends),
     rig.reports.map((r) => r.arrivals),
@@ -193,7 +237,10 @@ function result(rig: Rig, options: BenchOptions['capacity'], memory: MemoryTrail
   const latency = summarize(matched.samples);
   const windows = combineWindows(rig.windows);
   return {
+    boards: options.boards,
+    socketsPerBoard: options.editorsPerBoard,
     sockets: rig.sockets,
+    fds: rig.fds,
     connectMs: rig.connectMs,
     latency,
     delivered: matched.sent > 0 ? matched.arrivals / (matched.sent * (options.editorsPerBoard - 1)) : NaN,

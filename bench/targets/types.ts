@@ -27,7 +27,10 @@ export interface Target {
   /** Every process of the server, whose CPU use is reported as the server's. */
   pids: number[];
   probe: ProbeClient;
-  /** `count` documents that `editors` different people may write (attempt 1 of fresh boards). */
+  /**
+   * `count` documents that `editors` different people may write (attempt 1 of fresh boards); on
+   * the product at most its eight accounts, whose cookies the sockets then cycle over.
+   */
   prepareBoards(count: number, editors: number): Promise<BoardAccess[]>;
   /**
    * Stores a document built from `log` as this server would have stored it, before anyone opens

@@ -138,8 +138,10 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
   const accessReduced = reduced.key === key && reduced.on;
   // Kept across connections of this page, not rendered: what the last connection left unconfirmed.
   const carried = useRef<Carried | null>(null);
-  // The rendered state serves the page's first connection of its document only: a later one
-  // (after a role change, a freeze) would otherwise start from what is older than it showed.
+  // The state the page was rendered with, as it was when the page mounted (a refresh of the page
+  // hands none), for the page's first connection of its document only: a later one (after a
+  // role change, a freeze) would otherwise start from what is older than it showed.
+  const [renderedAtMount] = useState(rendered);
   const renderedUsed = useRef(false);
   const writable = !readOnly && !accessReduced;
 
@@ -149,10 +151,10 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
       if (carried.current?.docName === docName) carried.current = null;
     };
     const doc = new Y.Doc();
-    const fromRender = rendered?.docName === docName && !renderedUsed.current;
+    const fromRender = renderedAtMount?.docName === docName && !renderedUsed.current;
     if (fromRender) renderedUsed.current = true;
     // Before the provider and the save tracker exist: what the server stored is not an edit.
-    const renderedLoaded = fromRender && rendered !== null && applyRendered(doc, rendered);
+    const renderedLoaded = fromRender && renderedAtMount !== null && applyRendered(doc, renderedAtMount);
     let closedReason: string | null = null;
     let everConnected = false;
     let localLoaded = false;
@@ -324,9 +326,20 @@ export function useSyncedDoc(options: SyncedDocOptions): SyncedDoc {
       doc.destroy();
       setState(INITIAL);
     };
-    // `rendered` is read once, for the first connection (renderedUsed): not a reason to reconnect.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [docName, label, writable, persist, keepsCopies, readAlong, userId, name, color, key, accessReduced]);
+  }, [
+    docName,
+    label,
+    writable,
+    persist,
+    keepsCopies,
+    readAlong,
+    userId,
+    name,
+    color,
+    key,
+    accessReduced,
+    renderedAtMount,
+  ]);
 
   return state;
 }

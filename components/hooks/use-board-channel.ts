@@ -44,7 +44,7 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
   const [status, setStatus] = useState<ChannelStatus>('connecting');
   // One connection for the page's lifetime, made in the browser only (the server render has
   // none); it connects in the effect below and disconnects when the page leaves the board.
-  // socket.io's client (about 22 KB gzipped) is fetched after the page is up, not with its first
+  // socket.io's client (about 13 KB gzipped) is fetched after the page is up, not with its first
   // scripts: a phone on a poor connection gets its plan first, who else is here a moment later.
   const [socket, setSocket] = useState<BoardClientSocket | null>(null);
   useEffect(() => {

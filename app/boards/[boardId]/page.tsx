@@ -7,7 +7,7 @@ import { listInvites } from '@/server/boards/invites';
 import { membersSeenBy } from '@/server/boards/members';
 import { recordBoardOpened } from '@/server/boards/visits';
 import { env } from '@/server/env';
-import { docAccess } from '@/server/permissions';
+import { planAccess } from '@/lib/permissions/abilities';
 import { boardStanding } from '@/server/permissions/abilities';
 import { renderedDocState } from '@/server/update-log/page-state';
 import { formatDocName } from '@/lib/doc-names';
@@ -37,8 +37,10 @@ export default async function BoardPage({ params }: { params: Promise<{ boardId:
   const planName = formatDocName({ kind: 'plan', boardId, attempt: latest });
   const destination = (await headers()).get('sec-fetch-dest');
   const firstLoad = destination === null || destination === 'document';
-  const planAccess = firstLoad ? await docAccess(principal, planName) : 'none';
-  const renderedPlan = planAccess === 'read' || planAccess === 'write' ? renderedDocState(planName) : null;
+  // The permission function's answer for this plan is already in the page's abilities (the same
+  // decideDocAccess over the facts gathered for this render): no second round of queries.
+  const access = firstLoad ? planAccess(standing.abilities, latest) : 'none';
+  const renderedPlan = access === 'read' || access === 'write' ? renderedDocState(planName) : null;
   return (
     <BoardShell
       board={board}

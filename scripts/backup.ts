@@ -8,6 +8,11 @@ import { backupDatabase } from '../server/db/backup';
 import { env } from '../server/env';
 
 async function main(): Promise<void> {
+  if (env().DATABASE_URL) {
+    throw new Error(
+      'the records are on PostgreSQL (DATABASE_URL): use pg_dump and pg_restore, as docs/deploy.md describes',
+    );
+  }
   const { dataDir } = env();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.resolve(process.argv[2] ?? path.join(dataDir, 'backups', `board-${stamp}.sqlite`));

@@ -8,6 +8,11 @@ import { restoreDatabase } from '../server/db/backup';
 import { env } from '../server/env';
 
 async function main(): Promise<void> {
+  if (env().DATABASE_URL) {
+    throw new Error(
+      'the records are on PostgreSQL (DATABASE_URL): use pg_dump and pg_restore, as docs/deploy.md describes',
+    );
+  }
   const backup = process.argv[2];
   if (!backup) throw new Error('name the backup to restore: npm run restore -- <file>');
   const summary = await restoreDatabase(path.resolve(backup), path.join(env().dataDir, 'board.sqlite'));

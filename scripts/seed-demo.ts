@@ -17,7 +17,7 @@ import type { Role } from '../lib/roles';
 import { formatDocName } from '../lib/doc-names';
 import { newId } from '../server/ids';
 import { buildDemoLetters, buildDemoNotes, buildDemoPlan } from './demo-content';
-import { UpdateStore } from '../server/update-log/update-store';
+import { appendUpdate } from '../server/update-log/log-writes';
 
 process.env.DATA_DIR ??= './data';
 
@@ -46,8 +46,8 @@ async function ensureUser(email: string, name: string): Promise<string> {
   return id;
 }
 
-function appendDoc(store: UpdateStore, docName: string, userId: string, doc: Y.Doc): void {
-  store.append(docName, userId, Y.encodeStateAsUpdate(doc));
+async function appendDoc(docName: string, userId: string, doc: Y.Doc): Promise<void> {
+  await appendUpdate(db().kysely, docName, userId, Y.encodeStateAsUpdate(doc));
   doc.destroy();
 }
 
@@ -91,9 +91,8 @@ async function main(): Promise<void> {
         .execute();
     }
 
-    const store = new UpdateStore(db().sqlite);
     const plan = buildDemoPlan({ jordan: ids.jordan, riley: ids.riley, pat: ids.pat, elena: ids.elena });
-    appendDoc(store, formatDocName({ kind: 'plan', boardId, attempt: 1 }), ids.elena, plan);
+    await appendDoc(formatDocName({ kind: 'plan', boardId, attempt: 1 }), ids.elena, plan);
     const letters: Record<'jordan' | 'riley' | 'pat', Parameters<typeof buildDemoLetters>[0]> = {
       jordan: {
         impact:
@@ -111,8 +110,7 @@ async function main(): Promise<void> {
       },
     };
     for (const key of ['jordan', 'riley', 'pat'] as const) {
-      appendDoc(
-        store,
+      await appendDoc(
         formatDocName({ kind: 'letters', boardId, attempt: 1, ownerId: ids[key] }),
         ids[key],
         buildDemoLetters(letters[key]),
@@ -153,8 +151,7 @@ async function main(): Promise<void> {
         },
       ])
       .execute();
-    appendDoc(
-      store,
+    await appendDoc(
       formatDocName({ kind: 'notes', boardId }),
       ids.elena,
       buildDemoNotes(

@@ -55,9 +55,23 @@ bounded 10 bash scripts/unit-tests.sh --test-timeout="$TEST_TIMEOUT_MS" --test-r
 step "build"
 bounded 15 npx next build
 
-step "integration (real server on a free port, temporary database)"
+step "services for the integration tests (PostgreSQL 15, Redis, on free ports)"
+bounded 5 bash scripts/test-services.sh start
+trap 'bash scripts/test-services.sh stop' EXIT
+# shellcheck source=/dev/null
+source .test-services
+
+step "integration on SQLite (real server on a free port, temporary database)"
 mapfile -t integration < <(find test/integration -name '*.test.ts' | sort)
 bounded 20 node --import tsx --test --test-concurrency=1 --test-timeout="$TEST_TIMEOUT_MS" --test-reporter=spec "${integration[@]}"
+
+# The same servers with their records and update log on PostgreSQL, a database each. The files
+# listed in test/integration/postgres.list are those that read what was stored through the
+# dialect-neutral reader (test/helpers/store-reader.ts) or only over HTTP and websockets; the
+# others still open the SQLite file itself.
+step "integration on PostgreSQL (the same servers, DATABASE_URL set)"
+mapfile -t on_postgres < <(grep -v '^#' test/integration/postgres.list | sed '/^$/d;s|^|test/integration/|')
+TEST_DATABASE=postgres bounded 20 node --import tsx --test --test-concurrency=1 --test-timeout="$TEST_TIMEOUT_MS" --test-reporter=spec "${on_postgres[@]}"
 
 step "end-to-end (Playwright, Chromium)"
 bounded 25 npx playwright test

@@ -14,6 +14,15 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  /**
+   * Records and the update log on PostgreSQL (`postgres://user:password@host:5432/board`) instead
+   * of the SQLite file in DATA_DIR, for an organisation that runs the board past one machine
+   * (docs/deploy.md). Unset: SQLite, nothing to set up.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// address')
+    .optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   /**
    * The address people use, e.g. https://harbor.example: next-auth's links, and the one origin

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER } from './auth/options';
-import { closeDatabase, db } from './db/connection';
+import { closeDatabase, prepareDatabase } from './db/connection';
 import { env } from './env';
 import { clientAddressOf } from './http/client-address';
 import { toError } from './http/errors';
@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   // next-auth and the bundled route handlers read these; set once, before Next starts.
   process.env.NEXTAUTH_SECRET = config.secret;
   process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
-  db();
+  // The schema is current before anything is served (on PostgreSQL, migrated over the network).
+  const database = await prepareDatabase();
 
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: config.PORT });
   await app.prepare();
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  console.log(`ready on http://localhost:${port} (${dev ? 'development' : 'production'}, data in ${config.dataDir})`);
+  console.log(
+    `ready on http://localhost:${port} (${dev ? 'development' : 'production'}, ${database.dialect === 'postgres' ? 'records on PostgreSQL' : `data in ${config.dataDir}`})`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { docToJSON } from '../../lib/plan/doc-json';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../../server/db/schema';
 import { lastSeq, rebuildAtSeq } from '../../server/update-log/rebuild';
 import { parseDocName } from '../../lib/doc-names';
 import { sleep } from '../../test/helpers/wait';
@@ -119,7 +121,7 @@ export async function runLoad(
         warm,
         firsts,
         profile: window.profile,
-        rebuild: target.dbFile ? timeRebuilds(target.dbFile, board.docName, options.rebuilds) : null,
+        rebuild: target.dbFile ? await timeRebuilds(target.dbFile, board.docName, options.rebuilds) : null,
       };
     }
     return result;
@@ -158,25 +160,30 @@ async function measureJoin(target: Target, joiner: LoadProcess, pinger: LoadProc
  * History: the state at past sequence numbers, rebuilt as the history API does. The worst
  * case is the update just before a checkpoint (the most replay after the nearest one).
  */
-function timeRebuilds(dbFile: string, docName: string, count: number): { samples: Summary; worstSeqMs: number } {
+async function timeRebuilds(
+  dbFile: string,
+  docName: string,
+  count: number,
+): Promise<{ samples: Summary; worstSeqMs: number }> {
   const db = new BetterSqlite3(dbFile, { readonly: true });
+  const queries = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
   const name = parseDocName(docName);
   if (!name) throw new Error(`bad doc name ${docName}`);
   try {
-    const last = lastSeq(db, docName);
-    const rebuild = (seq: number): number => {
+    const last = await lastSeq(queries, docName);
+    const rebuild = async (seq: number): Promise<number> => {
       const started = performance.now();
-      const rebuilt = rebuildAtSeq(db, docName, seq);
+      const rebuilt = await rebuildAtSeq(queries, docName, seq);
       docToJSON(name, rebuilt.doc);
       rebuilt.doc.destroy();
       return performance.now() - started;
     };
-    // Warm the statement cache and the page cache, as a running server would have them.
-    rebuild(last);
+    // Warm the page cache, as a running server would have it.
+    await rebuild(last);
     const worstSeq = last - (last % 500) - 1;
-    const worstSeqMs = Math.max(rebuild(worstSeq), rebuild(worstSeq));
+    const worstSeqMs = Math.max(await rebuild(worstSeq), await rebuild(worstSeq));
     const samples: number[] = [];
-    for (let i = 0; i < count; i++) samples.push(rebuild(1 + Math.floor(((i + 0.5) / count) * (last - 1))));
+    for (let i = 0; i < count; i++) samples.push(await rebuild(1 + Math.floor(((i + 0.5) / count) * (last - 1))));
     samples.push(worstSeqMs);
     return { samples: summarize(samples), worstSeqMs };
   } finally {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { migrate, migrations } from '../db/migrations';
+import type { Database } from '../db/schema';
 import { importDebriefRecords } from './debrief-import';
 import { rebuildLatest } from '../update-log/rebuild';
 import { debriefToJSON } from '../../lib/plan/debrief';
@@ -12,8 +14,9 @@ after(removeTempDbs);
 const BOARD = 'b_board_0000000000001';
 const USER = 'u_jordan_000000000001';
 
-test('a debrief saved as a record becomes its document’s first change, by who saved it, once', () => {
+test('a debrief saved as a record becomes its document’s first change, by who saved it, once', async () => {
   const sqlite = new BetterSqlite3(tempDbFile());
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     // A database as it was before debriefs became documents.
     sqlite.exec(
@@ -39,11 +42,17 @@ test('a debrief saved as a record becomes its document’s first change, by who 
     );
     // A record that does not parse still becomes a document, empty, rather than stopping the start.
     row.run(BOARD, 2, 'nonsense', 'not json', '', '{}', '', USER, 99);
+    row.run(BOARD, 3, 'accepted', '[]', '', '{}', '', USER, 5);
 
     migrate(sqlite);
-    importDebriefRecords(sqlite);
+    // A document already stored as a checkpoint only is left as it is.
+    await kysely
+      .insertInto('doc_checkpoints')
+      .values({ doc: `board/${BOARD}/debrief/3`, seq: 4, at: 7, state: new Uint8Array([0, 0]), parts: 1 })
+      .execute();
+    await importDebriefRecords(kysely);
 
-    const first = rebuildLatest(sqlite, `board/${BOARD}/debrief/1`);
+    const first = await rebuildLatest(kysely, `board/${BOARD}/debrief/1`);
     assert.deepEqual(debriefToJSON(first.doc), {
       outcome: 'refused',
       wentWrong: ['walked-out'],
@@ -52,15 +61,20 @@ test('a debrief saved as a record becomes its document’s first change, by who 
       lessons: 'Morning.',
     });
     first.doc.destroy();
-    const log = sqlite.prepare('SELECT doc, seq, at, user_id FROM doc_updates ORDER BY doc').all();
+    const log = await kysely.selectFrom('doc_updates').select(['doc', 'seq', 'at', 'user_id']).orderBy('doc').execute();
     assert.deepEqual(log, [
       { doc: `board/${BOARD}/debrief/1`, seq: 1, at: 1234, user_id: USER },
       { doc: `board/${BOARD}/debrief/2`, seq: 1, at: 99, user_id: USER },
     ]);
 
-    importDebriefRecords(sqlite);
-    assert.equal((sqlite.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n, 2, 'once');
+    await importDebriefRecords(kysely);
+    const again = await kysely
+      .selectFrom('doc_updates')
+      .select(['doc', 'seq', 'at', 'user_id'])
+      .orderBy('doc')
+      .execute();
+    assert.deepEqual(again, log, 'once');
   } finally {
-    sqlite.close();
+    await kysely.destroy();
   }
 });

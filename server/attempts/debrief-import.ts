@@ -1,20 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { formatDocName } from '../../lib/doc-names';
 import { debriefUpdate } from '../../lib/plan/debrief';
 import { EMPTY_DEBRIEF } from '../../lib/plan/debrief-values';
 import { DebriefSchema } from '../../lib/schemas/debrief';
-
-interface DebriefRow {
-  board_id: string;
-  attempt: number;
-  outcome: string;
-  went_wrong: string;
-  details: string;
-  participant_notes: string;
-  lessons: string;
-  updated_by: string;
-  updated_at: number;
-}
+import type { Tx } from '../db/immediate';
 
 function parseJson(text: string): unknown {
   try {
@@ -32,17 +20,25 @@ function parseJson(text: string): unknown {
  * it when it starts, before it has any room: no room holds a document while it is written. (Not
  * a migration: those run in the web process, which loads Yjs only inside Next.js's bundle, and
  * a second copy of Yjs in one process breaks its type checks.)
+ *
+ * Each document is checked and written by statements of its own on `q`, with no transaction
+ * needed: nothing else writes a debrief document before the sync process has rooms, and a start
+ * that stops half-way leaves whole documents, which the next start skips. A caller may pass a
+ * transaction to make the import one commit. On PostgreSQL several processes may start at once:
+ * a document another one has just imported is left as it wrote it.
  */
-export function importDebriefRecords(db: BetterSqlite3.Database): void {
-  const rows = db.prepare('SELECT * FROM debriefs').all() as DebriefRow[];
-  const hasLog = db.prepare<[string, string], { found: number }>(
-    `SELECT 1 AS found FROM doc_updates WHERE doc = ?
-     UNION ALL SELECT 1 FROM doc_checkpoints WHERE doc = ? LIMIT 1`,
-  );
-  const append = db.prepare('INSERT INTO doc_updates (doc, seq, at, user_id, bytes) VALUES (?, 1, ?, ?, ?)');
+export async function importDebriefRecords(q: Tx): Promise<void> {
+  const rows = await q.selectFrom('debriefs').selectAll().execute();
   for (const row of rows) {
     const doc = formatDocName({ kind: 'debrief', boardId: row.board_id, attempt: row.attempt });
-    if (hasLog.get(doc, doc)) continue;
+    const hasLog = await q
+      .selectFrom('doc_updates')
+      .select('seq')
+      .where('doc', '=', doc)
+      .unionAll(q.selectFrom('doc_checkpoints').select('seq').where('doc', '=', doc))
+      .limit(1)
+      .executeTakeFirst();
+    if (hasLog) continue;
     const parsed = DebriefSchema.safeParse({
       outcome: row.outcome,
       wentWrong: parseJson(row.went_wrong),
@@ -51,6 +47,10 @@ export function importDebriefRecords(db: BetterSqlite3.Database): void {
       lessons: row.lessons,
     });
     const debrief = parsed.success ? parsed.data : EMPTY_DEBRIEF;
-    append.run(doc, row.updated_at, row.updated_by, debriefUpdate(debrief));
+    await q
+      .insertInto('doc_updates')
+      .values({ doc, seq: 1, at: row.updated_at, user_id: row.updated_by, bytes: debriefUpdate(debrief) })
+      .onConflict((oc) => oc.columns(['doc', 'seq']).doNothing())
+      .execute();
   }
 }

@@ -15,14 +15,18 @@ export interface StoredDebrief extends Debrief {
  * merge and every change stays in its history; this reads the update log, to which every
  * accepted edit is committed before anyone sees it.
  */
-export function getDebrief(boardId: string, attempt: number): StoredDebrief {
+export async function getDebrief(boardId: string, attempt: number): Promise<StoredDebrief> {
   const name = formatDocName({ kind: 'debrief', boardId, attempt });
-  const sqlite = db().sqlite;
-  const rebuilt = rebuildLatest(sqlite, name);
+  const { kysely } = db();
+  const rebuilt = await rebuildLatest(kysely, name);
   try {
-    const last = sqlite
-      .prepare<[string], { at: number | null }>('SELECT MAX(at) AS at FROM doc_updates WHERE doc = ?')
-      .get(name);
+    // The time of the state just rebuilt: an edit logged since is in neither.
+    const last = await kysely
+      .selectFrom('doc_updates')
+      .select((eb) => eb.fn.max<number | null>('at').as('at'))
+      .where('doc', '=', name)
+      .where('seq', '<=', rebuilt.seq)
+      .executeTakeFirst();
     return { ...debriefToJSON(rebuilt.doc), updatedAt: last?.at ?? null };
   } finally {
     rebuilt.doc.destroy();

@@ -4,9 +4,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import * as Y from 'yjs';
 import { removeTempDbs, tempDbFile } from '../../test/helpers/temp-db';
 import { openDatabase } from '../db/connection';
+import type { Tx } from '../db/immediate';
+import { appendUpdate } from '../update-log/log-writes';
 import { rebuildLatest } from '../update-log/rebuild';
-import { UpdateStore } from '../update-log/update-store';
-import { copiesStillCurrent, prepareCopies, writeCopies } from './stage-copies';
+import { copiesStillCurrent, prepareCopies, writeCopies, type StagedCopy } from './stage-copies';
 
 after(removeTempDbs);
 
@@ -22,8 +23,8 @@ function textUpdate(text: string): Uint8Array {
   return update;
 }
 
-function storedText(sqlite: BetterSqlite3.Database, docName: string): string {
-  const rebuilt = rebuildLatest(sqlite, docName);
+async function storedText(q: Tx, docName: string): Promise<string> {
+  const rebuilt = await rebuildLatest(q, docName);
   try {
     return rebuilt.doc.getText('t').toString();
   } finally {
@@ -31,16 +32,22 @@ function storedText(sqlite: BetterSqlite3.Database, docName: string): string {
   }
 }
 
-function scene() {
+/** As staging reads them: in one read transaction, so every source comes from one snapshot. */
+function prepare(q: Tx, to: number, editPlan: (doc: Y.Doc) => void = () => {}): Promise<StagedCopy[]> {
+  return q.transaction().execute((tx) => prepareCopies(tx, BOARD, 1, to, editPlan));
+}
+
+async function scene() {
   const file = tempDbFile();
   const { sqlite, kysely } = openDatabase(file);
-  const store = new UpdateStore(sqlite);
-  store.append(plan(1), 'u1', textUpdate('the plan'));
-  store.append(letters(1, 'ownerAAAAAAAAAAAAAAA'), 'u1', textUpdate('dear Sam'));
+  await appendUpdate(kysely, plan(1), 'u1', textUpdate('the plan'));
+  await appendUpdate(kysely, letters(1, 'ownerAAAAAAAAAAAAAAA'), 'u1', textUpdate('dear Sam'));
+  // Another attempt's letters, whose name begins the same way: not a source.
+  await appendUpdate(kysely, letters(10, 'ownerCCCCCCCCCCCCCCC'), 'u3', textUpdate('not this one'));
   return {
     file,
     sqlite,
-    store,
+    kysely,
     close: async () => {
       await kysely.destroy();
     },
@@ -48,13 +55,13 @@ function scene() {
 }
 
 test('the documents are read and rebuilt while another process holds the write lock', async () => {
-  const { file, sqlite, store, close } = scene();
+  const { file, sqlite, kysely, close } = await scene();
   // This connection may not wait for the lock: if reading needed it, this would fail at once.
   sqlite.pragma('busy_timeout = 0');
   const syncProcess = new BetterSqlite3(file);
   syncProcess.prepare('BEGIN IMMEDIATE').run();
   try {
-    const copies = prepareCopies(sqlite, BOARD, 1, 2, () => {});
+    const copies = await prepare(kysely, 2);
     assert.deepEqual(
       copies.map((copy) => [copy.from, copy.to, copy.fromSeq]),
       [
@@ -62,7 +69,11 @@ test('the documents are read and rebuilt while another process holds the write l
         [letters(1, 'ownerAAAAAAAAAAAAAAA'), letters(2, 'ownerAAAAAAAAAAAAAAA'), 1],
       ],
     );
-    assert.throws(() => store.append(plan(1), 'u1', textUpdate('x')), /database is locked/, 'the lock was held');
+    await assert.rejects(
+      appendUpdate(kysely, plan(1), 'u1', textUpdate('x')),
+      /database is locked/,
+      'the lock was held',
+    );
   } finally {
     syncProcess.prepare('ROLLBACK').run();
     syncProcess.close();
@@ -71,28 +82,34 @@ test('the documents are read and rebuilt while another process holds the write l
 });
 
 test('a source that moved after it was read is caught before the copies are written', async () => {
-  const { sqlite, store, close } = scene();
-  const copies = prepareCopies(sqlite, BOARD, 1, 2, () => {});
-  assert.equal(copiesStillCurrent(sqlite, BOARD, 1, copies), true);
-  writeCopies(store, copies, 'stager');
-  assert.equal(storedText(sqlite, plan(2)), 'the plan');
-  assert.equal(storedText(sqlite, letters(2, 'ownerAAAAAAAAAAAAAAA')), 'dear Sam');
+  const { kysely, close } = await scene();
+  const copies = await prepare(kysely, 2);
+  assert.equal(await copiesStillCurrent(kysely, BOARD, 1, copies), true);
+  await writeCopies(kysely, copies, 'stager');
+  assert.equal(await storedText(kysely, plan(2)), 'the plan');
+  assert.equal(await storedText(kysely, letters(2, 'ownerAAAAAAAAAAAAAAA')), 'dear Sam');
 
-  const before = prepareCopies(sqlite, BOARD, 1, 3, () => {});
-  store.append(plan(1), 'u1', textUpdate('a late edit'));
-  assert.equal(copiesStillCurrent(sqlite, BOARD, 1, before), false, 'an edit after the read');
+  const before = await prepare(kysely, 3);
+  await appendUpdate(kysely, plan(1), 'u1', textUpdate('a late edit'));
+  assert.equal(await copiesStillCurrent(kysely, BOARD, 1, before), false, 'an edit after the read');
 
-  const again = prepareCopies(sqlite, BOARD, 1, 3, () => {});
-  store.append(letters(1, 'ownerBBBBBBBBBBBBBBB'), 'u2', textUpdate('a new letter'));
-  assert.equal(copiesStillCurrent(sqlite, BOARD, 1, again), false, 'a letters document that appeared');
+  const again = await prepare(kysely, 3);
+  await appendUpdate(kysely, letters(1, 'ownerBBBBBBBBBBBBBBB'), 'u2', textUpdate('a new letter'));
+  assert.equal(await copiesStillCurrent(kysely, BOARD, 1, again), false, 'a letters document that appeared');
   await close();
 });
 
 test('the plan is edited on its way over; the source stays as it was', async () => {
-  const { sqlite, store, close } = scene();
-  const copies = prepareCopies(sqlite, BOARD, 1, 2, (doc) => doc.getText('t').insert(0, 'next: '));
-  writeCopies(store, copies, 'stager');
-  assert.equal(storedText(sqlite, plan(2)), 'next: the plan');
-  assert.equal(storedText(sqlite, plan(1)), 'the plan');
+  const { kysely, close } = await scene();
+  const copies = await prepare(kysely, 2, (doc) => doc.getText('t').insert(0, 'next: '));
+  await writeCopies(kysely, copies, 'stager');
+  assert.equal(await storedText(kysely, plan(2)), 'next: the plan');
+  assert.equal(await storedText(kysely, plan(1)), 'the plan');
+  const written = await kysely
+    .selectFrom('doc_updates')
+    .select(['seq', 'user_id'])
+    .where('doc', '=', plan(2))
+    .execute();
+  assert.deepEqual(written, [{ seq: 1, user_id: 'stager' }], 'the copy is the first update of its document');
   await close();
 });

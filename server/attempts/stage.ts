@@ -2,10 +2,9 @@ import type * as Y from 'yjs';
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
-import { firstNow, immediately, writeNow } from '../db/immediate';
+import { readConsistently, transact } from '../db/immediate';
 import { MAX_ATTEMPTS } from '../../lib/doc-names';
 import { publish, publishSettled } from '../events/bus';
-import { UpdateStore } from '../update-log/update-store';
 import { conflict } from '../http/errors';
 import { setSingletonValue } from '../../lib/plan/singletons';
 import { copyOpenQuestions } from '../questions/carry-over';
@@ -36,7 +35,7 @@ const MAX_READS = 3;
  * held for the writes only, and a concurrent staging or a crash leaves no half-staged attempt.
  */
 export async function stageNextAttempt(principal: Principal, boardId: string): Promise<{ attempt: number }> {
-  const { kysely, sqlite } = db();
+  const { kysely } = db();
   const latest = await kysely
     .selectFrom('attempts')
     .select(['number'])
@@ -58,29 +57,28 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
     .execute();
   await publishSettled({ type: 'access-changed', boardId });
 
-  const store = new UpdateStore(sqlite);
   for (let reads = 1; ; reads += 1) {
-    const copies = prepareCopies(sqlite, boardId, from, next, resetLogistics);
-    const staged = immediately(() => {
+    const copies = await readConsistently((tx) => prepareCopies(tx, boardId, from, next, resetLogistics));
+    const staged = await transact(async (tx) => {
       // Re-checked under the lock: the attempt is still the latest and still frozen (so nothing
       // can be added to it after the copy), and its documents are as they were read.
-      const current = firstNow(
-        kysely
-          .selectFrom('attempts')
-          .select(['number', 'frozen_at'])
-          .where('board_id', '=', boardId)
-          .orderBy('number', 'desc')
-          .limit(1),
-      );
+      const current = await tx
+        .selectFrom('attempts')
+        .select(['number', 'frozen_at'])
+        .where('board_id', '=', boardId)
+        .orderBy('number', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if (current?.number !== from) throw conflict('Another attempt was staged at the same moment. Reload the board.');
       if (current.frozen_at === null) throw conflict('The attempt was unfrozen while it was being staged. Try again.');
-      if (!copiesStillCurrent(sqlite, boardId, from, copies)) return false;
-      writeCopies(store, copies, principal.userId);
+      if (!(await copiesStillCurrent(tx, boardId, from, copies))) return false;
+      await writeCopies(tx, copies, principal.userId);
       // A question nobody answered yet still needs an answer in the next attempt.
-      copyOpenQuestions(sqlite, boardId, from, next);
-      writeNow(
-        kysely.insertInto('attempts').values({ board_id: boardId, number: next, created_at: now, frozen_at: null }),
-      );
+      await copyOpenQuestions(tx, boardId, from, next);
+      await tx
+        .insertInto('attempts')
+        .values({ board_id: boardId, number: next, created_at: now, frozen_at: null })
+        .execute();
       return true;
     });
     if (staged) break;

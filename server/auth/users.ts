@@ -1,12 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { audit } from '../audit';
 import { hashPassword, verifyPassword } from './password';
 import { db } from '../db/connection';
+import { isUniqueViolation } from '../db/errors';
 import { newId } from '../ids';
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof BetterSqlite3.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /**
  * Registers an account, answering alike whether or not the address already has one: the same

@@ -1,7 +1,7 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db, truncateWal } from '../db/connection';
-import { firstNow, immediately, writeNow } from '../db/immediate';
+import { transact } from '../db/immediate';
 import type { Role } from '../../lib/roles';
 import { publish, publishSettled } from '../events/bus';
 import { badRequest } from '../http/errors';
@@ -18,15 +18,13 @@ export interface BoardSummary {
 export async function createBoard(principal: Principal, title: string): Promise<BoardSummary> {
   const id = newId();
   const now = Date.now();
-  const { kysely } = db();
-  immediately(() => {
-    writeNow(kysely.insertInto('boards').values({ id, title, created_by: principal.userId, created_at: now }));
-    writeNow(
-      kysely
-        .insertInto('memberships')
-        .values({ board_id: id, user_id: principal.userId, role: 'interventionist', created_at: now }),
-    );
-    writeNow(kysely.insertInto('attempts').values({ board_id: id, number: 1, created_at: now, frozen_at: null }));
+  await transact(async (tx) => {
+    await tx.insertInto('boards').values({ id, title, created_by: principal.userId, created_at: now }).execute();
+    await tx
+      .insertInto('memberships')
+      .values({ board_id: id, user_id: principal.userId, role: 'interventionist', created_at: now })
+      .execute();
+    await tx.insertInto('attempts').values({ board_id: id, number: 1, created_at: now, frozen_at: null }).execute();
   });
   await audit({ action: 'board.created', userId: principal.userId, boardId: id, detail: { title } });
   return { id, title, role: 'interventionist', createdAt: now };
@@ -82,17 +80,16 @@ export async function getBoard(boardId: string): Promise<BoardDetail | null> {
  * emptied into the file, so that none of the board's text is left in either.
  */
 export async function deleteBoard(principal: Principal, boardId: string, confirmTitle: string): Promise<void> {
-  const { kysely } = db();
-  const deleted = immediately(() => {
-    const board = firstNow(kysely.selectFrom('boards').select('title').where('id', '=', boardId));
+  const deleted = await transact(async (tx) => {
+    const board = await tx.selectFrom('boards').select('title').where('id', '=', boardId).executeTakeFirst();
     if (!board) return false;
     if (confirmTitle.trim() !== board.title) {
       throw badRequest('Type the board name exactly to confirm.', { confirmTitle: ['Does not match the board name.'] });
     }
-    writeNow(kysely.deleteFrom('audit_log').where('board_id', '=', boardId));
+    await tx.deleteFrom('audit_log').where('board_id', '=', boardId).execute();
     // The board's other records go with it (ON DELETE CASCADE).
-    writeNow(kysely.deleteFrom('boards').where('id', '=', boardId));
-    purgeBoardDocuments(boardId);
+    await tx.deleteFrom('boards').where('id', '=', boardId).execute();
+    await purgeBoardDocuments(boardId, tx);
     return true;
   });
   if (!deleted) return;

@@ -58,7 +58,7 @@ export interface BoardExport {
 async function readable(principal: Principal, name: DocName): Promise<Record<string, unknown> | null> {
   const docName = formatDocName(name);
   if ((await docAccess(principal, docName)) === 'none') return null;
-  const rebuilt = rebuildLatest(db().sqlite, docName);
+  const rebuilt = await rebuildLatest(db().kysely, docName);
   try {
     return docToJSON(name, rebuilt.doc);
   } finally {
@@ -74,7 +74,7 @@ async function readable(principal: Principal, name: DocName): Promise<Record<str
 async function readableLetters(principal: Principal, boardId: string, attempt: number): Promise<ExportedLetters[]> {
   const out: ExportedLetters[] = [];
   for (const entry of await listLetters(principal, boardId, attempt)) {
-    const rebuilt = rebuildLatest(db().sqlite, entry.docName);
+    const rebuilt = await rebuildLatest(db().kysely, entry.docName);
     try {
       out.push({
         ownerId: entry.ownerId,
@@ -98,7 +98,7 @@ async function exportAttempt(
   const number = attempt.number;
   const plan = await readable(principal, { kind: 'plan', boardId, attempt: number });
   const debriefName = formatDocName({ kind: 'debrief', boardId, attempt: number });
-  const debrief = (await docAccess(principal, debriefName)) === 'none' ? null : getDebrief(boardId, number);
+  const debrief = (await docAccess(principal, debriefName)) === 'none' ? null : await getDebrief(boardId, number);
   const scope = { principal, role, boardId, attempt: { number, frozen: attempt.frozenAt !== null } };
   const questions = (await listQuestions(scope)).map(({ can: _can, ...question }) => question);
   return {

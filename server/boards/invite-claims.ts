@@ -1,7 +1,7 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
-import { immediately, writeNow } from '../db/immediate';
+import { changed } from '../db/immediate';
 import type { Role } from '../../lib/roles';
 import { publish } from '../events/bus';
 import { gone, notFound } from '../http/errors';
@@ -84,20 +84,19 @@ export async function acceptInvite(principal: Principal, token: string): Promise
   const refusal = REFUSALS[before.status];
   if (refusal) throw gone(refusal);
   if (before.status !== 'open') return before;
-  const { kysely } = db();
   const now = Date.now();
-  const claimed = immediately(
-    () =>
-      writeNow(
-        kysely
-          .updateTable('invites')
-          .set({ used_at: now, used_by: principal.userId })
-          .where('id', '=', row.id)
-          .where('used_at', 'is', null)
-          .where('revoked_at', 'is', null)
-          .where('expires_at', '>', now),
-      ) === 1,
-  );
+  // One conditional update: of two claims at the same moment, only one changes the row.
+  const claimed =
+    changed(
+      await db()
+        .kysely.updateTable('invites')
+        .set({ used_at: now, used_by: principal.userId })
+        .where('id', '=', row.id)
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst(),
+    ) === 1;
   if (!claimed) {
     const after = await viewFor(principal, await findInvite(token));
     throw gone(REFUSALS[after.status] ?? REFUSALS.used ?? '');

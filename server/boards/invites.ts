@@ -1,7 +1,7 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
-import { firstNow, immediately, writeNow } from '../db/immediate';
+import { transact } from '../db/immediate';
 import type { Role } from '../../lib/roles';
 import { inviteDays } from '../../lib/permissions/invites';
 import { publish } from '../events/bus';
@@ -166,31 +166,27 @@ export async function decideInvite(
   inviteId: string,
   decision: 'approved' | 'refused',
 ): Promise<{ userId: string }> {
-  const { kysely } = db();
   const now = Date.now();
-  const decided = immediately(() => {
-    const row = firstNow(
-      kysely
-        .selectFrom('invites')
-        .select(['role', 'used_by', 'decision'])
-        .where('id', '=', inviteId)
-        .where('board_id', '=', boardId),
-    );
+  const decided = await transact(async (tx) => {
+    const row = await tx
+      .selectFrom('invites')
+      .select(['role', 'used_by', 'decision'])
+      .where('id', '=', inviteId)
+      .where('board_id', '=', boardId)
+      .executeTakeFirst();
     if (!row) throw notFound('That invite');
     if (row.used_by === null || row.decision !== null) throw conflict('This invite is not waiting for a decision.');
-    writeNow(
-      kysely
-        .updateTable('invites')
-        .set({ decision, decided_by: principal.userId, decided_at: now })
-        .where('id', '=', inviteId),
-    );
+    await tx
+      .updateTable('invites')
+      .set({ decision, decided_by: principal.userId, decided_at: now })
+      .where('id', '=', inviteId)
+      .execute();
     if (decision === 'approved') {
-      writeNow(
-        kysely
-          .insertInto('memberships')
-          .values({ board_id: boardId, user_id: row.used_by, role: row.role, created_at: now })
-          .onConflict((oc) => oc.columns(['board_id', 'user_id']).doNothing()),
-      );
+      await tx
+        .insertInto('memberships')
+        .values({ board_id: boardId, user_id: row.used_by, role: row.role, created_at: now })
+        .onConflict((oc) => oc.columns(['board_id', 'user_id']).doNothing())
+        .execute();
     }
     return { userId: row.used_by, role: row.role };
   });

@@ -1,7 +1,7 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
-import { firstNow, immediately, writeNow } from '../db/immediate';
+import { transact, type Tx } from '../db/immediate';
 import type { Role } from '../../lib/roles';
 import { publish } from '../events/bus';
 import { conflict, notFound } from '../http/errors';
@@ -39,22 +39,24 @@ export async function membersSeenBy(boardId: string, seesEmails: boolean): Promi
   return seesEmails ? members : members.map(({ email: _email, ...member }) => member);
 }
 
-/** Read inside the transaction that acts on the answer (immediately), never before it. */
-function interventionistCount(boardId: string): number {
-  const row = firstNow(
-    db()
-      .kysely.selectFrom('memberships')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('board_id', '=', boardId)
-      .where('role', '=', 'interventionist'),
-  );
+/** Read inside the transaction that acts on the answer (transact), never before it. */
+async function interventionistCount(tx: Tx, boardId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('board_id', '=', boardId)
+    .where('role', '=', 'interventionist')
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-function currentRole(boardId: string, userId: string): Role {
-  const row = firstNow(
-    db().kysely.selectFrom('memberships').select('role').where('board_id', '=', boardId).where('user_id', '=', userId),
-  );
+async function currentRole(tx: Tx, boardId: string, userId: string): Promise<Role> {
+  const row = await tx
+    .selectFrom('memberships')
+    .select('role')
+    .where('board_id', '=', boardId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (!row) throw notFound('That member');
   return row.role;
 }
@@ -73,14 +75,18 @@ function announce(boardId: string, detail: Record<string, unknown>): void {
  * "two left" and leave the board with none.
  */
 export async function changeRole(principal: Principal, boardId: string, userId: string, role: Role): Promise<void> {
-  const { kysely } = db();
-  const before = immediately((): Role | null => {
-    const current = currentRole(boardId, userId);
+  const before = await transact(async (tx): Promise<Role | null> => {
+    const current = await currentRole(tx, boardId, userId);
     if (current === role) return null;
-    if (current === 'interventionist' && interventionistCount(boardId) <= 1) throw conflict(LAST_INTERVENTIONIST);
-    writeNow(
-      kysely.updateTable('memberships').set({ role }).where('board_id', '=', boardId).where('user_id', '=', userId),
-    );
+    if (current === 'interventionist' && (await interventionistCount(tx, boardId)) <= 1) {
+      throw conflict(LAST_INTERVENTIONIST);
+    }
+    await tx
+      .updateTable('memberships')
+      .set({ role })
+      .where('board_id', '=', boardId)
+      .where('user_id', '=', userId)
+      .execute();
     return current;
   });
   if (before === null) return;
@@ -95,12 +101,13 @@ export async function changeRole(principal: Principal, boardId: string, userId: 
 
 /** Like changeRole: the check that an interventionist remains and the removal are one transaction. */
 export async function removeMember(principal: Principal, boardId: string, userId: string): Promise<void> {
-  const { kysely } = db();
-  const before = immediately((): Role => {
-    const current = currentRole(boardId, userId);
-    if (current === 'interventionist' && interventionistCount(boardId) <= 1) throw conflict(LAST_INTERVENTIONIST);
-    writeNow(kysely.deleteFrom('memberships').where('board_id', '=', boardId).where('user_id', '=', userId));
-    writeNow(kysely.deleteFrom('letter_shares').where('board_id', '=', boardId).where('user_id', '=', userId));
+  const before = await transact(async (tx): Promise<Role> => {
+    const current = await currentRole(tx, boardId, userId);
+    if (current === 'interventionist' && (await interventionistCount(tx, boardId)) <= 1) {
+      throw conflict(LAST_INTERVENTIONIST);
+    }
+    await tx.deleteFrom('memberships').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
+    await tx.deleteFrom('letter_shares').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
     return current;
   });
   await audit({

@@ -1,18 +1,32 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { env } from '../env';
 import { migrate } from './migrations';
+import { migratePostgres } from './migrations-postgres';
+import { postgresTypes } from './postgres-types';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import type { Database } from './schema';
 
+export type Dialect = 'sqlite' | 'postgres';
+
 export interface Db {
-  /** The raw connection, for the update log's synchronous hot path. */
-  sqlite: BetterSqlite3.Database;
-  /** The query layer for records; speaks PostgreSQL too when the project grows. */
+  dialect: Dialect;
+  /** The query layer for records and the update log, on either database. */
   kysely: Kysely<Database>;
+  /**
+   * SQLite only: the raw connection, for the sync process's synchronous append path, backups
+   * and the write-ahead log's upkeep. Null on PostgreSQL.
+   */
+  sqlite: BetterSqlite3.Database | null;
+  /** Resolves once the schema is current (PostgreSQL migrates over the network; SQLite already has). */
+  ready: Promise<void>;
 }
+
+/** The embedded database: the raw connection is always there. */
+export type SqliteDb = Db & { dialect: 'sqlite'; sqlite: BetterSqlite3.Database };
 
 /** The database file and the two SQLite keeps beside it in WAL mode. */
 const COMPANIONS = ['', '-wal', '-shm'];
@@ -26,7 +40,7 @@ function ownerOnly(file: string): void {
   for (const suffix of COMPANIONS) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
 }
 
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string): SqliteDb {
   ownerOnly(file);
   const sqlite = new BetterSqlite3(file);
   // WAL lets the Next.js handlers and the realtime server share the file; NORMAL keeps a
@@ -40,7 +54,24 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('secure_delete = ON');
   migrate(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { sqlite, kysely };
+  return { dialect: 'sqlite', sqlite, kysely, ready: Promise.resolve() };
+}
+
+/**
+ * A pool on PostgreSQL. Several processes share the database: migrations take a lock there
+ * (migrations-postgres.ts), so processes starting together apply each one once.
+ */
+export function openPostgres(url: string, poolSize = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
+  // An idle client whose server went away (a restart) reports here; the pool replaces it on
+  // the next query. Without a listener the error would end the process.
+  pool.on('error', (error) => console.error('database: idle connection lost', error.message));
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const ready = migratePostgres(pool);
+  // Awaited by whoever starts the process (prepareDatabase); this keeps a failure from being
+  // reported twice as unhandled.
+  ready.catch(() => undefined);
+  return { dialect: 'postgres', sqlite: null, kysely, ready };
 }
 
 const DB_KEY = Symbol.for('intervention-board.db');
@@ -54,12 +85,24 @@ type GlobalWithDb = typeof globalThis & { [DB_KEY]?: Db; [CHECKPOINTER_KEY]?: Wa
 export function db(): Db {
   const holder = globalThis as GlobalWithDb;
   if (!holder[DB_KEY]) {
-    const file = path.join(env().dataDir, 'board.sqlite');
-    const opened = openDatabase(file);
-    holder[DB_KEY] = opened;
-    holder[CHECKPOINTER_KEY] = startWalCheckpointer(opened.sqlite, file);
+    const url = env().DATABASE_URL;
+    if (url) {
+      holder[DB_KEY] = openPostgres(url);
+    } else {
+      const file = path.join(env().dataDir, 'board.sqlite');
+      const opened = openDatabase(file);
+      holder[DB_KEY] = opened;
+      holder[CHECKPOINTER_KEY] = startWalCheckpointer(opened.sqlite, file);
+    }
   }
   return holder[DB_KEY];
+}
+
+/** Opens the process's database and waits for its schema: called once at start, before serving. */
+export async function prepareDatabase(): Promise<Db> {
+  const opened = db();
+  await opened.ready;
+  return opened;
 }
 
 /**
@@ -68,7 +111,8 @@ export function db(): Db {
  * times while readers hold it back; false if it never finished.
  */
 export async function truncateWal(attempts = 5): Promise<boolean> {
-  db();
+  // PostgreSQL keeps no such file beside the records: its own log is the server's to recycle.
+  if (db().dialect === 'postgres') return true;
   const checkpointer = (globalThis as GlobalWithDb)[CHECKPOINTER_KEY];
   for (let attempt = 0; checkpointer && attempt < attempts; attempt++) {
     if (await checkpointer.truncate()) return true;
@@ -80,6 +124,8 @@ export async function closeDatabase(): Promise<void> {
   const holder = globalThis as GlobalWithDb;
   await holder[CHECKPOINTER_KEY]?.stop();
   holder[CHECKPOINTER_KEY] = undefined;
-  holder[DB_KEY]?.sqlite.close();
+  const open = holder[DB_KEY];
   holder[DB_KEY] = undefined;
+  if (open?.sqlite) open.sqlite.close();
+  else if (open) await open.kysely.destroy();
 }

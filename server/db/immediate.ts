@@ -1,45 +1,73 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import type { Compilable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { db } from './connection';
+import { lostARace } from './errors';
+import type { Database } from './schema';
+
+/** The query layer inside a transaction; the same type as outside, so helpers take either. */
+export type Tx = Kysely<Database>;
+
+/** How often a PostgreSQL transaction that lost a serialization race is run again. */
+const SERIALIZATION_RETRIES = 5;
 
 /**
- * Record writes that must be atomic with what they read (a count checked, then an update), run
- * synchronously on the raw connection inside one immediate transaction, with queries still built
- * by Kysely. Immediate: the write lock is taken at BEGIN, so no other process (the sync process
- * writes the same file) can commit between the read and the write; a deferred transaction that
- * reads and then writes fails with SQLITE_BUSY_SNAPSHOT when one did. Synchronous: nothing else
- * in this process runs in between either, so the lock is held only for these statements.
+ * Record writes that must be atomic with what they read (a count checked, then an update): one
+ * transaction that no other writer can commit into between the read and the write.
+ *
+ * - SQLite: `BEGIN IMMEDIATE` on the one connection Kysely holds (its driver lends it to one
+ *   caller at a time, so other queries of this process wait). The write lock is taken at BEGIN,
+ *   so the sync process, which writes the same file, cannot commit in between; a deferred
+ *   transaction that reads and then writes fails with SQLITE_BUSY_SNAPSHOT when it did.
+ * - PostgreSQL: SERIALIZABLE, run again when it loses a race with another process (40001) or
+ *   a deadlock is broken (40P01). `work` must therefore do nothing but queries on `tx`: side
+ *   effects (notifications, sends) go after transact() returns.
+ *
+ * Never call transact() inside `work`: on SQLite the inner one would wait for the connection
+ * the outer one holds.
  */
-export function immediately<T>(work: () => T): T {
-  const sqlite = db().sqlite;
-  // An async (Kysely) transaction left open across an await on this connection would swallow
-  // this one as a savepoint, and its rollback would undo it: refuse rather than merge them.
-  if (sqlite.inTransaction) throw new Error('immediately() called while another transaction is open');
-  return sqlite.transaction(work).immediate();
-}
-
-function statementFor(sqlite: BetterSqlite3.Database, query: Compilable<unknown>) {
-  const { sql, parameters } = query.compile();
-  return { statement: sqlite.prepare(sql), parameters };
-}
-
-/** Runs a query now, synchronously: its rows (a select, or a write with RETURNING), else none. */
-export function rowsNow<R>(query: Compilable<R>, sqlite: BetterSqlite3.Database = db().sqlite): R[] {
-  const { statement, parameters } = statementFor(sqlite, query);
-  if (!statement.reader) {
-    statement.run(...parameters);
-    return [];
+export async function transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const { dialect, kysely } = db();
+  if (dialect === 'sqlite') {
+    return kysely.connection().execute(async (connection) => {
+      await sql`BEGIN IMMEDIATE`.execute(connection);
+      let result: T;
+      try {
+        result = await work(connection);
+      } catch (error) {
+        await sql`ROLLBACK`.execute(connection);
+        throw error;
+      }
+      await sql`COMMIT`.execute(connection);
+      return result;
+    });
   }
-  return statement.all(...parameters) as R[];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await kysely.transaction().setIsolationLevel('serializable').execute(work);
+    } catch (error) {
+      if (attempt >= SERIALIZATION_RETRIES || !lostARace(error)) throw error;
+    }
+  }
 }
 
-/** The first row of a query run now, or undefined. */
-export function firstNow<R>(query: Compilable<R>, sqlite: BetterSqlite3.Database = db().sqlite): R | undefined {
-  return rowsNow(query, sqlite)[0];
+/** Reads that must see one state (several queries that belong together), without writing. */
+export async function readConsistently<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const { dialect, kysely } = db();
+  if (dialect === 'sqlite') {
+    return kysely.connection().execute(async (connection) => {
+      await sql`BEGIN DEFERRED`.execute(connection);
+      try {
+        return await work(connection);
+      } finally {
+        await sql`COMMIT`.execute(connection);
+      }
+    });
+  }
+  return kysely.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
 }
 
-/** Runs a write now, synchronously, and returns how many rows it changed. */
-export function writeNow(query: Compilable<unknown>, sqlite: BetterSqlite3.Database = db().sqlite): number {
-  const { statement, parameters } = statementFor(sqlite, query);
-  return statement.run(...parameters).changes;
+/** How many rows a write changed (Kysely reports it as a bigint). */
+export function changed(
+  result: { numUpdatedRows?: bigint; numDeletedRows?: bigint; numInsertedOrUpdatedRows?: bigint } | undefined,
+): number {
+  return Number(result?.numUpdatedRows ?? result?.numDeletedRows ?? result?.numInsertedOrUpdatedRows ?? 0n);
 }

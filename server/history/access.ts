@@ -38,7 +38,7 @@ export async function requireHistoryAccess(
   if (scope.from === 'beginning') return { from: null };
   // The log orders by sequence number; its times come from the same clock as shared_at, so the
   // last update logged at or before the sharing is the last one the shared state holds.
-  return { from: { seq: seqAtTime(db().sqlite, docName, scope.sharedAt), at: scope.sharedAt } };
+  return { from: { seq: await seqAtTime(db().kysely, docName, scope.sharedAt), at: scope.sharedAt } };
 }
 
 /** Where a page of changes starts: never at a change before the window. */

@@ -1,5 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import * as Y from 'yjs';
+import type { Tx } from '../db/immediate';
 import { listChanges, rebuildAtSeq } from '../update-log/rebuild';
 
 type Shared = NonNullable<ReturnType<Y.Doc['share']['get']>>;
@@ -18,15 +18,21 @@ export interface TimelineEntry {
  * the page's updates on the state just before it and reading each transaction's changed
  * top-level types, so nested edits (a list item's text) are attributed to their section.
  */
-export function timelinePage(
-  db: BetterSqlite3.Database,
-  docName: string,
-  afterSeq: number,
-  limit: number,
-): TimelineEntry[] {
-  const changes = listChanges(db, docName, { afterSeq, limit });
+export async function timelinePage(q: Tx, docName: string, afterSeq: number, limit: number): Promise<TimelineEntry[]> {
+  const changes = await listChanges(q, docName, { afterSeq, limit });
   if (changes.length === 0) return [];
-  const rebuilt = rebuildAtSeq(db, docName, afterSeq);
+  const last = changes[changes.length - 1]?.seq ?? afterSeq;
+  // The page's updates, read whole (a page is at most MAX_CHANGES_PAGE of them) and before the
+  // rebuild, so that a failed read leaves no document to destroy.
+  const updates = await q
+    .selectFrom('doc_updates')
+    .select(['seq', 'bytes'])
+    .where('doc', '=', docName)
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', last)
+    .orderBy('seq')
+    .execute();
+  const rebuilt = await rebuildAtSeq(q, docName, afterSeq);
   const doc = rebuilt.doc;
   const names = new Map<Shared, string>();
   const nameOf = (type: Shared): string | null => {
@@ -36,13 +42,9 @@ export function timelinePage(
     }
     return names.get(type) ?? null;
   };
-  const bytesBySeq = db.prepare<[string, number, number], { seq: number; bytes: Buffer }>(
-    'SELECT seq, bytes FROM doc_updates WHERE doc = ? AND seq > ? AND seq <= ? ORDER BY seq',
-  );
-  const last = changes[changes.length - 1]?.seq ?? afterSeq;
   const fieldsBySeq = new Map<number, string[]>();
   try {
-    for (const row of bytesBySeq.iterate(docName, afterSeq, last)) {
+    for (const row of updates) {
       const touched = new Set<string>();
       const listener = (tr: Y.Transaction) => {
         for (const type of tr.changedParentTypes.keys()) {

@@ -50,7 +50,7 @@ export async function setLettersShared(
 ): Promise<void> {
   if (shared) {
     // Before the row: from the moment the team may open them, what they are sent starts here.
-    checkpointBeforeSharing(formatDocName({ kind: 'letters', boardId, attempt, ownerId: principal.userId }));
+    await checkpointBeforeSharing(formatDocName({ kind: 'letters', boardId, attempt, ownerId: principal.userId }));
     await db()
       .kysely.insertInto('letter_shares')
       .values({ board_id: boardId, attempt, user_id: principal.userId, shared_at: Date.now() })

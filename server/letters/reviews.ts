@@ -25,8 +25,8 @@ function lettersDoc(boardId: string, attempt: number, ownerId: string): string {
 }
 
 /** The letter's text at a sequence number of its document's log (clamped to its end), and that number. */
-function letterAt(docName: string, letter: LetterName, seq: number): { seq: number; text: string } {
-  const rebuilt = rebuildAtSeq(db().sqlite, docName, seq);
+async function letterAt(docName: string, letter: LetterName, seq: number): Promise<{ seq: number; text: string }> {
+  const rebuilt = await rebuildAtSeq(db().kysely, docName, seq);
   try {
     return { seq: rebuilt.seq, text: lettersToJSON(rebuilt.doc)[letter] };
   } finally {
@@ -34,19 +34,19 @@ function letterAt(docName: string, letter: LetterName, seq: number): { seq: numb
   }
 }
 
-function letterTextAt(docName: string, letter: LetterName, seq: number): string {
-  return letterAt(docName, letter, seq).text;
+async function letterTextAt(docName: string, letter: LetterName, seq: number): Promise<string> {
+  return (await letterAt(docName, letter, seq)).text;
 }
 
 /**
  * Approval is compared against the document's state at approval time (rebuilt from the log),
  * not against a counter, so an edit that was undone does not count as a change.
  */
-function changedSince(docName: string, letter: LetterName, approvedSeq: number | null): boolean {
+async function changedSince(docName: string, letter: LetterName, approvedSeq: number | null): Promise<boolean> {
   if (approvedSeq === null) return false;
-  const latest = lastSeq(db().sqlite, docName);
+  const latest = await lastSeq(db().kysely, docName);
   if (latest <= approvedSeq) return false;
-  return letterTextAt(docName, letter, approvedSeq) !== letterTextAt(docName, letter, latest);
+  return (await letterTextAt(docName, letter, approvedSeq)) !== (await letterTextAt(docName, letter, latest));
 }
 
 async function upsert(
@@ -107,7 +107,7 @@ export async function submitLetter(
   attempt: number,
   letter: LetterName,
 ): Promise<void> {
-  const { text } = letterAt(lettersDoc(boardId, attempt, principal.userId), letter, Number.MAX_SAFE_INTEGER);
+  const { text } = await letterAt(lettersDoc(boardId, attempt, principal.userId), letter, Number.MAX_SAFE_INTEGER);
   const refusal = submitRefusal(text);
   if (refusal) throw conflict(refusal);
   await upsert(boardId, attempt, principal.userId, letter, {
@@ -142,7 +142,7 @@ export async function reviewLetter(
   decision: ReviewDecision,
   comment: string,
 ): Promise<void> {
-  const current = letterAt(lettersDoc(boardId, attempt, ownerId), letter, Number.MAX_SAFE_INTEGER);
+  const current = await letterAt(lettersDoc(boardId, attempt, ownerId), letter, Number.MAX_SAFE_INTEGER);
   const refusal = reviewRefusal(await currentStatus(boardId, attempt, ownerId, letter), current.text);
   if (refusal) throw conflict(refusal);
   // Only a row still waiting for review is decided: a second decision that raced this one
@@ -196,7 +196,7 @@ export async function listReviews(principal: Principal, boardId: string, attempt
       status: row.status,
       comment: row.comment,
       updatedAt: row.updated_at,
-      changedSinceApproval: row.status === 'approved' && changedSince(docName, row.letter, row.approved_seq),
+      changedSinceApproval: row.status === 'approved' && (await changedSince(docName, row.letter, row.approved_seq)),
     });
   }
   return out;

@@ -1,6 +1,6 @@
 import { db } from '../db/connection';
+import { writeCheckpointRow } from '../update-log/log-writes';
 import { rebuildLatest } from '../update-log/rebuild';
-import { UpdateStore } from '../update-log/update-store';
 import { encodeCheckpoint } from '../yjs/checkpoint-slices';
 
 /**
@@ -11,12 +11,13 @@ import { encodeCheckpoint } from '../yjs/checkpoint-slices';
  * writes one when the last socket leaves, so after a crash there is none) would carry a draft
  * deleted before the sharing to the team.
  */
-export function checkpointBeforeSharing(docName: string): void {
-  const rebuilt = rebuildLatest(db().sqlite, docName);
+export async function checkpointBeforeSharing(docName: string): Promise<void> {
+  const { kysely } = db();
+  const rebuilt = await rebuildLatest(kysely, docName);
   try {
     if (rebuilt.seq === 0 || rebuilt.checkpointSeq === rebuilt.seq) return;
-    // INSERT OR REPLACE: the room, if open, may checkpoint the same sequence number too.
-    new UpdateStore(db().sqlite).writeCheckpoint(docName, rebuilt.seq, encodeCheckpoint(rebuilt.doc));
+    // An upsert: the room, if open, may checkpoint the same sequence number too.
+    await writeCheckpointRow(kysely, docName, rebuilt.seq, encodeCheckpoint(rebuilt.doc));
   } finally {
     rebuilt.doc.destroy();
   }

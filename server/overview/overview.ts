@@ -6,21 +6,27 @@ import { db } from '../db/connection';
 import { can } from '../permissions';
 import { readinessReport } from '../readiness/readiness';
 import { readPlan } from '../run/plan';
-import { readRunsNow, runsOfAttemptNow } from '../run/records';
+import { runsOfAttempt } from '../run/records';
 
 /** The last change on a board: a record (the audit log) or an edit of any of its documents. */
-function lastActivity(boardId: string): number | null {
-  const sqlite = db().sqlite;
+async function lastActivity(boardId: string): Promise<number | null> {
+  const { kysely } = db();
   const prefix = `board/${boardId}/`;
   // A range on the log's primary key (doc, seq): every document of the board, and no other.
-  const edit = sqlite
-    .prepare<[string, string], { at: number | null }>(
-      'SELECT MAX(at) AS at FROM doc_updates WHERE doc >= ? AND doc < ?',
-    )
-    .get(prefix, `board/${boardId}0`);
-  const record = sqlite
-    .prepare<[string], { at: number | null }>('SELECT MAX(at) AS at FROM audit_log WHERE board_id = ?')
-    .get(boardId);
+  // Document names are ASCII, so every one under the prefix sorts before prefix + U+FFFF in
+  // byte order: SQLite's, and PostgreSQL's with the doc columns collated "C"
+  // (migrations-postgres.ts); a language's collation would order "/" differently.
+  const edit = await kysely
+    .selectFrom('doc_updates')
+    .select((eb) => eb.fn.max<number | null>('at').as('at'))
+    .where('doc', '>=', prefix)
+    .where('doc', '<', `${prefix}\uffff`)
+    .executeTakeFirst();
+  const record = await kysely
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max<number | null>('at').as('at'))
+    .where('board_id', '=', boardId)
+    .executeTakeFirst();
   const times = [edit?.at, record?.at].filter((at): at is number => typeof at === 'number');
   return times.length > 0 ? Math.max(...times) : null;
 }
@@ -33,7 +39,7 @@ async function guidedBoard(boardId: string, title: string, today: string): Promi
     .orderBy('number', 'desc')
     .executeTakeFirstOrThrow();
   const attempt = latest.number;
-  const plan = readPlan(boardId, attempt);
+  const plan = await readPlan(boardId, attempt);
   const letters = await db()
     .kysely.selectFrom('letter_reviews')
     .innerJoin('users', 'users.id', 'letter_reviews.user_id')
@@ -52,9 +58,9 @@ async function guidedBoard(boardId: string, title: string, today: string): Promi
     .where('questions.withdrawn_at', 'is', null)
     .execute();
   const report = await readinessReport(boardId, attempt, null);
-  const runs = readRunsNow(() => runsOfAttemptNow(boardId, attempt));
+  const runs = await runsOfAttempt(db().kysely, boardId, attempt);
   const underWay = runs.find((run) => run.endedAt === null);
-  const outcome = getDebrief(boardId, attempt).outcome;
+  const outcome = (await getDebrief(boardId, attempt)).outcome;
   const stage: BoardStage =
     outcome !== ''
       ? 'outcome'
@@ -76,7 +82,7 @@ async function guidedBoard(boardId: string, title: string, today: string): Promi
     gaps: coverageChecks(plan, report.letters)
       .filter((check) => !check.ok)
       .map(({ id, label, missing }) => ({ id, label, missing })),
-    lastActivity: lastActivity(boardId),
+    lastActivity: await lastActivity(boardId),
   };
 }
 

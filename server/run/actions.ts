@@ -6,37 +6,29 @@ import { knownTimeZone } from '../../lib/run/timeline';
 import type { RunView, StoredRunEvent } from '../../lib/run/types';
 import type { RunAction } from '../../lib/schemas/run';
 import { audit } from '../audit';
-import { immediately } from '../db/immediate';
+import { readConsistently, transact, type Tx } from '../db/immediate';
 import { badRequest, conflict, forbidden, HttpError } from '../http/errors';
 import { newId } from '../ids';
 import { can } from '../permissions';
 import { writeIntoDebrief } from './debrief-flow';
 import { readPlan } from './plan';
 import { announce } from './publish';
-import {
-  appendEventsNow,
-  endRunNow,
-  insertRunNow,
-  latestRunNow,
-  readRunsNow,
-  runEventsNow,
-  type StoredRun,
-} from './records';
+import { appendEvents, endRun, insertRun, latestRun, runEvents, type StoredRun } from './records';
 import type { RunScope } from './scope';
 import { followersFrom, playbooksOf } from './sheet';
 import { viewOf } from './view';
 
 /** The run of the attempt as the caller may see it, or null when none was ever started. */
-export function currentRun(scope: RunScope): RunView | null {
-  return readRunsNow(() => {
-    const run = latestRunNow(scope.boardId, scope.attempt.number);
-    return run ? viewOf(run, runEventsNow(run.id), scope.role) : null;
+export async function currentRun(scope: RunScope): Promise<RunView | null> {
+  return readConsistently(async (tx) => {
+    const run = await latestRun(tx, scope.boardId, scope.attempt.number);
+    return run ? viewOf(run, await runEvents(tx, run.id), scope.role) : null;
   });
 }
 
 /** The run as a page first shows it, with the server's clock for the phone's timers. */
-export function runForPage(scope: RunScope): { run: RunView | null; now: number } {
-  return { run: currentRun(scope), now: Date.now() };
+export async function runForPage(scope: RunScope): Promise<{ run: RunView | null; now: number }> {
+  return { run: await currentRun(scope), now: Date.now() };
 }
 
 function requireRole(scope: RunScope, action: RunAction): void {
@@ -55,17 +47,17 @@ interface Applied {
   added: StoredRunEvent[];
 }
 
-/** Checks the move against the run as stored and appends what it adds, in one immediate transaction. */
-function applyNow(scope: RunScope, action: RunAction, plan: PlanJSON): Applied {
+/** Checks the move against the run as stored and appends what it adds, inside one transaction (`tx`). */
+async function applyMove(tx: Tx, scope: RunScope, action: RunAction, plan: PlanJSON): Promise<Applied> {
   const { boardId, principal } = scope;
   const attempt = scope.attempt.number;
   const at = Date.now();
-  const existing = latestRunNow(boardId, attempt);
+  const existing = await latestRun(tx, boardId, attempt);
   const underWay = existing !== null && existing.endedAt === null ? existing : null;
   if (action.type === 'start') {
     if (underWay) throw conflict('A run is already under way on this attempt: end it first.');
     const id = newId();
-    insertRunNow({
+    await insertRun(tx, {
       id,
       boardId,
       attempt,
@@ -74,13 +66,13 @@ function applyNow(scope: RunScope, action: RunAction, plan: PlanJSON): Applied {
       startedBy: principal.userId,
       at,
     });
-    const added = appendEventsNow(id, principal.userId, at, [{ kind: 'started' }]);
-    const run = latestRunNow(boardId, attempt);
+    const added = await appendEvents(tx, id, principal.userId, at, [{ kind: 'started' }]);
+    const run = await latestRun(tx, boardId, attempt);
     if (!run) throw new Error('the run just started is missing');
     return { run, events: added, added };
   }
   if (!underWay) throw conflict('No run is under way: the interventionist starts one.');
-  const before = runEventsNow(underWay.id);
+  const before = await runEvents(tx, underWay.id);
   const state = foldRun(underWay, before);
   if ('seq' in action && action.seq !== state.seq) {
     throw conflict('The run has moved on since your screen last showed it: look again, then choose.');
@@ -92,9 +84,9 @@ function applyNow(scope: RunScope, action: RunAction, plan: PlanJSON): Applied {
     by: principal.name,
   });
   if (!result.ok) throw result.status === 400 ? badRequest(result.message) : conflict(result.message);
-  const added = appendEventsNow(underWay.id, principal.userId, at, result.events);
-  if (added.some((e) => e.event.kind === 'ended')) endRunNow(underWay.id, at);
-  const run = latestRunNow(boardId, attempt) ?? underWay;
+  const added = await appendEvents(tx, underWay.id, principal.userId, at, result.events);
+  if (added.some((e) => e.event.kind === 'ended')) await endRun(tx, underWay.id, at);
+  const run = (await latestRun(tx, boardId, attempt)) ?? underWay;
   return { run, events: [...before, ...added], added };
 }
 
@@ -107,8 +99,8 @@ export async function act(scope: RunScope, action: RunAction): Promise<RunView> 
   requireRole(scope, action);
   if (!scope.latest) throw conflict('This attempt is over: run mode follows the latest attempt.');
   // Read outside the write lock: rebuilding the plan takes a few milliseconds.
-  const plan = readPlan(scope.boardId, scope.attempt.number);
-  const applied = immediately(() => applyNow(scope, action, plan));
+  const plan = await readPlan(scope.boardId, scope.attempt.number);
+  const applied = await transact((tx) => applyMove(tx, scope, action, plan));
   await announce(scope.boardId, applied.run, applied.events, applied.added);
   if (action.type === 'start' || action.type === 'end' || action.type === 'outcome') {
     await audit({

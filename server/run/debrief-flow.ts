@@ -3,12 +3,11 @@ import type { WentWrong } from '../../lib/plan/debrief';
 import { debriefEntryUpdate, wentWrongOfOutcome, wentWrongOfPreset } from '../../lib/run/debrief-entry';
 import { timelineHeading, timelineLines } from '../../lib/run/timeline';
 import type { RunOutcome } from '../../lib/run/types';
-import { db } from '../db/connection';
-import { immediately } from '../db/immediate';
+import { readConsistently, transact } from '../db/immediate';
 import { publishSettled } from '../events/bus';
 import { toError } from '../http/errors';
 import { readStoredParts } from '../update-log/rebuild';
-import { claimDebriefNow, latestRunNow, runEventsNow } from './records';
+import { claimDebrief, latestRun, runEvents } from './records';
 
 /**
  * Writes what happened on the day into the attempt's debrief as it happens: the moments not yet
@@ -21,12 +20,12 @@ import { claimDebriefNow, latestRunNow, runEventsNow } from './records';
  * line twice; if the edit is not stored, the claim is given back and the next move writes them.
  */
 export async function writeIntoDebrief(boardId: string, attempt: number, userId: string): Promise<void> {
-  const claim = immediately(() => {
-    const run = latestRunNow(boardId, attempt);
+  const claim = await transact(async (tx) => {
+    const run = await latestRun(tx, boardId, attempt);
     if (!run || run.rehearsal) return null;
-    const events = runEventsNow(run.id);
+    const events = await runEvents(tx, run.id);
     const last = events[events.length - 1]?.seq ?? 0;
-    if (last <= run.debriefedSeq || !claimDebriefNow(run.id, run.debriefedSeq, last)) return null;
+    if (last <= run.debriefedSeq || !(await claimDebrief(tx, run.id, run.debriefedSeq, last))) return null;
     return { run, events, from: run.debriefedSeq, to: last };
   });
   if (!claim) return;
@@ -49,11 +48,11 @@ export async function writeIntoDebrief(boardId: string, attempt: number, userId:
   }
   const docName = formatDocName({ kind: 'debrief', boardId, attempt });
   try {
-    const stored = readStoredParts(db().sqlite, docName, Number.MAX_SAFE_INTEGER);
+    const stored = await readConsistently((tx) => readStoredParts(tx, docName, Number.MAX_SAFE_INTEGER));
     const update = debriefEntryUpdate(stored.parts, { lines, outcome, wentWrong: [...wentWrong] });
     if (update) await publishSettled({ type: 'doc-edit', boardId, docName, userId, update });
   } catch (error) {
     console.error('run mode: the debrief entry was not stored; the next move writes it', toError(error));
-    immediately(() => claimDebriefNow(run.id, to, from));
+    await transact((tx) => claimDebrief(tx, run.id, to, from));
   }
 }

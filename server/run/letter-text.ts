@@ -27,8 +27,8 @@ export interface LetterText {
 
 export type ParticipantLetters = Record<LetterName, LetterText>;
 
-function textAt(docName: string, seq: number): Record<LetterName, string> {
-  const rebuilt = rebuildAtSeq(db().sqlite, docName, seq);
+async function textAt(docName: string, seq: number): Promise<Record<LetterName, string>> {
+  const rebuilt = await rebuildAtSeq(db().kysely, docName, seq);
   try {
     return lettersToJSON(rebuilt.doc);
   } finally {
@@ -60,7 +60,7 @@ export async function lettersFor(
 ): Promise<ParticipantLetters | null> {
   const docName = formatDocName({ kind: 'letters', boardId, attempt, ownerId });
   if ((await docAccess(reader, docName)) === 'none') return null;
-  const now = textAt(docName, Number.MAX_SAFE_INTEGER);
+  const now = await textAt(docName, Number.MAX_SAFE_INTEGER);
   if (!(await reviewVisible(reader, docName))) {
     return { impact: shown('shared', now.impact), bottomLine: shown('shared', now.bottomLine) };
   }
@@ -71,11 +71,11 @@ export async function lettersFor(
     .where('attempt', '=', attempt)
     .where('user_id', '=', ownerId)
     .execute();
-  const one = (letter: LetterName): LetterText => {
+  const one = async (letter: LetterName): Promise<LetterText> => {
     const review = reviews.find((r) => r.letter === letter);
     if (review?.status !== 'approved' || review.approved_seq === null) return shown('draft', now[letter]);
-    const approved = textAt(docName, review.approved_seq)[letter];
+    const approved = (await textAt(docName, review.approved_seq))[letter];
     return shown('approved', approved, approved !== now[letter]);
   };
-  return { impact: one('impact'), bottomLine: one('bottomLine') };
+  return { impact: await one('impact'), bottomLine: await one('bottomLine') };
 }

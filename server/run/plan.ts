@@ -7,8 +7,8 @@ import { rebuildLatest } from '../update-log/rebuild';
  * An attempt's plan as it is now, from the update log (every accepted edit is logged before
  * anyone sees it). Every member may read the plan; callers check membership first.
  */
-export function readPlan(boardId: string, attempt: number): PlanJSON {
-  const rebuilt = rebuildLatest(db().sqlite, formatDocName({ kind: 'plan', boardId, attempt }));
+export async function readPlan(boardId: string, attempt: number): Promise<PlanJSON> {
+  const rebuilt = await rebuildLatest(db().kysely, formatDocName({ kind: 'plan', boardId, attempt }));
   try {
     return planToJSON(rebuilt.doc);
   } finally {

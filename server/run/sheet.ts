@@ -73,8 +73,9 @@ export async function buildSheet(
   reader: Pick<Principal, 'userId'>,
   boardId: string,
   attempt: number,
-  plan: PlanJSON = readPlan(boardId, attempt),
+  given?: PlanJSON,
 ): Promise<RunSheet> {
+  const plan = given ?? (await readPlan(boardId, attempt));
   const order: SheetSpeaker[] = [];
   for (const speaker of runningOrder(plan)) {
     const letters =

@@ -4,12 +4,15 @@ import { principalFromCookieHeader } from '../auth/token';
 import { principalForSession } from '../auth/sessions';
 import { importDebriefRecords } from '../attempts/debrief-import';
 import { purgeBoardDocuments } from '../boards/purge';
-import { closeDatabase, db, truncateWal } from '../db/connection';
+import { closeDatabase, prepareDatabase, truncateWal } from '../db/connection';
 import { env } from '../env';
 import { toError } from '../http/errors';
 import { docAccess } from '../permissions';
+import { postgresDocStorage } from '../update-log/postgres-storage';
 import { sqliteDocStorage } from '../update-log/sqlite-storage';
+import type { DocStorage } from '../yjs/storage';
 import { createYjsServer } from '../yjs/yjs-server';
+import { holdSoleOwnership } from './sole-owner';
 import { parseToSyncProcess, type FromSyncProcess, type ToSyncProcess } from './messages';
 
 /**
@@ -21,13 +24,23 @@ import { parseToSyncProcess, type FromSyncProcess, type ToSyncProcess } from './
  * same process that heap was 120 MB before any board was open; here it holds the rooms and
  * little else (docs/performance.md, run 9).
  */
-function main(): void {
+async function main(): Promise<void> {
   const send = (message: FromSyncProcess) => process.send?.(message);
   if (!process.send) throw new Error('the sync process is started by server/index.ts, not on its own');
+  const database = await prepareDatabase();
+  const url = env().DATABASE_URL;
+  // Stops serving at once: another process may take the documents over from here.
+  const release = url
+    ? await holdSoleOwnership(url, (reason) => {
+        console.error(`sync process: ${reason}; stopping`);
+        void shutdown();
+      })
+    : null;
   // Before any room exists: debriefs saved as records before they were documents become documents.
-  importDebriefRecords(db().sqlite);
+  await importDebriefRecords(database.kysely);
+  const storage: DocStorage = database.sqlite ? sqliteDocStorage(database.sqlite) : postgresDocStorage(database.kysely);
   const yjs = createYjsServer({
-    storage: sqliteDocStorage(db().sqlite),
+    storage,
     limits: env().REALTIME_LIMITS,
     authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
     isSessionLive: async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,
@@ -46,6 +59,7 @@ function main(): void {
     force.unref();
     try {
       await yjs.close();
+      await release?.();
       await closeDatabase();
     } catch (error) {
       console.error('sync process: shutdown failed', toError(error));
@@ -120,9 +134,7 @@ function upgradeRequest(message: Extract<ToSyncProcess, { type: 'upgrade' }>, so
 
 process.on('unhandledRejection', (reason) => console.error('sync process: unhandled rejection', toError(reason)));
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error('sync process failed to start', toError(error));
   process.exit(1);
-}
+});

@@ -24,8 +24,8 @@ export interface RenderedDocState {
 export const RENDERED_STATE_MAX_BYTES = 192 * 1024;
 
 /** The latest stored state of `docName`, or null when it is larger than the page should carry. */
-export function renderedDocState(docName: string): RenderedDocState | null {
-  const stored = readStoredParts(db().sqlite, docName, Number.MAX_SAFE_INTEGER);
+export async function renderedDocState(docName: string): Promise<RenderedDocState | null> {
+  const stored = await readStoredParts(db().kysely, docName, Number.MAX_SAFE_INTEGER);
   let bytes = 0;
   for (const part of stored.parts) bytes += part.length;
   if (bytes > RENDERED_STATE_MAX_BYTES) return null;

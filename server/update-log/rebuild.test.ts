@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import * as Y from 'yjs';
-import { UpdateStore } from './update-store';
-import { openDatabase } from '../db/connection';
+import { openDatabase, type SqliteDb } from '../db/connection';
+import { appendUpdate, writeCheckpointRow } from './log-writes';
 import { lastSeq, listChanges, readStoredParts, rebuildAtSeq, rebuildAtTime, rebuildLatest } from './rebuild';
 import { encodeCheckpoint } from '../yjs/checkpoint-slices';
 import { removeTempDbs, tempDbFile } from '../../test/helpers/temp-db';
@@ -31,9 +31,8 @@ function snapshot(doc: Y.Doc): Snapshot {
  * (append, then apply to the "server" doc; checkpoint every 7 updates). The state every
  * client had after seq k, once it had seen updates 1..k, is recorded to compare against.
  */
-function record(): { db: ReturnType<typeof openDatabase>; snapshots: Snapshot[] } {
+async function record(): Promise<{ db: SqliteDb; snapshots: Snapshot[] }> {
   const db = openDatabase(tempDbFile());
-  const store = new UpdateStore(db.sqlite);
   const server = new Y.Doc();
   const clients = [new Y.Doc(), new Y.Doc()];
   const snapshots: Snapshot[] = [snapshot(server)];
@@ -60,54 +59,54 @@ function record(): { db: ReturnType<typeof openDatabase>; snapshots: Snapshot[] 
     });
     editor.off('update', capture);
     assert.ok(update);
-    const seq = store.append(DOC, `user-${index}`, update, T0 + i * 1000);
+    const seq = await appendUpdate(db.kysely, DOC, `user-${index}`, update, T0 + i * 1000);
     assert.equal(seq, i);
     Y.applyUpdate(server, update);
     // Both clients receive every logged update (the other one lags by nothing here).
     for (const other of clients) Y.applyUpdate(other, update);
     snapshots.push(snapshot(server));
     assert.deepEqual(snapshot(clients[0] as Y.Doc), snapshots[i]);
-    if (i % 7 === 0) store.writeCheckpoint(DOC, i, [Y.encodeStateAsUpdate(server)], T0 + i * 1000 + 1);
+    if (i % 7 === 0) await writeCheckpointRow(db.kysely, DOC, i, [Y.encodeStateAsUpdate(server)], T0 + i * 1000 + 1);
   }
   return { db, snapshots };
 }
 
-test('rebuild at every sequence number equals what the clients had then', () => {
-  const { db, snapshots } = record();
-  assert.equal(lastSeq(db.sqlite, DOC), 60);
+test('rebuild at every sequence number equals what the clients had then', async () => {
+  const { db, snapshots } = await record();
+  assert.equal(await lastSeq(db.kysely, DOC), 60);
   for (let seq = 0; seq <= 60; seq++) {
-    const rebuilt = rebuildAtSeq(db.sqlite, DOC, seq);
+    const rebuilt = await rebuildAtSeq(db.kysely, DOC, seq);
     assert.deepEqual(snapshot(rebuilt.doc), snapshots[seq], `seq ${seq}`);
     assert.equal(rebuilt.seq, seq);
     assert.equal(rebuilt.checkpointSeq, seq - (seq % 7), 'starts from the nearest checkpoint');
     assert.equal(rebuilt.replayed, seq % 7);
     rebuilt.doc.destroy();
   }
-  const beyond = rebuildAtSeq(db.sqlite, DOC, 1000);
+  const beyond = await rebuildAtSeq(db.kysely, DOC, 1000);
   assert.equal(beyond.seq, 60);
   assert.deepEqual(snapshot(beyond.doc), snapshots[60]);
-  const latest = rebuildLatest(db.sqlite, DOC);
+  const latest = await rebuildLatest(db.kysely, DOC);
   assert.deepEqual(snapshot(latest.doc), snapshots[60]);
-  assert.deepEqual(rebuildAtSeq(db.sqlite, DOC, -5).seq, 0);
-  db.sqlite.close();
+  assert.deepEqual((await rebuildAtSeq(db.kysely, DOC, -5)).seq, 0);
+  await db.kysely.destroy();
 });
 
-test('rebuild at a time takes every update logged at or before it', () => {
-  const { db, snapshots } = record();
+test('rebuild at a time takes every update logged at or before it', async () => {
+  const { db, snapshots } = await record();
   for (const k of [0, 1, 6, 7, 8, 33, 59, 60]) {
-    const rebuilt = rebuildAtTime(db.sqlite, DOC, T0 + k * 1000 + 500);
+    const rebuilt = await rebuildAtTime(db.kysely, DOC, T0 + k * 1000 + 500);
     assert.deepEqual(snapshot(rebuilt.doc), snapshots[k], `time after seq ${k}`);
     rebuilt.doc.destroy();
   }
-  const exact = rebuildAtTime(db.sqlite, DOC, T0 + 14 * 1000);
+  const exact = await rebuildAtTime(db.kysely, DOC, T0 + 14 * 1000);
   assert.equal(exact.seq, 14);
-  assert.equal(rebuildAtTime(db.sqlite, DOC, T0 - 1).seq, 0);
-  db.sqlite.close();
+  assert.equal((await rebuildAtTime(db.kysely, DOC, T0 - 1)).seq, 0);
+  await db.kysely.destroy();
 });
 
-test('listChanges pages through the log without its bytes', () => {
-  const { db } = record();
-  const first = listChanges(db.sqlite, DOC, { limit: 25 });
+test('listChanges pages through the log without its bytes', async () => {
+  const { db } = await record();
+  const first = await listChanges(db.kysely, DOC, { limit: 25 });
   assert.equal(first.length, 25);
   assert.deepEqual(Object.keys(first[0] ?? {}).sort(), ['at', 'seq', 'size', 'userId']);
   assert.deepEqual(first[0] && { seq: first[0].seq, at: first[0].at, userId: first[0].userId }, {
@@ -116,33 +115,18 @@ test('listChanges pages through the log without its bytes', () => {
     userId: 'user-1',
   });
   assert.ok(first.every((change) => change.size > 0));
-  const rest = listChanges(db.sqlite, DOC, { afterSeq: 25, limit: 1000 });
+  const rest = await listChanges(db.kysely, DOC, { afterSeq: 25, limit: 1000 });
   assert.deepEqual(
     [...first, ...rest].map((change) => change.seq),
     Array.from({ length: 60 }, (_, i) => i + 1),
   );
-  assert.deepEqual(listChanges(db.sqlite, 'board/b1/attempt/2'), []);
-  assert.equal(listChanges(db.sqlite, DOC, { limit: 0 }).length, 1, 'limit is at least 1');
-  db.sqlite.close();
+  assert.deepEqual(await listChanges(db.kysely, 'board/b1/attempt/2'), []);
+  assert.equal((await listChanges(db.kysely, DOC, { limit: 0 })).length, 1, 'limit is at least 1');
+  await db.kysely.destroy();
 });
 
-test('sequence numbers are per document and continue after checkpoints', () => {
+test('a checkpoint of several parts reads back in order, and rebuilds the state it was written from', async () => {
   const db = openDatabase(tempDbFile());
-  const store = new UpdateStore(db.sqlite);
-  const update = Y.encodeStateAsUpdate(new Y.Doc());
-  assert.equal(store.append('a', 'u', update), 1);
-  assert.equal(store.append('b', 'u', update), 1);
-  assert.equal(store.append('a', 'u', update), 2);
-  store.writeCheckpoint('a', 2, [update]);
-  // Were the log before a checkpoint ever pruned, numbering must not restart.
-  db.sqlite.prepare("DELETE FROM doc_updates WHERE doc = 'a'").run();
-  assert.equal(store.append('a', 'u', update), 3);
-  db.sqlite.close();
-});
-
-test('a checkpoint of several parts reads back in order, and rebuilds the state it was written from', () => {
-  const db = openDatabase(tempDbFile());
-  const store = new UpdateStore(db.sqlite);
   // Three people, each on a field of their own and one shared text they delete from.
   const state = new Y.Doc();
   for (let person = 0; person < 3; person++) {
@@ -152,22 +136,22 @@ test('a checkpoint of several parts reads back in order, and rebuilds the state 
     editor.getText('shared').insert(0, `p${person} `);
     editor.getText('shared').delete(0, 1);
     Y.applyUpdate(state, Y.encodeStateAsUpdate(editor));
-    store.append(DOC, `user-${person}`, Y.encodeStateAsUpdate(editor), T0 + person);
+    await appendUpdate(db.kysely, DOC, `user-${person}`, Y.encodeStateAsUpdate(editor), T0 + person);
   }
   // A budget of a few structs: each person's few structs (runs merge) make a part of their own.
   const parts = encodeCheckpoint(state, 3);
   assert.ok(parts.length > 2, `several parts: ${parts.length}`);
-  store.writeCheckpoint(DOC, 3, parts, T0 + 10);
-  const stored = readStoredParts(db.sqlite, DOC, 3);
+  await writeCheckpointRow(db.kysely, DOC, 3, parts, T0 + 10);
+  const stored = await readStoredParts(db.kysely, DOC, 3);
   assert.deepEqual(
     stored.parts.map((part) => [...part]),
     parts.map((part) => [...part]),
   );
-  const rebuilt = rebuildLatest(db.sqlite, DOC);
+  const rebuilt = await rebuildLatest(db.kysely, DOC);
   assert.equal(rebuilt.checkpointSeq, 3);
   assert.equal(rebuilt.doc.getText('shared').toString(), state.getText('shared').toString());
   for (let person = 0; person < 3; person++)
     assert.deepEqual(rebuilt.doc.getArray(`field${person}`).toJSON(), state.getArray(`field${person}`).toJSON());
   rebuilt.doc.destroy();
-  db.sqlite.close();
+  await db.kysely.destroy();
 });

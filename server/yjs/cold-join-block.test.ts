@@ -3,6 +3,7 @@ import { after, test } from 'node:test';
 import * as Y from 'yjs';
 import { generateLog } from '../../bench/seed/generate';
 import { seedLog } from '../../bench/seed/store';
+import { queriesOn } from '../../test/helpers/stored-docs';
 import { readStoredParts, rebuildLatest } from '../update-log/rebuild';
 import { cleanUp, rawClient, startTestServer } from '../../test/helpers/sync-server';
 import { waitFor } from '../../test/helpers/wait';
@@ -43,7 +44,7 @@ test('a cold join to a board of 50,000 random-position edits never holds the thr
   // stored parts applied at once, best of three on this machine.
   const oneTurn: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const stored = readStoredParts(server.sqlite, DOC, Number.MAX_SAFE_INTEGER);
+    const stored = await readStoredParts(queriesOn(server.sqlite), DOC, Number.MAX_SAFE_INTEGER);
     const started = performance.now();
     applyStoredParts(stored).doc.destroy();
     oneTurn.push(performance.now() - started);
@@ -61,7 +62,7 @@ test('a cold join to a board of 50,000 random-position edits never holds the thr
   assert.ok(longest < 0.5 * single, `longest block ${longest.toFixed(1)} ms, one-turn build ${single.toFixed(1)} ms`);
 
   const learned = bob.learnedDoc();
-  const stored = rebuildLatest(server.sqlite, DOC);
+  const stored = await rebuildLatest(queriesOn(server.sqlite), DOC);
   assert.deepEqual(Y.encodeStateVector(learned), Y.encodeStateVector(stored.doc));
   const field = (doc: Y.Doc): string => doc.getText('approach.goals').toString();
   assert.equal(field(learned), field(stored.doc));

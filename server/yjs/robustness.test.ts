@@ -14,7 +14,7 @@ import {
 } from '../../test/helpers/frames';
 import { prng } from '../../test/helpers/prng';
 import { type ProviderClient, synced } from '../../test/helpers/providers';
-import { storedCount } from '../../test/helpers/stored-docs';
+import { storedCount, queriesOn } from '../../test/helpers/stored-docs';
 import { cleanUp, client, rawClient, startTestServer, type TestServer } from '../../test/helpers/sync-server';
 import { waitFor } from '../../test/helpers/wait';
 
@@ -167,7 +167,7 @@ describe('malformed input', () => {
       await waitFor(() => b.doc.getText('text').toString() === expected, 'b keeps syncing');
     }
     assert.equal(storedCount(server.sqlite, DOC), edits, 'only the real edits were logged');
-    const rebuilt = rebuildLatest(server.sqlite, DOC);
+    const rebuilt = await rebuildLatest(queriesOn(server.sqlite), DOC);
     assert.equal(rebuilt.doc.getText('text').toString(), a.doc.getText('text').toString());
     assert.deepEqual(Y.encodeStateVector(rebuilt.doc), Y.encodeStateVector(a.doc));
     rebuilt.doc.destroy();
@@ -221,7 +221,7 @@ describe('malformed input', () => {
     await waitFor(() => b.doc.getText('after').toString() === 'still alive', 'b keeps syncing');
     const fresh = client(server, 'alice', DOC);
     await synced(fresh);
-    const rebuilt = rebuildLatest(server.sqlite, DOC);
+    const rebuilt = await rebuildLatest(queriesOn(server.sqlite), DOC);
     assert.deepEqual(Y.encodeStateVector(rebuilt.doc), Y.encodeStateVector(fresh.doc));
     assert.equal(rebuilt.doc.getText('text').toString(), fresh.doc.getText('text').toString());
     assert.deepEqual(rebuilt.doc.getMap('plan').toJSON(), fresh.doc.getMap('plan').toJSON());

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { CloseCode } from '../../lib/protocol/close-codes';
+import { queriesOn } from '../../test/helpers/stored-docs';
 import { rebuildLatest } from '../update-log/rebuild';
 import { roomBreakingUpdates } from '../../test/helpers/broken-update';
 import { syncUpdate } from '../../test/helpers/frames';
@@ -47,7 +48,7 @@ test('an update that breaks the room cuts its sender only: the others stay, see 
   // The log replays to the live state, and a newcomer gets exactly that.
   const fresh = client(server, 'alice', DOC);
   await synced(fresh);
-  const rebuilt = rebuildLatest(server.sqlite, DOC);
+  const rebuilt = await rebuildLatest(queriesOn(server.sqlite), DOC);
   for (const doc of [rebuilt.doc, fresh.doc, a.doc]) {
     assert.equal(doc.getText('text').toString(), '> hello world');
     assert.deepEqual(doc.getMap('plan').toJSON(), { a: 1, c: 3 });

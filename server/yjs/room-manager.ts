@@ -71,8 +71,11 @@ export class RoomManager {
     return this.loading.has(docName);
   }
 
-  /** The stored state of a room that is neither loaded nor loading, to pass to load() once sent. */
-  readStored(docName: string): StoredParts {
+  /**
+   * The stored state of a room that is neither loaded nor loading, to pass to load() once sent
+   * (a promise on a store that reads over the network).
+   */
+  readStored(docName: string): StoredParts | Promise<StoredParts> {
     return this.store.readLatest(docName);
   }
 
@@ -83,7 +86,7 @@ export class RoomManager {
    * called meanwhile awaits the same one. Rejects if loading fails or is cancelled (discard(),
    * cancelLoads()): the caller then holds nothing.
    */
-  load(docName: string, stored?: StoredParts): Promise<Room> {
+  load(docName: string, stored?: StoredParts | Promise<StoredParts>): Promise<Room> {
     if (this.isLoaded(docName)) return Promise.resolve(this.acquire(docName));
     let loading = this.loading.get(docName);
     if (!loading) {
@@ -98,7 +101,8 @@ export class RoomManager {
 
   /**
    * Returns the loaded room, loading it in this turn if needed: for a room that must exist now
-   * (a broken room's sockets moving on). Pair every call with release().
+   * (a broken room's sockets moving on). Pair every call with release(). Throws when the room
+   * is not loaded and the store reads only asynchronously (PostgreSQL).
    */
   acquire(docName: string): Room {
     if (this.loading.has(docName)) throw new Error(`${docName} is loading`);
@@ -113,7 +117,12 @@ export class RoomManager {
     }
     if (!entry) {
       const started = performance.now();
-      const loaded = applyStoredParts(this.readStored(docName));
+      const stored = this.readStored(docName);
+      if (stored instanceof Promise) {
+        stored.catch(() => undefined);
+        throw new Error(`${docName} is not loaded, and its store reads asynchronously`);
+      }
+      const loaded = applyStoredParts(stored);
       const room = new Room(docName, loaded, this.store, this.checkpointEvery, this.log, this.budget);
       entry = { room, holders: 0 };
       this.rooms.set(docName, entry);
@@ -130,7 +139,7 @@ export class RoomManager {
 
   private async build(
     docName: string,
-    stored: StoredParts | undefined,
+    stored: StoredParts | Promise<StoredParts> | undefined,
     loading: Omit<Loading, 'promise'>,
   ): Promise<Room> {
     const started = performance.now();

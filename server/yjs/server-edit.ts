@@ -34,21 +34,24 @@ export async function applyServerEdit(
   const room = await context.rooms.load(docName);
   return new Promise<void>((resolve, reject) => {
     let failure: unknown = null;
-    context.batch.enqueue(room, () => {
-      try {
-        room.applyClientUpdate(update, userId, SERVER_EDIT);
-      } catch (error) {
-        failure = error;
-        // Nothing of it went out; the room's other sockets carry on in a room reloaded from the log.
-        if (error instanceof RoomBrokenError) context.reloadRoom(room);
-      }
-    });
-    // Runs after the batch above has committed (or failed): setImmediate keeps its order.
-    setImmediate(() => {
-      const stored = failure === null && !room.isBroken;
-      context.rooms.release(room);
-      if (stored) resolve();
-      else reject(failure instanceof Error ? failure : new Error('the server edit was not stored'));
-    });
+    context.batch.enqueue(
+      room,
+      () => {
+        try {
+          room.applyClientUpdate(update, userId, SERVER_EDIT);
+        } catch (error) {
+          failure = error;
+          // Nothing of it went out; the room's other sockets carry on in a room reloaded from the log.
+          if (error instanceof RoomBrokenError) context.reloadRoom(room);
+        }
+      },
+      // Once the batch above has committed (or failed): only then is the edit stored.
+      (committed) => {
+        const stored = committed && failure === null && !room.isBroken;
+        context.rooms.release(room);
+        if (stored) resolve();
+        else reject(failure instanceof Error ? failure : new Error('the server edit was not stored'));
+      },
+    );
   });
 }

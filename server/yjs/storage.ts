@@ -2,15 +2,18 @@ import * as Y from 'yjs';
 
 /**
  * What the sync server needs from storage, handed in by its host (server/sync/main.ts passes
- * server/update-log/sqlite-storage.ts). The rooms import no database: the same server runs on
- * another store, and its tests can hand in a store that fails on purpose.
+ * server/update-log/sqlite-storage.ts or postgres-storage.ts). The rooms import no database:
+ * the same server runs on either store, and its tests can hand in a store that fails on purpose.
  *
- * Every call is synchronous: an update is logged before it is applied and broadcast, within
- * the turn that received it, so nothing can observe a document holding an unlogged update.
+ * Appends are made inside `transaction`, which commits them together. On SQLite everything is
+ * synchronous: an update is logged before it is applied and broadcast, within the turn that
+ * received it. On PostgreSQL reads and the commit complete later: the turn's batch holds every
+ * send until the commit lands (turn-batch.ts), so nobody is sent anything of an update that is
+ * not stored either way.
  */
 export interface DocStorage {
   /** What the latest state of a document is made of (checkpoint and the updates after it). */
-  readLatest(docName: string): StoredParts;
+  readLatest(docName: string): StoredParts | Promise<StoredParts>;
   /** Appends an update at the sequence number after the room's last one; throws on a clash. */
   appendAt(docName: string, seq: number, userId: string, bytes: Uint8Array): void;
   /** Removes an update that could not be applied; only ever the last one, never broadcast. */
@@ -20,8 +23,14 @@ export interface DocStorage {
    * in order (checkpoint-slices.ts); readLatest gives them back in that order.
    */
   writeCheckpoint(docName: string, seq: number, parts: Uint8Array[]): void;
-  /** Runs `work` in one transaction, committed before it returns; throws when the commit fails. */
-  transaction(work: () => void): void;
+  /**
+   * Runs `work` (which appends, removes and checkpoints) in one transaction: committed before
+   * it returns, or by the time the promise it returns resolves; throws, or rejects, when the
+   * commit fails.
+   */
+  transaction(work: () => void): void | Promise<void>;
+  /** Resolves once every write handed over so far is stored or has failed (shutdown). */
+  drain?(): Promise<void>;
 }
 
 /** The stored bytes a state is made of: a checkpoint (if any) first, then the updates after it. */
@@ -88,13 +97,14 @@ const LARGEST_WHOLE_CHECKPOINT = 64 * 1024;
  */
 export async function applyStoredPartsInTurns(
   docName: string,
-  read: () => StoredParts,
+  read: () => StoredParts | Promise<StoredParts>,
   turnMs: number,
   cancelled: () => boolean,
 ): Promise<RebuiltDoc & LoadTurns> {
   await nextTurn();
   if (cancelled()) throw new LoadCancelledError(docName);
-  const stored = read();
+  const stored = await read();
+  if (cancelled()) throw new LoadCancelledError(docName);
   const doc = new Y.Doc({ gc: true });
   let next = 0;
   let turns = 0;

@@ -101,3 +101,86 @@ test('a batch whose commit fails sends nothing and reports every room it touched
   assert.deepEqual(listener.got, [{ text: 'update 2', committedRows: 1 }]);
   sqlite.close();
 });
+
+/** A store whose commits land when the test says (PostgreSQL's, over the network). */
+function laterCommits(): {
+  storage: { transaction(work: () => void): Promise<void> };
+  pending: Array<{ resolve(): void; reject(error: Error): void }>;
+} {
+  const pending: Array<{ resolve(): void; reject(error: Error): void }> = [];
+  return {
+    pending,
+    storage: {
+      transaction(work) {
+        work();
+        return new Promise<void>((resolve, reject) => pending.push({ resolve, reject }));
+      },
+    },
+  };
+}
+
+/** A recipient in a room, as a connection is. */
+function member(room: string): Recipient & { got: string[] } {
+  const got: string[] = [];
+  return { room, got, deliver: (bytes) => got.push(Buffer.from(bytes).toString()) };
+}
+
+test('while a commit that lands later is under way, every send waits and new messages wait for the next batch', async () => {
+  const { storage, pending } = laterCommits();
+  const batch = new TurnBatch<string>(storage, () => assert.fail('nothing fails here'));
+  const inA = member('room-a');
+  const inB = member('room-b');
+  const ran: string[] = [];
+  const settled: boolean[] = [];
+  batch.enqueue(
+    'room-a',
+    () => {
+      ran.push('first');
+      batch.send(inA, Buffer.from('update 1'));
+    },
+    (stored) => settled.push(stored),
+  );
+  await turn();
+  assert.deepEqual(ran, ['first']);
+  assert.equal(pending.length, 1, 'one commit under way');
+  // A send from outside the batch (a join to another room) waits too: the documents may hold
+  // what is not stored yet, and nothing tells them apart here.
+  batch.send(inB, Buffer.from('sync step'));
+  batch.enqueue('room-b', () => ran.push('second'));
+  await turn();
+  assert.deepEqual(ran, ['first'], 'the next message waits for the commit');
+  assert.deepEqual([inA.got, inB.got, settled], [[], [], []]);
+  pending[0]?.resolve();
+  await turn();
+  assert.deepEqual(inA.got, ['update 1']);
+  assert.deepEqual(inB.got, ['sync step']);
+  assert.deepEqual(settled, [true]);
+  assert.deepEqual(ran, ['first', 'second'], 'the waiting message is the next batch');
+  const done = batch.settled();
+  pending[1]?.resolve();
+  await done;
+  batch.send(inA, Buffer.from('direct'));
+  assert.equal(inA.got.at(-1), 'direct', 'with nothing under way a send goes at once');
+});
+
+test('a commit that fails later reports its rooms; what was held for other rooms still goes out', async () => {
+  const { storage, pending } = laterCommits();
+  const failures: string[][] = [];
+  const batch = new TurnBatch<string>(storage, (rooms) => failures.push([...rooms]));
+  const inA = member('room-a');
+  const inB = member('room-b');
+  const settled: boolean[] = [];
+  batch.enqueue(
+    'room-a',
+    () => batch.send(inA, Buffer.from('update 1')),
+    (stored) => settled.push(stored),
+  );
+  await turn();
+  batch.send(inB, Buffer.from('presence'));
+  pending[0]?.reject(new Error('connection lost'));
+  await turn();
+  assert.deepEqual(failures, [['room-a']]);
+  assert.deepEqual(settled, [false]);
+  assert.deepEqual(inA.got, [], 'nothing the failed batch would have sent goes out');
+  assert.deepEqual(inB.got, ['presence'], 'a room the batch did not touch gets what it was sent');
+});

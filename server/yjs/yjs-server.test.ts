@@ -6,7 +6,7 @@ import { rebuildAtSeq, rebuildLatest } from '../update-log/rebuild';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import { permissionDeniedReason, syncStep2, syncUpdate, textUpdate } from '../../test/helpers/frames';
 import { type ProviderClient, synced } from '../../test/helpers/providers';
-import { checkpointSeqs, storedCount } from '../../test/helpers/stored-docs';
+import { checkpointSeqs, storedCount, queriesOn } from '../../test/helpers/stored-docs';
 import { cleanUp, client, rawClient, startTestServer } from '../../test/helpers/sync-server';
 import { tempDbFile } from '../../test/helpers/temp-db';
 import { waitFor } from '../../test/helpers/wait';
@@ -182,11 +182,11 @@ describe('persistence', () => {
     }
     assert.deepEqual(checkpointSeqs(server.sqlite, DOC), [10, 20, 30]);
     for (let seq = 0; seq <= 35; seq++) {
-      const rebuilt = rebuildAtSeq(server.sqlite, DOC, seq);
+      const rebuilt = await rebuildAtSeq(queriesOn(server.sqlite), DOC, seq);
       assert.equal(rebuilt.doc.getText('text').toString(), states[seq], `state at seq ${seq}`);
       rebuilt.doc.destroy();
     }
-    const latest = rebuildLatest(server.sqlite, DOC);
+    const latest = await rebuildLatest(queriesOn(server.sqlite), DOC);
     assert.equal(latest.checkpointSeq, 30);
     assert.equal(latest.replayed, 5);
     assert.deepEqual(Y.encodeStateVector(latest.doc), Y.encodeStateVector(a.doc));

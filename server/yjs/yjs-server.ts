@@ -195,7 +195,9 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
       // out now, so those bytes leave the process before the rebuild; a join to a room already
       // loading waits for it instead and then syncs as with any open room. Nothing the client
       // sends is read meanwhile: the socket is paused and its connection does not exist yet.
-      let stored: StoredParts | null = null;
+      // (A store that reads over the network answers later: the room loads from that read,
+      // and the client syncs with it once it is open.)
+      let stored: StoredParts | Promise<StoredParts> | null = null;
       if (!rooms.isLoading(docName)) {
         try {
           stored = rooms.readStored(docName);
@@ -203,12 +205,13 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
           log('yjs.load-error', { doc: docName, error: String(error) });
           return closeSocket(ws, CloseCode.InternalError);
         }
-        for (const message of storedStateMessages(stored.parts)) ws.send(message);
+        if (!(stored instanceof Promise)) for (const message of storedStateMessages(stored.parts)) ws.send(message);
       }
       ws.pause();
       // Asked for in this turn: a server edit from now on finds the load under way and awaits it.
       const loading = rooms.load(docName, stored ?? undefined);
-      completeJoin(join, loading, stored, epoch).catch((error: unknown) => {
+      const sent = stored instanceof Promise ? null : stored;
+      completeJoin(join, loading, sent, epoch).catch((error: unknown) => {
         log('yjs.upgrade-error', { doc: docName, error: String(error) });
         closeSocket(ws, CloseCode.InternalError);
       });
@@ -320,12 +323,14 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     // Joins and server edits awaiting a load are answered (ServerShutdown, rejected).
     rooms.cancelLoads();
     // Messages already read are handled (and stored) before the sockets go.
-    hooks.batch.flush();
+    await hooks.batch.settled();
     const all = [...connections];
     for (const connection of all) connection.close(CloseCode.ServerShutdown);
     await Promise.all(all.map((connection) => connection.whenClosed));
     rooms.unloadParked();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
+    // The checkpoints written as the rooms were let go.
+    await options.storage.drain?.();
   }
 
   async function dropBoard(boardId: string): Promise<void> {

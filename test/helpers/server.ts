@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { destroyLeftovers } from './leftovers';
+import { freshPostgresDatabase } from './postgres';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,6 +29,8 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The server's PostgreSQL database when the suite runs on it (TEST_DATABASE=postgres), else null. */
+  databaseUrl: string | null;
   output: () => string;
   /** The id of the server process the test started (null once it has exited). */
   pid(): number | null;
@@ -46,13 +49,20 @@ export interface RunningServer {
   dispose(): Promise<void>;
 }
 
+/** Whether this run of the suite puts the servers' records on PostgreSQL (scripts/test-all.sh). */
+export function onPostgres(): boolean {
+  return process.env.TEST_DATABASE === 'postgres';
+}
+
 /**
  * Starts the real server (production build, as `npm run serve` does) on a free port with a
- * temporary data folder, in its own process group so that nothing is left listening.
+ * temporary data folder (and, on PostgreSQL, a database of its own), in its own process group
+ * so that nothing is left listening.
  */
 export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'board-test-'));
+  const database = onPostgres() ? await freshPostgresDatabase() : null;
   let child: ChildProcess | null = null;
   let log = '';
 
@@ -70,6 +80,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,
           NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+          ...(database ? { DATABASE_URL: database.url } : {}),
           ...options.env,
         },
         detached: true,
@@ -114,6 +125,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
+    databaseUrl: database?.url ?? null,
     output: () => log,
     pid: () => {
       const proc: ChildProcess | null = child;
@@ -127,6 +139,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
       destroyLeftovers();
       await waitExit('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
     },
   };
 }

@@ -3,11 +3,14 @@
  * the integration tests, the in-process sync server's for the unit tests.
  */
 import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as Y from 'yjs';
-import { rebuildLatest } from '../../server/update-log/rebuild';
+import type { Database } from '../../server/db/schema';
+import { latestReader } from '../../server/update-log/sqlite-storage';
+import { applyStoredParts } from '../../server/yjs/storage';
 import { containsBytes } from './bytes';
 
 export function dbFile(dataDir: string): string {
@@ -50,9 +53,9 @@ export function snapshotStore(dataDir: string): { db: BetterSqlite3.Database; di
   };
 }
 
-/** The stored state of a document, rebuilt by server/update-log/rebuild.ts (checkpoint + log). */
+/** The stored state of a document (checkpoint + log), read as the sync process reads it on SQLite. */
 export function storedDoc(db: BetterSqlite3.Database, docName: string): Y.Doc {
-  return rebuildLatest(db, docName).doc;
+  return applyStoredParts(latestReader(db)(docName)).doc;
 }
 
 export function withStoredDoc<T>(db: BetterSqlite3.Database, docName: string, read: (doc: Y.Doc) => T): T {
@@ -93,4 +96,9 @@ export function storedDocNames(db: BetterSqlite3.Database): string[] {
     .prepare('SELECT doc FROM doc_updates UNION SELECT doc FROM doc_checkpoints ORDER BY doc')
     .all() as Array<{ doc: string }>;
   return rows.map((row) => row.doc);
+}
+
+/** The query layer over a test's own SQLite handle, for the functions that read the log through Kysely. */
+export function queriesOn(db: BetterSqlite3.Database): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
 }

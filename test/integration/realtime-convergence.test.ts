@@ -2,8 +2,8 @@
  * Convergence through the real server: seeded random edits (inserts and deletes at random
  * positions of a Y.Text, sets and deletes in a Y.Map) from several writers that randomly
  * disconnect and reconnect, while a viewer watches. At checkpoints everyone reconnects; every
- * replica and the server's stored state (its SQLite file, rebuilt with server/update-log/rebuild.ts)
- * must be identical.
+ * replica and the server's stored state (its SQLite file or PostgreSQL database, rebuilt with
+ * server/update-log/rebuild.ts) must be identical, and the log's sequence numbers have no gaps.
  *
  * FUZZ_ROUNDS (default 300) sets the number of rounds, FUZZ_SEED the seed (printed on failure).
  */
@@ -14,7 +14,7 @@ import { addMember, anotherSession, createBoard, person, planDoc } from '../help
 import { type RunningServer, startServer } from '../helpers/server';
 import { prng } from '../helpers/prng';
 import { openProvider, type ProviderClient } from '../helpers/providers';
-import { loggedCount, openStore, storedDoc } from '../helpers/stored-docs';
+import { readStoreOf } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
 let server: RunningServer;
@@ -97,17 +97,23 @@ test(`seeded random edits with random disconnects converge, and match the stored
       10_000,
     );
     const expected = snapshotOf(writers[0]?.doc ?? new Y.Doc());
-    const db = openStore(server.dataDir);
+    const store = readStoreOf(server);
     try {
       // The log is written before the broadcast that made the replicas converge.
-      const stored = storedDoc(db, plan);
+      const stored = await store.doc(plan);
       try {
         assert.deepEqual(snapshotOf(stored), expected, `${label}: stored state equals the replicas (seed ${SEED})`);
       } finally {
         stored.destroy();
       }
+      const seqs = await store.loggedSeqs(plan);
+      assert.deepEqual(
+        seqs,
+        seqs.map((_seq, index) => index + 1),
+        `${label}: the log's sequence numbers run 1..n without gaps`,
+      );
     } finally {
-      db.close();
+      await store.close();
     }
     checks++;
   };
@@ -164,13 +170,13 @@ test('a synced writer reconnecting adds nothing to the log or the history', asyn
   const board = await createBoard(ivy, 'Reconnects');
   const plan = planDoc(board);
   const writer = openProvider(url, ivy.cookieHeader(), plan, { label: 'writer' });
-  const db = openStore(server.dataDir);
+  const store = readStoreOf(server);
   try {
     await waitFor(() => writer.provider.synced, 'synced');
     const text = writer.doc.getText('text');
     text.insert(0, 'hello, world');
     text.delete(0, 7); // a document with deletions, like every real one
-    await waitFor(() => loggedCount(db, plan) === 2, 'two edits logged');
+    await waitFor(async () => (await store.loggedCount(plan)) === 2, 'two edits logged');
     const history = async (): Promise<number> =>
       (await ivy.json<{ changes: unknown[] }>('GET', `/api/boards/${board}/history?doc=${encodeURIComponent(plan)}`))
         .body.changes.length;
@@ -184,10 +190,10 @@ test('a synced writer reconnecting adds nothing to the log or the history', asyn
     }
     // Its sync step 2 answers the server's step 1 and may still be in flight once it is synced.
     await sleep(300);
-    assert.equal(loggedCount(db, plan), 2, 'reconnects that change nothing are not logged');
+    assert.equal(await store.loggedCount(plan), 2, 'reconnects that change nothing are not logged');
     assert.equal(await history(), 2, 'nor listed as changes in the history');
   } finally {
-    db.close();
+    await store.close();
     writer.destroy();
   }
 });

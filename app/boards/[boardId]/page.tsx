@@ -40,7 +40,7 @@ export default async function BoardPage({ params }: { params: Promise<{ boardId:
   // The permission function's answer for this plan is already in the page's abilities (the same
   // decideDocAccess over the facts gathered for this render): no second round of queries.
   const access = firstLoad ? planAccess(standing.abilities, latest) : 'none';
-  const renderedPlan = access === 'read' || access === 'write' ? renderedDocState(planName) : null;
+  const renderedPlan = access === 'read' || access === 'write' ? await renderedDocState(planName) : null;
   return (
     <BoardShell
       board={board}

@@ -58,7 +58,7 @@ export default async function PacketPage({
   } else {
     people = [{ userId: principal.userId, name: principal.name, role: standing.role }];
   }
-  const plan = readPlan(boardId, latest.number);
+  const plan = await readPlan(boardId, latest.number);
   const packets = [];
   for (const person of people) packets.push(await buildPacket(person, boardId, latest.number, plan));
   return (

@@ -24,7 +24,7 @@ export default async function RunPage({ params }: { params: Promise<{ boardId: s
   if (!board || !latest) notFound();
   const attempt = { number: latest.number, frozen: latest.frozenAt !== null };
   const sheet = await buildSheet(principal, boardId, attempt.number);
-  const initial = runForPage({ principal, role: standing.role, boardId, attempt, latest: true });
+  const initial = await runForPage({ principal, role: standing.role, boardId, attempt, latest: true });
   const { can } = standing.abilities;
   return (
     <RunView

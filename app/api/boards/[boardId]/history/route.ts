@@ -12,6 +12,6 @@ export const GET = authedRoute(async (req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   const { doc, afterSeq, limit } = readHistoryPageQuery(req);
   const visible = await requireHistoryAccess(principal, boardId, doc);
-  const changes = listChanges(db().sqlite, doc, { afterSeq: firstPageAfter(visible, afterSeq), limit });
+  const changes = await listChanges(db().kysely, doc, { afterSeq: firstPageAfter(visible, afterSeq), limit });
   return NextResponse.json({ doc, from: visible.from, changes });
 });

@@ -26,9 +26,9 @@ export const GET = authedRoute(async (req, ctx, principal) => {
   const visible = await requireHistoryAccess(principal, boardId, doc);
   const name = parseDocName(doc);
   if (!name) throw notFound('That document');
-  const target = seq ?? seqAtTime(db().sqlite, doc, at ?? 0);
+  const target = seq ?? (await seqAtTime(db().kysely, doc, at ?? 0));
   requireInWindow(visible, target);
-  const rebuilt = rebuildAtSeq(db().sqlite, doc, target);
+  const rebuilt = await rebuildAtSeq(db().kysely, doc, target);
   try {
     return NextResponse.json({ doc, seq: rebuilt.seq, state: docToJSON(name, rebuilt.doc) });
   } finally {

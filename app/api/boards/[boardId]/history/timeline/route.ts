@@ -12,6 +12,6 @@ export const GET = authedRoute(async (req, ctx, principal) => {
   const boardId = await param(ctx, 'boardId');
   const { doc, afterSeq, limit } = readHistoryPageQuery(req);
   const visible = await requireHistoryAccess(principal, boardId, doc);
-  const entries = timelinePage(db().sqlite, doc, firstPageAfter(visible, afterSeq), limit);
+  const entries = await timelinePage(db().kysely, doc, firstPageAfter(visible, afterSeq), limit);
   return NextResponse.json({ doc, from: visible.from, entries });
 });

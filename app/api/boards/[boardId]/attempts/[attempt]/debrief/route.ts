@@ -17,5 +17,5 @@ export const GET = authedRoute(async (_req, ctx, principal) => {
   const attempt = await requireAttempt(boardId, await param(ctx, 'attempt'));
   const name = formatDocName({ kind: 'debrief', boardId, attempt: attempt.number });
   if ((await docAccess(principal, name)) === 'none') throw notFound('That debrief');
-  return NextResponse.json({ debrief: getDebrief(boardId, attempt.number), doc: name });
+  return NextResponse.json({ debrief: await getDebrief(boardId, attempt.number), doc: name });
 });

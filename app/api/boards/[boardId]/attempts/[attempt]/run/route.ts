@@ -10,7 +10,7 @@ import { runScope } from '@/server/run/scope';
  */
 export const GET = authedRoute(async (_req, ctx, principal) => {
   const scope = await runScope(ctx, principal);
-  return NextResponse.json({ run: currentRun(scope), now: Date.now() });
+  return NextResponse.json({ run: await currentRun(scope), now: Date.now() });
 });
 
 /** One move: the interventionist leads (start, next, playbooks, signals, outcome, end); a relative may ask to step out. */

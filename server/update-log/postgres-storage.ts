@@ -1,0 +1,123 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { DocStorage, StoredParts } from '../yjs/storage';
+import { packCheckpoint } from './checkpoint-parts';
+import { readStoredParts } from './rebuild';
+
+interface UpdateRow {
+  doc: string;
+  seq: number;
+  at: number;
+  user_id: string;
+  bytes: Uint8Array;
+}
+
+interface CheckpointRow {
+  doc: string;
+  seq: number;
+  at: number;
+  parts: Uint8Array[];
+}
+
+/** What one transaction writes: the turn's appends, and the checkpoints made meanwhile. */
+interface Writes {
+  updates: UpdateRow[];
+  checkpoints: CheckpointRow[];
+}
+
+export interface PostgresDocStorage extends DocStorage {
+  drain(): Promise<void>;
+}
+
+/**
+ * The sync server's storage on PostgreSQL. The rooms call it as they call the SQLite one, in
+ * the turn they handle messages; here the calls made inside `transaction` are gathered and go
+ * in one transaction over the network (one multi-row insert of the turn's appends), whose
+ * promise the turn's batch awaits before it sends anything (server/yjs/turn-batch.ts).
+ *
+ * Writes run one after another, in the order they were handed over: a checkpoint written as a
+ * room is let go lands after the appends it includes, and a read waits for the writes before
+ * it, so a room loaded again right after it was let go starts from everything it had.
+ */
+export function postgresDocStorage(kysely: Kysely<Database>): PostgresDocStorage {
+  let open: Writes | null = null;
+  let chain: Promise<void> = Promise.resolve();
+
+  /** Queues `writes` after every earlier one; the promise is this one's outcome. */
+  function enqueue(writes: Writes): Promise<void> {
+    const run = chain.then(() => write(kysely, writes));
+    // The next write runs whatever became of this one: the batch reports a failure itself.
+    chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Outside a transaction (a checkpoint as a room is let go): a write of its own. */
+  function alone(writes: Writes): void {
+    enqueue(writes).catch((error: unknown) => {
+      // The log still holds every update; a lost checkpoint only makes the next load longer.
+      console.error('update log: a checkpoint was not stored', String(error));
+    });
+  }
+
+  return {
+    async readLatest(docName: string): Promise<StoredParts> {
+      await chain;
+      return kysely
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute((tx) => readStoredParts(tx, docName, Number.MAX_SAFE_INTEGER));
+    },
+    appendAt(docName, seq, userId, bytes) {
+      const row = { doc: docName, seq, at: Date.now(), user_id: userId, bytes };
+      if (open) open.updates.push(row);
+      else alone({ updates: [row], checkpoints: [] });
+    },
+    remove(docName, seq) {
+      // Only ever the update just appended, in the same batch: it is simply not written.
+      if (open) open.updates = open.updates.filter((row) => !(row.doc === docName && row.seq === seq));
+    },
+    writeCheckpoint(docName, seq, parts) {
+      const row = { doc: docName, seq, at: Date.now(), parts };
+      if (open) open.checkpoints.push(row);
+      else alone({ updates: [], checkpoints: [row] });
+    },
+    transaction(work) {
+      const writes: Writes = { updates: [], checkpoints: [] };
+      open = writes;
+      try {
+        work();
+      } finally {
+        open = null;
+      }
+      // A turn of presence and sync steps writes nothing: its sends need not wait for a round trip.
+      if (writes.updates.length === 0 && writes.checkpoints.length === 0) return;
+      return enqueue(writes);
+    },
+    drain: () => chain,
+  };
+}
+
+/** The most rows one INSERT carries: PostgreSQL takes at most 65,535 parameters, five a row. */
+const ROWS_PER_INSERT = 10_000;
+
+async function write(kysely: Kysely<Database>, writes: Writes): Promise<void> {
+  await kysely.transaction().execute(async (tx) => {
+    for (let from = 0; from < writes.updates.length; from += ROWS_PER_INSERT) {
+      await tx
+        .insertInto('doc_updates')
+        .values(writes.updates.slice(from, from + ROWS_PER_INSERT))
+        .execute();
+    }
+    for (const checkpoint of writes.checkpoints) {
+      const row = packCheckpoint(checkpoint.parts);
+      await tx
+        .insertInto('doc_checkpoints')
+        .values({ doc: checkpoint.doc, seq: checkpoint.seq, at: checkpoint.at, state: row.state, parts: row.parts })
+        .onConflict((conflict) =>
+          conflict.columns(['doc', 'seq']).doUpdateSet({ at: checkpoint.at, state: row.state, parts: row.parts }),
+        )
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * Reading what a running server stored, on whichever database the suite runs (its SQLite file,
+ * or its PostgreSQL database when TEST_DATABASE=postgres), through the same query layer and
+ * rebuild as the server itself.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type * as Y from 'yjs';
+import { postgresTypes } from '../../server/db/postgres-types';
+import type { Database } from '../../server/db/schema';
+import { rebuildLatest } from '../../server/update-log/rebuild';
+import { dbFile } from './stored-docs';
+import type { RunningServer } from './server';
+
+export interface StoreReader {
+  kysely: Kysely<Database>;
+  /** The stored state of a document (checkpoint and log), rebuilt; the caller destroys it. */
+  doc(docName: string): Promise<Y.Doc>;
+  loggedCount(docName: string): Promise<number>;
+  /** The sequence numbers of a document's logged updates, in order. */
+  loggedSeqs(docName: string): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+export function readStoreOf(server: Pick<RunningServer, 'dataDir' | 'databaseUrl'>): StoreReader {
+  const kysely = new Kysely<Database>({
+    dialect: server.databaseUrl
+      ? new PostgresDialect({
+          pool: new pg.Pool({ connectionString: server.databaseUrl, max: 2, types: postgresTypes }),
+        })
+      : new SqliteDialect({
+          database: new BetterSqlite3(dbFile(server.dataDir), { readonly: true, fileMustExist: true }),
+        }),
+  });
+  return {
+    kysely,
+    doc: async (docName) => (await rebuildLatest(kysely, docName)).doc,
+    loggedCount: async (docName) => {
+      const row = await kysely
+        .selectFrom('doc_updates')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('doc', '=', docName)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    loggedSeqs: async (docName) =>
+      (await kysely.selectFrom('doc_updates').select('seq').where('doc', '=', docName).orderBy('seq').execute()).map(
+        (row) => row.seq,
+      ),
+    close: () => kysely.destroy(),
+  };
+}

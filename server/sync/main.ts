@@ -29,11 +29,12 @@ async function main(): Promise<void> {
   if (!process.send) throw new Error('the sync process is started by server/index.ts, not on its own');
   const database = await prepareDatabase();
   const url = env().DATABASE_URL;
-  // Stops serving at once: another process may take the documents over from here.
+  // Stops serving at once: another process may take the documents over from here. SIGTERM
+  // takes the usual way out (shutdown below), and before that is set up, ends the process.
   const release = url
     ? await holdSoleOwnership(url, (reason) => {
         console.error(`sync process: ${reason}; stopping`);
-        void shutdown();
+        process.kill(process.pid, 'SIGTERM');
       })
     : null;
   // Before any room exists: debriefs saved as records before they were documents become documents.

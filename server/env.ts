@@ -23,6 +23,22 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// address')
     .optional(),
+  /**
+   * Redis for what may be lost when several processes serve one PostgreSQL database: socket.io's
+   * messages between them and the rate limits (`redis://host:6379`). Never the update log.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// address')
+    .optional(),
+  /**
+   * Where the other processes reach this one (`host:port`), for the sockets of boards this
+   * process owns (docs/deploy.md). Default: 127.0.0.1 and PORT, for processes on one machine.
+   */
+  PEER_ADDRESS: z
+    .string()
+    .regex(/^[^\s:/]+:\d{1,5}$/, 'PEER_ADDRESS must be host:port')
+    .optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   /**
    * The address people use, e.g. https://harbor.example: next-auth's links, and the one origin

@@ -59,8 +59,9 @@ export function publish(event: BusEvent): void {
 
 /**
  * Tells every listener and resolves once each has acted on it, and once the other processes
- * will be told, if any. For a change that later work depends on: staging an attempt copies it
- * only after every writer of the frozen one is gone.
+ * will be told, if any (they act on it within about a second, without this waiting for them).
+ * For a change that later work depends on: staging an attempt copies it only after every writer
+ * of the frozen one on this process is gone.
  */
 export async function publishSettled(event: BusEvent): Promise<void> {
   const forwarder = (globalThis as GlobalWithBus)[FORWARDER_KEY];

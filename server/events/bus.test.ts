@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { publish, publishSettled, subscribe, type BusEvent } from './bus';
+import { deliverFromPeer, installForwarder, publish, publishSettled, subscribe, type BusEvent } from './bus';
 
 const EVENT: BusEvent = { type: 'access-changed', boardId: 'b1' };
 
@@ -56,4 +56,30 @@ test('an unsubscribed listener hears nothing more', async () => {
   off();
   await publishSettled(EVENT);
   assert.equal(heard, 1);
+});
+
+test('publishSettled waits for the forwarder too; a delivery from another process never reaches it', async () => {
+  const forwarded: BusEvent[] = [];
+  const heard: BusEvent[] = [];
+  let sent = false;
+  const uninstall = installForwarder(async (event) => {
+    forwarded.push(event);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    sent = true;
+  });
+  const off = subscribe((event) => {
+    heard.push(event);
+  });
+  try {
+    await publishSettled(EVENT);
+    assert.equal(sent, true, 'resolved only once the forwarder had sent it');
+    await deliverFromPeer({ type: 'board-deleted', boardId: 'b2' });
+    assert.deepEqual(forwarded, [EVENT], 'not sent back');
+    assert.deepEqual(heard, [EVENT, { type: 'board-deleted', boardId: 'b2' }], 'both reach the listeners');
+  } finally {
+    off();
+    uninstall();
+  }
+  await publishSettled(EVENT);
+  assert.equal(forwarded.length, 1, 'an uninstalled forwarder hears nothing more');
 });

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createBoard, person, planDoc } from '../helpers/board';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
+import { prng } from '../helpers/prng';
 import { socketSending } from '../helpers/provider-socket';
 import { type ProviderClient, trackedProvider } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
@@ -94,27 +95,53 @@ function typeInto(client: ProviderClient, words: string): void {
 
 const textOf = (client: ProviderClient): string => client.doc.getText('text').toString();
 
-test('writers on two processes edit one board served by one of them, and the log holds it all', async () => {
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
+
+test('seeded random edits from writers spread over two processes, with disconnects, converge with a gapless log', async () => {
+  const random = prng(SEED);
+  const int = (below: number) => Math.floor(random() * below);
   const ivy = await person(first.url, 'Ivy');
   const board = await createBoard(ivy, 'Two processes');
   const plan = planDoc(board);
-  const onFirst = writerOn(first, ivy, plan, 'on first');
-  await waitFor(() => onFirst.provider.synced, 'the first writer synced');
-  const lease = await leaseOf(board);
-  assert.equal(lease?.address, `127.0.0.1:${first.port}`, 'the process of the first join serves the board');
-  const onSecond = writerOn(second, ivy, plan, 'on second');
+  const writers = [first, second, first, second].map((server, index) =>
+    writerOn(server, ivy, plan, `writer ${index} on ${server === first ? 'first' : 'second'}`),
+  );
   try {
-    await waitFor(() => onSecond.provider.synced, 'the second writer synced through the first process');
-    for (let round = 0; round < 20; round++) {
-      typeInto(round % 2 === 0 ? onFirst : onSecond, `w${round} `);
-      if (round % 5 === 0) await sleep(5);
+    await waitFor(() => writers.every((writer) => writer.provider.synced), 'every writer synced');
+    const lease = await leaseOf(board);
+    assert.ok(lease, 'one process serves the board');
+    let disconnects = 0;
+    for (let round = 0; round < 200; round++) {
+      const writer = writers[int(writers.length)] as ProviderClient;
+      const roll = random();
+      const text = writer.doc.getText('text');
+      if (roll < 0.6) text.insert(int(text.length + 1), `r${round} `);
+      else if (roll < 0.8 && text.length > 0) text.delete(int(text.length), 1);
+      else if (writer.provider.shouldConnect) {
+        writer.provider.disconnect();
+        disconnects++;
+      } else writer.provider.connect();
+      if (random() < 0.2) await sleep(int(5));
+      else await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    await waitFor(() => textOf(onFirst) === textOf(onSecond) && textOf(onFirst).includes('w19'), 'both converge');
-    assert.equal(await storedText(plan), textOf(onFirst), 'the stored state equals the replicas');
-    assert.equal((await leaseOf(board))?.epoch, lease?.epoch, 'one owner all along');
+    for (const writer of writers) if (!writer.provider.shouldConnect) writer.provider.connect();
+    await waitFor(() => writers.every((writer) => writer.provider.synced), 'everyone back', 10_000);
+    const reference = () => textOf(writers[0] as ProviderClient);
+    await waitFor(
+      () => writers.every((writer) => textOf(writer) === reference()),
+      `replicas converge (seed ${SEED})`,
+      10_000,
+    );
+    await waitFor(
+      async () => (await storedText(plan)) === reference(),
+      `the stored state equals them (seed ${SEED})`,
+      5000,
+      50,
+    );
+    assert.ok(disconnects > 0, 'the run exercised disconnects');
+    assert.equal((await leaseOf(board))?.epoch, lease.epoch, 'one owner all along');
   } finally {
-    onFirst.destroy();
-    onSecond.destroy();
+    for (const writer of writers) writer.destroy();
   }
 });
 

@@ -13,6 +13,7 @@ import { prng } from '../helpers/prng';
 import { socketSending } from '../helpers/provider-socket';
 import { type ProviderClient, trackedProvider } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
+import { RawYjsSocket } from '../helpers/sockets';
 import { readStoreOf } from '../helpers/store-reader';
 import type { TestClient } from '../helpers/client';
 import { wsUrl } from '../helpers/urls';
@@ -236,5 +237,28 @@ test('an owner paused past its lease appends nothing when it wakes; the states a
   } finally {
     if (!woken) process.kill(-group, 'SIGCONT');
     onOwner.destroy();
+  }
+});
+
+test('a socket sent to the other process, marked as already passed, is still checked: strangers get nothing', async () => {
+  const ivy = await person(first.url, 'Ivy');
+  const board = await createBoard(ivy, 'Passed or not');
+  const plan = planDoc(board);
+  const writer = writerOn(first, ivy, plan, 'owner side');
+  try {
+    await waitFor(() => writer.provider.synced, 'the first process serves the board');
+    typeInto(writer, 'private plan ');
+    const stranger = await person(first.url, 'Stranger');
+    const origin = new URL(first.url).origin;
+    const mark = { 'x-board-forwarded-by': `127.0.0.1:${first.port}` };
+    for (const cookie of [null, stranger.cookieHeader()]) {
+      for (const server of [first, second]) {
+        const outcome = await RawYjsSocket.open(server.url, plan, cookie, { headers: mark, origin });
+        assert.equal(outcome.opened, false, `${cookie ? 'a stranger' : 'nobody'} on ${server.url} is not let in`);
+        if (!outcome.opened) assert.ok([401, 404, 503].includes(outcome.status), `refused with ${outcome.status}`);
+      }
+    }
+  } finally {
+    writer.destroy();
   }
 });

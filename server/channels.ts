@@ -6,7 +6,11 @@ import { env } from './env';
 import { subscribe } from './events/bus';
 import { notifyThrough, startPostgresRelay, type PostgresRelay } from './events/postgres-relay';
 import { attachBoardChannel, type BoardChannel } from './socket/board-channel';
+import { parseDocName } from '../lib/doc-names';
+import { peerAddress } from './sync/peer-address';
+import { type PeerEdit, sendEditToPeer } from './sync/peer-edits';
 import { startSyncProcess } from './sync/sync-process';
+import { servingPeer } from './sync/upgrade-routing';
 
 /**
  * The two realtime servers and the bridge that tells them about record changes: socket.io in
@@ -30,13 +34,25 @@ export async function attachRealtime(server: HttpServer) {
       case 'board-deleted':
         return sync.dropBoard(event.boardId);
       case 'doc-edit':
-        return sync.applyUpdate(event.docName, event.userId, event.update);
+        return applyServerEdit(event);
       case 'board-changed':
       case 'notify':
       case 'run':
         return undefined;
     }
   });
+
+  /**
+   * A server edit is applied by the process serving its board: here, or on PostgreSQL the one
+   * holding the board's lease, over HTTP (sync/peer-edits.ts).
+   */
+  async function applyServerEdit(edit: PeerEdit): Promise<void> {
+    const boardId = parseDocName(edit.docName)?.boardId;
+    const { dialect, kysely } = db();
+    const peer = dialect === 'postgres' && boardId ? await servingPeer(kysely, peerAddress(), boardId) : null;
+    if (peer) return sendEditToPeer(peer, edit, env().secret);
+    return sync.applyUpdate(edit.docName, edit.userId, edit.update);
+  }
 
   const url = env().DATABASE_URL;
   const relay: PostgresRelay | null =
@@ -53,6 +69,8 @@ export async function attachRealtime(server: HttpServer) {
 
   return {
     handleYjsUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => sync.handleUpgrade(req, socket, head),
+    /** An edit another process sent to this one, which serves its board: applied here, never passed on. */
+    applyPeerEdit: (edit: PeerEdit) => sync.applyUpdate(edit.docName, edit.userId, edit.update),
     close: async () => {
       await relay?.stop();
       unsubscribe();

@@ -6,7 +6,8 @@ import { env } from './env';
 import { clientAddressOf } from './http/client-address';
 import { toError } from './http/errors';
 import { trackInFlight } from './http/in-flight';
-import { attachRealtime } from './channels';
+import { attachRealtime, type Realtime } from './channels';
+import { answerPeerEdit, PEER_EDIT_PATH } from './sync/peer-edits';
 import { routeUpgrade } from './upgrade';
 
 /**
@@ -27,7 +28,15 @@ async function main(): Promise<void> {
   await app.prepare();
   const handleRequest = app.getRequestHandler();
 
+  let realtime: Realtime | null = null;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Another process of this database, sending a server edit for a board this one serves.
+    if (req.url === PEER_EDIT_PATH) {
+      const live = realtime;
+      return answerPeerEdit(req, res, config.secret, (edit) =>
+        live ? live.applyPeerEdit(edit) : Promise.reject(new Error('not serving yet')),
+      );
+    }
     // Rate limits key on the client's address; never trust one sent by the client (only a
     // trusted proxy's X-Forwarded-For, server/http/client-address.ts).
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);
@@ -40,9 +49,10 @@ async function main(): Promise<void> {
   server.on('clientError', (_error, socket) => socket.destroy());
   const inFlight = trackInFlight(server);
 
-  const realtime = await attachRealtime(server);
+  const attached = await attachRealtime(server);
+  realtime = attached;
   server.on('upgrade', (req, socket, head) => {
-    routeUpgrade(req, socket, head, { realtime, nextUpgrade: dev ? app.getUpgradeHandler() : null });
+    routeUpgrade(req, socket, head, { realtime: attached, nextUpgrade: dev ? app.getUpgradeHandler() : null });
   });
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
@@ -67,7 +77,7 @@ async function main(): Promise<void> {
       // No new connections from here; idle keep-alive ones are closed. Called once and not
       // awaited: its callback never comes once sockets were handed to the sync process (in-flight.ts).
       server.close();
-      await realtime.close();
+      await attached.close();
       await inFlight.drained();
       server.closeAllConnections();
       await closeDatabase();

@@ -25,18 +25,23 @@ export function upgradeRouter(kysely: Kysely<Database>, ownAddress: string) {
       if (req.headers[FORWARDED_HEADER] !== undefined) return null;
       const docName = docNameOfPath(req.url);
       const boardId = docName === null ? null : parseDocName(docName)?.boardId;
-      if (!boardId) return null;
-      const lease = await kysely
-        .selectFrom('board_leases')
-        .select([
-          'address',
-          sql<boolean>`expires_at > (extract(epoch from clock_timestamp()) * 1000)::bigint`.as('live'),
-        ])
-        .where('board_id', '=', boardId)
-        .executeTakeFirst();
-      return lease?.live && lease.address !== ownAddress ? lease.address : null;
+      return boardId ? servingPeer(kysely, ownAddress, boardId) : null;
     },
   };
+}
+
+/** The address of the live process serving the board, when it is not this one; else null. */
+export async function servingPeer(
+  kysely: Kysely<Database>,
+  ownAddress: string,
+  boardId: string,
+): Promise<string | null> {
+  const lease = await kysely
+    .selectFrom('board_leases')
+    .select(['address', sql<boolean>`expires_at > (extract(epoch from clock_timestamp()) * 1000)::bigint`.as('live')])
+    .where('board_id', '=', boardId)
+    .executeTakeFirst();
+  return lease?.live && lease.address !== ownAddress ? lease.address : null;
 }
 
 /**

@@ -15,7 +15,7 @@ import { type ProviderClient, trackedProvider } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
 import { RawYjsSocket } from '../helpers/sockets';
 import { readStoreOf } from '../helpers/store-reader';
-import type { TestClient } from '../helpers/client';
+import { TestClient } from '../helpers/client';
 import { wsUrl } from '../helpers/urls';
 import { sleep, waitFor } from '../helpers/wait';
 
@@ -260,5 +260,74 @@ test('a socket sent to the other process, marked as already passed, is still che
     }
   } finally {
     writer.destroy();
+  }
+});
+
+/** The same person's session, asking `server` (as the proxy might send them to any process). */
+function sameSessionOn(server: RunningServer, who: TestClient): TestClient {
+  const client = new TestClient(server.url);
+  for (const pair of who.cookieHeader().split('; ')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) client.setCookie(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  return client;
+}
+
+test('run mode driven through the process that does not serve the board writes its debrief through the one that does', async () => {
+  const ivy = await person(first.url, 'Ivy');
+  const board = await createBoard(ivy, 'The day, elsewhere');
+  const writer = writerOn(first, ivy, planDoc(board), 'keeps the board on the first process');
+  try {
+    await waitFor(() => writer.provider.synced, 'served by the first process');
+    const elsewhere = sameSessionOn(second, ivy);
+    const origin = { origin: new URL(first.url).origin };
+    const started = await elsewhere.request(
+      'POST',
+      `/api/boards/${board}/attempts/1/run`,
+      { type: 'start', rehearsal: false, timeZone: 'Europe/Berlin' },
+      origin,
+    );
+    assert.equal(started.status, 200);
+    await waitFor(
+      async () => {
+        const { body } = await elsewhere.json<{ debrief: { details: string } }>(
+          'GET',
+          `/api/boards/${board}/attempts/1/debrief`,
+        );
+        return body.debrief.details.includes('We began.');
+      },
+      'the debrief has the first entry',
+      10_000,
+      100,
+    );
+    assert.equal((await leaseOf(board))?.address, `127.0.0.1:${first.port}`, 'still served by the first process');
+  } finally {
+    writer.destroy();
+  }
+});
+
+test('a server edit sent between processes without the shared secret is refused and stores nothing', async () => {
+  const ivy = await person(first.url, 'Ivy');
+  const board = await createBoard(ivy, 'Forged edits');
+  const docName = `board/${board}/debrief/1`;
+  const body = JSON.stringify({ docName, userId: ivy.userId, update: Buffer.from([0, 0]).toString('base64') });
+  const attempts: Array<Record<string, string>> = [
+    {},
+    { 'x-board-peer-time': String(Date.now()), 'x-board-peer-signature': 'forged' },
+    { 'x-board-peer-time': '1', 'x-board-peer-signature': 'a'.repeat(43) },
+  ];
+  for (const headers of attempts) {
+    const response = await fetch(`${first.url}/_peer/doc-edit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    assert.equal(response.status, 401);
+  }
+  const store = readStoreOf({ dataDir: '', databaseUrl: database.url });
+  try {
+    assert.equal(await store.loggedCount(docName), 0, 'nothing stored');
+  } finally {
+    await store.close();
   }
 });

@@ -163,6 +163,16 @@ stop_redis() {
   rm -rf "$dir"
 }
 
+# The tests of what happens when the database restarts under a running server: a fast
+# shutdown (open sessions are cut, as in a real restart), then the same server again.
+restart_postgres() {
+  [ -f "$state" ] || { echo "no test services are running" >&2; return 1; }
+  # shellcheck source=/dev/null
+  source "$state"
+  as_pg_user "${TEST_SERVICES_PG_USER:-$(id -un)}" "$TEST_SERVICES_PG_BIN/pg_ctl" -D "$TEST_SERVICES_PG_DATA" \
+    -l "$TEST_SERVICES_PG_DATA/server.log" -m fast -w -t 30 restart >/dev/null
+}
+
 stop() {
   [ -f "$state" ] || return 0
   # shellcheck source=/dev/null
@@ -175,8 +185,9 @@ stop() {
 case ${1:-} in
   start) start ;;
   stop) stop ;;
+  restart-postgres) restart_postgres ;;
   *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|stop|restart-postgres" >&2
     exit 2
     ;;
 esac

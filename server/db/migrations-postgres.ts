@@ -260,6 +260,19 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE doc_checkpoints ADD COLUMN parts BIGINT NOT NULL DEFAULT 1 CHECK (parts >= 1);
     `,
   },
+  {
+    id: 9,
+    name: 'board-leases',
+    sql: `
+      CREATE TABLE board_leases (
+        board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+        owner TEXT NOT NULL,
+        address TEXT NOT NULL,
+        epoch BIGINT NOT NULL CHECK (epoch >= 1),
+        expires_at BIGINT NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

@@ -283,6 +283,23 @@ export const migrations: Migration[] = [
       ALTER TABLE doc_checkpoints ADD COLUMN parts INTEGER NOT NULL DEFAULT 1 CHECK (parts >= 1);
     `,
   },
+  {
+    // Several processes on one PostgreSQL database (docs/deploy.md): each board's documents are
+    // served by one process at a time, which holds the board's lease (server/sync/board-leases.ts)
+    // and renews it every second; its appends are fenced by the lease's epoch. One SQLite process
+    // holds every board and takes no lease: the table is here so the two schemas stay alike.
+    id: 9,
+    name: 'board-leases',
+    sql: `
+      CREATE TABLE board_leases (
+        board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+        owner TEXT NOT NULL,
+        address TEXT NOT NULL,
+        epoch INTEGER NOT NULL CHECK (epoch >= 1),
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {

@@ -209,6 +209,19 @@ export interface RunEventsTable {
   detail: string;
 }
 
+/** Which process serves a board's documents, until when (migration 9, server/sync/board-leases.ts). */
+export interface BoardLeasesTable {
+  board_id: string;
+  /** The serving sync process, one id per start. */
+  owner: string;
+  /** host:port where the other processes reach it. */
+  address: string;
+  /** Grows by one at every change of owner; appends are fenced by it. */
+  epoch: number;
+  /** The database's clock, ms since the epoch. */
+  expires_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -229,4 +242,5 @@ export interface Database {
   section_views: SectionViewsTable;
   runs: RunsTable;
   run_events: RunEventsTable;
+  board_leases: BoardLeasesTable;
 }

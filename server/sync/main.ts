@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { principalFromCookieHeader } from '../auth/token';
@@ -12,7 +13,9 @@ import { postgresDocStorage } from '../update-log/postgres-storage';
 import { sqliteDocStorage } from '../update-log/sqlite-storage';
 import type { DocStorage } from '../yjs/storage';
 import { createYjsServer } from '../yjs/yjs-server';
-import { holdSoleOwnership } from './sole-owner';
+import { BoardLeases } from './board-leases';
+import { peerAddress } from './peer-address';
+import { fenceOf, refuseUpgrade, servedHere, servesDoc } from './served-here';
 import { parseToSyncProcess, type FromSyncProcess, type ToSyncProcess } from './messages';
 
 /**
@@ -28,18 +31,25 @@ async function main(): Promise<void> {
   const send = (message: FromSyncProcess) => process.send?.(message);
   if (!process.send) throw new Error('the sync process is started by server/index.ts, not on its own');
   const database = await prepareDatabase();
-  const url = env().DATABASE_URL;
-  // Stops serving at once: another process may take the documents over from here. SIGTERM
-  // takes the usual way out (shutdown below), and before that is set up, ends the process.
-  const release = url
-    ? await holdSoleOwnership(url, (reason) => {
-        console.error(`sync process: ${reason}; stopping`);
-        process.kill(process.pid, 'SIGTERM');
-      })
-    : null;
   // Before any room exists: debriefs saved as records before they were documents become documents.
   await importDebriefRecords(database.kysely);
-  const storage: DocStorage = database.sqlite ? sqliteDocStorage(database.sqlite) : postgresDocStorage(database.kysely);
+  // On PostgreSQL each board is served by the process holding its lease; on SQLite, by this one.
+  const leases =
+    database.dialect === 'postgres'
+      ? new BoardLeases(
+          database.kysely,
+          randomUUID(),
+          peerAddress(),
+          () => yjs.boardsInUse(),
+          (boardIds, reason) => {
+            console.error(`sync process: no longer serving ${boardIds.length} board(s): ${reason}`);
+            for (const boardId of boardIds) yjs.closeBoard(boardId);
+          },
+        )
+      : null;
+  const storage: DocStorage = database.sqlite
+    ? sqliteDocStorage(database.sqlite)
+    : postgresDocStorage(database.kysely, leases ? fenceOf(leases, (boardId) => yjs.closeBoard(boardId)) : undefined);
   const yjs = createYjsServer({
     storage,
     limits: env().REALTIME_LIMITS,
@@ -52,6 +62,8 @@ async function main(): Promise<void> {
     },
   });
 
+  leases?.start();
+
   let stopping = false;
   const shutdown = async (): Promise<void> => {
     if (stopping) return;
@@ -60,7 +72,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await yjs.close();
-      await release?.();
+      await leases?.close();
       await closeDatabase();
     } catch (error) {
       console.error('sync process: shutdown failed', toError(error));
@@ -72,7 +84,16 @@ async function main(): Promise<void> {
     switch (message.type) {
       case 'upgrade': {
         if (!(socket instanceof Socket)) return;
-        yjs.handleUpgrade(upgradeRequest(message, socket), socket, Buffer.from(message.head, 'base64'));
+        const req = upgradeRequest(message, socket);
+        const head = Buffer.from(message.head, 'base64');
+        if (!leases) return yjs.handleUpgrade(req, socket, head);
+        servedHere(leases, req).then(
+          (served) => (served ? yjs.handleUpgrade(req, socket, head) : refuseUpgrade(socket)),
+          (error: unknown) => {
+            console.error('sync process: the board lease could not be taken', toError(error));
+            refuseUpgrade(socket);
+          },
+        );
         return;
       }
       case 'revalidate':
@@ -96,13 +117,15 @@ async function main(): Promise<void> {
           .finally(() => send({ type: 'dropped', id: message.id }));
         return;
       case 'apply-update':
-        yjs.applyServerUpdate(message.doc, message.userId, Buffer.from(message.update, 'base64')).then(
-          () => send({ type: 'applied', id: message.id, ok: true }),
-          (error: unknown) => {
-            console.error('server edit failed', toError(error));
-            send({ type: 'applied', id: message.id, ok: false });
-          },
-        );
+        servesDoc(leases, message.doc)
+          .then(() => yjs.applyServerUpdate(message.doc, message.userId, Buffer.from(message.update, 'base64')))
+          .then(
+            () => send({ type: 'applied', id: message.id, ok: true }),
+            (error: unknown) => {
+              console.error('server edit failed', toError(error));
+              send({ type: 'applied', id: message.id, ok: false });
+            },
+          );
         return;
       case 'close':
         void shutdown();

@@ -3,9 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
+import { db } from '../db/connection';
 import { toError } from '../http/errors';
 import type { RevalidateFilter } from '../yjs/yjs-server';
 import { parseFromSyncProcess, type ToSyncProcess } from './messages';
+import { peerAddress } from './peer-address';
+import { stopReading } from './socket-reading';
+import { forwardUpgrade, upgradeRouter } from './upgrade-routing';
 
 const ENTRY = path.join(__dirname, 'main.ts');
 /** How long the sync process may take to start before the server gives up. */
@@ -160,21 +164,41 @@ export async function startSyncProcess(): Promise<SyncProcess> {
     }
   }
 
+  // On PostgreSQL several processes may serve one database: a board's sockets go to the one
+  // that holds its lease (upgrade-routing.ts).
+  const { dialect, kysely } = db();
+  const router = dialect === 'postgres' ? upgradeRouter(kysely, peerAddress()) : null;
+
+  /** Hands the socket to this process's sync process. */
+  function handOver(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    if (stopping || !child.connected) return refuse(socket, 503);
+    const message: ToSyncProcess = {
+      type: 'upgrade',
+      method: req.method ?? 'GET',
+      url: req.url ?? '',
+      headers: req.headers,
+      head: head.toString('base64'),
+    };
+    stopReading(socket);
+    // The socket is the sync process's from here: this process closes its own copy once sent.
+    child.send(message, socket, (error: Error | null) => {
+      if (error) socket.destroy();
+    });
+  }
+
   return {
     handleUpgrade(req, socket, head) {
       if (stopping || !child.connected || !(socket instanceof Socket)) return refuse(socket, 503);
-      const message: ToSyncProcess = {
-        type: 'upgrade',
-        method: req.method ?? 'GET',
-        url: req.url ?? '',
-        headers: req.headers,
-        head: head.toString('base64'),
-      };
+      if (!router) return handOver(req, socket, head);
+      // Nothing is read meanwhile: whatever the client sends stays in the socket for whoever serves it.
       stopReading(socket);
-      // The socket is the sync process's from here: this process closes its own copy once sent.
-      child.send(message, socket, (error: Error | null) => {
-        if (error) socket.destroy();
-      });
+      router.ownerElsewhere(req).then(
+        (owner) => (owner ? forwardUpgrade(req, socket, head, owner, peerAddress()) : handOver(req, socket, head)),
+        (error: unknown) => {
+          console.error('upgrade: could not tell who serves the board', toError(error));
+          refuse(socket, 503);
+        },
+      );
     },
     revalidate(filter) {
       // A sync process that missed this (restarting) has no sockets left to re-check.
@@ -219,21 +243,6 @@ export async function startSyncProcess(): Promise<SyncProcess> {
       clearTimeout(killer);
     },
   };
-}
-
-/**
- * Stops this process reading from a socket it hands over. Node keeps reading the handle until
- * the sync process acknowledges it, and drops what it reads once the handle is sent: a client
- * that got its 101 quickly lost its first frame (its sync request) to this process about once
- * in a hundred joins. Nothing else is read here by then (the client waits for the 101), so
- * stopping now loses nothing; the handle is internal, hence the checks.
- */
-function stopReading(socket: Socket): void {
-  const handle: unknown = Reflect.get(socket, '_handle');
-  if (typeof handle !== 'object' || handle === null) return;
-  const readStop: unknown = Reflect.get(handle, 'readStop');
-  if (typeof readStop === 'function') readStop.call(handle);
-  Reflect.set(handle, 'reading', false);
 }
 
 function refuse(socket: Duplex, status: 503): void {

@@ -6,7 +6,7 @@ import type { DocAccess, Principal } from './types';
 
 /** What the host hands createYjsServer (yjs-server.ts); YjsServer below is what it gets back. */
 export interface YjsServerOptions {
-  /** Where documents are loaded from and every accepted update is logged, synchronously. */
+  /** Where documents are loaded from and every accepted update is logged before it is sent. */
   storage: DocStorage;
   /** Authenticates a raw upgrade request (session cookie); null when not signed in. */
   authenticate(req: IncomingMessage): Promise<Principal | null>;
@@ -57,6 +57,13 @@ export interface YjsServer {
    * Resolves once it is stored; rejects if it was not (nothing of it was then sent).
    */
   applyServerUpdate(docName: string, userId: string, update: Uint8Array): Promise<void>;
+  /**
+   * Stops serving a board whose lease another process holds now: its rooms are dropped without
+   * a checkpoint and its sockets closed with ServerShutdown, so that their clients reconnect.
+   */
+  closeBoard(boardId: string): void;
+  /** The boards with a room loaded or loading here, or a socket open (their leases are kept). */
+  boardsInUse(): Set<string>;
   /** Rooms someone holds, loaded rooms nobody holds (see RoomManager), open sockets. */
   stats(): { rooms: number; idleRooms: number; connections: number };
 }

@@ -66,6 +66,11 @@ export class RoomManager {
     return this.rooms.has(docName) || this.parked.has(docName);
   }
 
+  /** Every room loaded (held or parked) or loading, by name. */
+  names(): string[] {
+    return [...this.rooms.keys(), ...this.parked.keys(), ...this.loading.keys()];
+  }
+
   /** Whether a load of the room is under way (load() would await it). */
   isLoading(docName: string): boolean {
     return this.loading.has(docName);

@@ -51,19 +51,25 @@ export function boardPresence(io: BoardServer, registry: PresenceRegistry, redis
   const hasLocalSockets = (boardId: string): boolean =>
     (io.of('/').adapter.rooms.get(boardRoom(boardId))?.size ?? 0) > 0;
 
+  let stopped = false;
+
   /** Who of the other processes' is on the board; null when they could not be asked. */
   const gather = (boardId: string): Promise<PresencePerson[] | null> =>
     new Promise((resolve) => {
       // While Redis is away, the question would wait in node-redis's queue and then fail.
-      if (!redis.isReady) return resolve(null);
+      if (stopped || !redis.isReady) return resolve(null);
       const timer = setTimeout(() => resolve(null), GATHER_TIMEOUT_MS);
       timer.unref();
-      io.serverSideEmit('presence:list', boardId, (error, replies) => {
+      const answered = (error: Error | null, replies: unknown[]): void => {
         clearTimeout(timer);
         // A process that has not answered in time is left out until the next question.
         if (error) console.error('board presence: a process did not answer', toError(error).message);
         resolve(replies.flatMap((reply) => PresencePeopleSchema.safeParse(reply).data ?? []));
-      });
+      };
+      // What io.serverSideEmit does, minus dropping the adapter's promise: should Redis go away
+      // between the check above and the question, the failure is caught here, not left unhandled.
+      const asked: unknown = io.of('/').adapter.serverSideEmit(['presence:list', boardId, answered]);
+      if (asked instanceof Promise) asked.catch((error: unknown) => answered(toError(error), []));
     });
 
   const lastSent = new Map<string, string>();
@@ -73,6 +79,7 @@ export function boardPresence(io: BoardServer, registry: PresenceRegistry, redis
   const asking = new Map<string, { again: boolean; force: boolean }>();
 
   const refresh = async (boardId: string, force: boolean): Promise<void> => {
+    if (stopped) return;
     const running = asking.get(boardId);
     if (running) {
       running.again = true;
@@ -122,10 +129,12 @@ export function boardPresence(io: BoardServer, registry: PresenceRegistry, redis
 
   return {
     changed: (boardId) => {
+      // Not stopped: a socket leaving at shutdown is still told to the others.
       io.serverSideEmit('presence:changed', boardId);
       void refresh(boardId, true);
     },
     stop: () => {
+      stopped = true;
       clearInterval(resync);
       redis.off('ready', refreshAll);
     },

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { after, test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -33,6 +33,8 @@ function redisUrl(): string {
 
 // A stream and channels of this run only, on a Redis other files use too.
 const RUN = `test-${randomBytes(4).toString('hex')}`;
+/** Processes of one group hear each other only: each test has its own. */
+let group = 0;
 const BOARD = 'board-1';
 
 interface Node {
@@ -43,12 +45,12 @@ const nodes: Node[] = [];
 const clients: Socket[] = [];
 
 /** A server process's board channel, reduced to presence: a socket joins BOARD as its handshake says. */
-async function startNode(): Promise<Node> {
+async function startNode(name = `${RUN}-${group}`): Promise<Node> {
   const redis: RedisClient = connectRedis(redisUrl(), 'test redis');
   await waitFor(() => redis.isReady, 'the Redis client to connect');
   const http = createServer();
   const io: BoardServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(http);
-  io.adapter(createAdapter(redis, { streamName: RUN, channelPrefix: RUN }));
+  io.adapter(createAdapter(redis, { streamName: name, channelPrefix: name }));
   const registry = new PresenceRegistry();
   const presence = boardPresence(io, registry, redis);
   io.on('connection', (socket) => {
@@ -66,9 +68,12 @@ async function startNode(): Promise<Node> {
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const address = http.address();
+  let closed = false;
   const node: Node = {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
     close: async () => {
+      if (closed) return;
+      closed = true;
       presence.stop();
       await io.close();
       if (redis.isOpen) await redis.close();
@@ -104,9 +109,10 @@ async function sees(who: Person, expected: string, label: string): Promise<void>
   await waitFor(() => names(who.seen()) === expected, `${label} (last seen: ${names(who.seen())})`, 10_000);
 }
 
-after(async () => {
-  for (const socket of clients) socket.disconnect();
-  for (const node of nodes) await node.close();
+afterEach(async () => {
+  for (const socket of clients.splice(0)) socket.disconnect();
+  for (const node of nodes.splice(0)) await node.close();
+  group += 1;
 });
 
 test('people on one board over three processes see each other, wherever they connected', async () => {
@@ -140,4 +146,32 @@ test('people on one board over three processes see each other, wherever they con
   // A process that shuts down takes its people with it.
   await c.close();
   for (const who of [ana, dee]) await sees(who, 'Ana, Dee', 'C’s people gone');
+});
+
+test('after Redis drops every connection (as in a restart), the processes hear each other again', async () => {
+  const a = await startNode();
+  const b = await startNode();
+  const fay = await arrive(a, 'Fay');
+  const gus = await arrive(b, 'Gus');
+  await sees(fay, 'Fay, Gus', 'Fay sees Gus');
+
+  const admin = connectRedis(redisUrl(), 'test redis');
+  await waitFor(() => admin.isReady, 'the Redis client to connect');
+  // Subscribers (the adapters' listening clients) first, then everyone, this client included.
+  await admin.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']);
+  await admin.sendCommand(['CLIENT', 'KILL', 'TYPE', 'normal']).catch(() => undefined);
+  await waitFor(() => admin.isReady, 'this client to reconnect');
+  // Both adapters listen again (their public channel, named as the adapter names it).
+  const listening = async () => {
+    const reply = await admin.sendCommand<unknown[]>(['PUBSUB', 'NUMSUB', `${RUN}-${group}#/#`]);
+    return Number(reply[1]) === 2;
+  };
+  await waitFor(listening, 'both processes to listen on Redis again', 10_000, 50);
+  await admin.close();
+
+  const hal = await arrive(b, 'Hal');
+  await sees(fay, 'Fay, Gus, Hal', 'Fay on A hears of Hal on B after the reconnection');
+  await sees(hal, 'Fay, Gus, Hal', 'Hal on B is told of Fay on A');
+  gus.socket.disconnect();
+  await sees(fay, 'Fay, Hal', 'and of Gus leaving');
 });

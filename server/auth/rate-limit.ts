@@ -154,7 +154,8 @@ type Verdict = { allowed: true; undo(): Promise<void> } | { allowed: false; wait
  * delay that follows it. Counting first gives each of several concurrent attempts, from any
  * process, its own number; of those past the free ones, only the one that opens the gate goes
  * on. A refused attempt gives its count back, as GuessThrottle counts only the attempts it lets
- * through.
+ * through (until it has, a concurrent attempt may be numbered one higher: its delay can come out
+ * a step longer, never shorter).
  */
 class SharedThrottle {
   private readonly schedule: GuessThrottle;

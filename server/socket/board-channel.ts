@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, JoinReply, ServerToClientEvents } from '../../lib/protocol/board-events';
 import { principalForSession, sessionExpiresAt } from '../auth/sessions';
@@ -8,9 +9,11 @@ import type { BusEvent } from '../events/bus';
 import { toError } from '../http/errors';
 import { allowSameOriginHandshake } from '../http/origin';
 import { boardRole, can } from '../permissions';
+import { redis } from '../redis';
 import { resolveLimits } from '../yjs/limits';
 import { SocketCaps } from '../yjs/socket-caps';
 import { guardEvents } from './event-limit';
+import { boardPresence } from './board-presence';
 import { BoardRefSchema, PresenceUpdateSchema } from './payload-schemas';
 import { PresenceRegistry } from './presence';
 import { boardRoom, interventionistsRoom, sessionRoom, userRoom } from './rooms';
@@ -31,6 +34,14 @@ function isAck(value: unknown): value is (reply: JoinReply) => void {
 /**
  * socket.io carries board-level events: who is here and where, and record changes made through
  * the HTTP API. Joining a board's room asks lib/permissions, like every other entry point.
+ *
+ * Several server processes (REDIS_URL set) share the board's people through socket.io's Redis
+ * streams adapter, which picks up where it was after Redis restarts. Record changes do not go
+ * through it: every process hears every bus event (relayed between processes through the
+ * database), so each one tells only its own sockets (`io.local`). Sent through the adapter as
+ * well, each socket would get every change once per process. The adapter carries only what
+ * one process alone knows: who is connected to it, and where they are (board-presence.ts).
+ * Re-checks and disconnections after a bus event also stay local, for the same reason.
  */
 export function attachBoardChannel(server: HttpServer) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(server, {
@@ -42,7 +53,10 @@ export function attachBoardChannel(server: HttpServer) {
     // No handshake from another site's page (server/http/origin.ts).
     allowRequest: allowSameOriginHandshake,
   });
+  const redisClient = redis();
+  if (redisClient) io.adapter(createAdapter(redisClient));
   const presence = new PresenceRegistry();
+  const people = boardPresence(io, presence, redisClient);
   const limits = resolveLimits(env().REALTIME_LIMITS);
   // Connections per session and per person, counted like the sync server's sockets.
   const caps = new SocketCaps(limits);
@@ -83,15 +97,11 @@ export function attachBoardChannel(server: HttpServer) {
     );
   });
 
-  const broadcastPresence = (boardId: string) => {
-    io.to(boardRoom(boardId)).emit('presence', { boardId, people: presence.list(boardId) });
-  };
-
   const leaveBoard = (socket: BoardSocket, boardId: string) => {
     socket.data.boards.delete(boardId);
     void socket.leave(boardRoom(boardId));
     void socket.leave(interventionistsRoom(boardId));
-    if (presence.remove(boardId, socket.id)) broadcastPresence(boardId);
+    if (presence.remove(boardId, socket.id)) people.changed(boardId);
   };
 
   io.on('connection', (socket) => {
@@ -113,7 +123,7 @@ export function attachBoardChannel(server: HttpServer) {
         await socket.join(boardRoom(boardId));
         if (can(role, 'channel.interventionists')) await socket.join(interventionistsRoom(boardId));
         presence.set(boardId, socket.id, { userId: principal.userId, name: principal.name, role, section: null });
-        broadcastPresence(boardId);
+        people.changed(boardId);
         reply({ ok: true, role });
       } catch (error) {
         console.error('board:join failed', toError(error));
@@ -129,8 +139,7 @@ export function attachBoardChannel(server: HttpServer) {
     socket.on('presence:update', (payload: unknown) => {
       const parsed = PresenceUpdateSchema.safeParse(payload);
       if (!parsed.success || !socket.data.boards.has(parsed.data.boardId)) return;
-      if (presence.setSection(parsed.data.boardId, socket.id, parsed.data.section))
-        broadcastPresence(parsed.data.boardId);
+      if (presence.setSection(parsed.data.boardId, socket.id, parsed.data.section)) people.changed(parsed.data.boardId);
     });
 
     socket.on('disconnect', () => {
@@ -140,7 +149,8 @@ export function attachBoardChannel(server: HttpServer) {
 
   /** Re-checks every socket on a board after a record change; those that lost access leave. */
   async function recheckBoard(boardId: string): Promise<void> {
-    const sockets = await io.in(boardRoom(boardId)).fetchSockets();
+    // This process's sockets: the others re-check theirs, as they hear the same event.
+    const sockets = await io.local.in(boardRoom(boardId)).fetchSockets();
     for (const remote of sockets) {
       const socket = io.sockets.sockets.get(remote.id);
       if (!socket) continue;
@@ -154,7 +164,7 @@ export function attachBoardChannel(server: HttpServer) {
         else await socket.leave(interventionistsRoom(boardId));
         presence.setRole(boardId, socket.id, role);
         socket.emit('board:role-changed', { boardId, role });
-        broadcastPresence(boardId);
+        people.changed(boardId);
       }
     }
   }
@@ -162,24 +172,26 @@ export function attachBoardChannel(server: HttpServer) {
   async function onBusEvent(event: BusEvent): Promise<void> {
     switch (event.type) {
       case 'session-revoked':
-        io.to(sessionRoom(event.sessionId)).emit('session:ended', {});
-        io.in(sessionRoom(event.sessionId)).disconnectSockets(true);
+        io.local.to(sessionRoom(event.sessionId)).emit('session:ended', {});
+        io.local.in(sessionRoom(event.sessionId)).disconnectSockets(true);
         return;
       case 'access-changed':
         await recheckBoard(event.boardId);
         return;
       case 'board-deleted':
-        io.to(boardRoom(event.boardId)).emit('board:deleted', { boardId: event.boardId });
-        io.in(boardRoom(event.boardId)).socketsLeave([boardRoom(event.boardId), interventionistsRoom(event.boardId)]);
+        io.local.to(boardRoom(event.boardId)).emit('board:deleted', { boardId: event.boardId });
+        io.local
+          .in(boardRoom(event.boardId))
+          .socketsLeave([boardRoom(event.boardId), interventionistsRoom(event.boardId)]);
         return;
       case 'board-changed': {
         const message = { boardId: event.boardId, topic: event.topic, detail: event.detail };
         if (event.audience.kind === 'board') {
-          io.to(boardRoom(event.boardId)).emit('board:changed', message);
+          io.local.to(boardRoom(event.boardId)).emit('board:changed', message);
         } else {
           // Private events reach only the named people and the board's interventionists.
           const rooms = [interventionistsRoom(event.boardId), ...event.audience.userIds.map(userRoom)];
-          io.to(rooms).emit('board:changed', message);
+          io.local.to(rooms).emit('board:changed', message);
         }
         return;
       }
@@ -187,8 +199,11 @@ export function attachBoardChannel(server: HttpServer) {
         // Run mode: the state to the whole board; a signal to the team, a request to step out to
         // the interventionists only (server/run/publish.ts picks the audience).
         const message = { boardId: event.boardId, ...event.message };
-        if (event.audience.kind === 'board') io.to(boardRoom(event.boardId)).emit('run', message);
-        else io.to([interventionistsRoom(event.boardId), ...event.audience.userIds.map(userRoom)]).emit('run', message);
+        if (event.audience.kind === 'board') io.local.to(boardRoom(event.boardId)).emit('run', message);
+        else
+          io.local
+            .to([interventionistsRoom(event.boardId), ...event.audience.userIds.map(userRoom)])
+            .emit('run', message);
         return;
       }
       case 'doc-edit':
@@ -196,8 +211,8 @@ export function attachBoardChannel(server: HttpServer) {
       case 'notify': {
         // Sent by the server when it stored a question or an answer: the browser only listens.
         const message = { boardId: event.boardId, kind: event.kind, from: event.from };
-        if (event.to.kind === 'user') io.to(userRoom(event.to.userId)).emit('notify', message);
-        else io.to(interventionistsRoom(event.boardId)).except(userRoom(event.to.except)).emit('notify', message);
+        if (event.to.kind === 'user') io.local.to(userRoom(event.to.userId)).emit('notify', message);
+        else io.local.to(interventionistsRoom(event.boardId)).except(userRoom(event.to.except)).emit('notify', message);
         return;
       }
     }
@@ -223,7 +238,11 @@ export function attachBoardChannel(server: HttpServer) {
      */
     close: (): void => {
       sweep.stop();
+      // The sockets' departures are still told to the other processes (through the shared
+      // client, which server/redis.ts closes); then this process stops reading from Redis.
       io.engine.close();
+      people.stop();
+      void io.of('/').adapter.close();
     },
   };
 }

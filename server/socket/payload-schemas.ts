@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { BoardRef, PresenceUpdate } from '../../lib/protocol/board-events';
+import type { BoardRef, PresencePerson, PresenceUpdate } from '../../lib/protocol/board-events';
+import { ROLES } from '../../lib/roles';
 
 /**
  * What the browser sends, checked before use: the event maps (lib/protocol/board-events.ts) say
@@ -13,3 +14,16 @@ export const PresenceUpdateSchema = z.object({
   boardId: id,
   section: z.string().max(64).nullable(),
 }) satisfies z.ZodType<PresenceUpdate>;
+
+/**
+ * Who another server process says is on a board (server/socket/board-presence.ts). Checked too:
+ * it arrives through Redis, and a process of an older version may still be running.
+ */
+export const PresencePeopleSchema = z.array(
+  z.object({
+    userId: id,
+    name: z.string().max(200),
+    role: z.enum(ROLES),
+    section: z.string().max(64).nullable(),
+  }),
+) satisfies z.ZodType<PresencePerson[]>;

@@ -4,7 +4,20 @@ import type { Role } from '../../lib/roles';
 /** What the registry keeps per socket is what the `presence` event lists per person. */
 type PresenceEntry = PresencePerson;
 
-/** Who is on each board now, per socket; a person with two tabs is listed once. */
+/**
+ * One line per person, sorted by name: someone with several tabs (or tabs on several server
+ * processes) is listed once, at the section one of them is looking at, if any.
+ */
+export function listPeople(entries: Iterable<PresenceEntry>): PresenceEntry[] {
+  const byUser = new Map<string, PresenceEntry>();
+  for (const entry of entries) {
+    const known = byUser.get(entry.userId);
+    if (!known || (known.section === null && entry.section !== null)) byUser.set(entry.userId, { ...entry });
+  }
+  return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Who is on each board now, per socket of this process; a person with two tabs is listed once. */
 export class PresenceRegistry {
   private readonly boards = new Map<string, Map<string, PresenceEntry>>();
 
@@ -34,11 +47,11 @@ export class PresenceRegistry {
   }
 
   list(boardId: string): PresenceEntry[] {
-    const byUser = new Map<string, PresenceEntry>();
-    for (const entry of this.boards.get(boardId)?.values() ?? []) {
-      const known = byUser.get(entry.userId);
-      if (!known || (known.section === null && entry.section !== null)) byUser.set(entry.userId, { ...entry });
-    }
-    return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return listPeople(this.boards.get(boardId)?.values() ?? []);
+  }
+
+  /** The boards someone on this process is on. */
+  boardIds(): string[] {
+    return [...this.boards.keys()];
   }
 }

@@ -1,10 +1,6 @@
-import type { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol/board-events';
 import type { Principal } from '../auth/principal';
 import { toError } from '../http/errors';
-import type { BoardSocket, InterServerEvents, SocketData } from './socket-data';
-
-type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+import type { BoardServer, BoardSocket } from './socket-data';
 
 /** Tells a connection its session is over, then ends it (the page must not reconnect with that cookie). */
 export function endSession(socket: BoardSocket): void {
@@ -31,6 +27,7 @@ export function startSessionSweep(
   let running = false;
   const sweep = async (): Promise<void> => {
     const bySession = new Map<string, BoardSocket[]>();
+    // This process's connections: every process sweeps its own.
     for (const socket of io.of('/').sockets.values()) {
       const list = bySession.get(socket.data.principal.sessionId) ?? [];
       list.push(socket);

@@ -1,5 +1,5 @@
-import type { Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/protocol/board-events';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, PresencePerson, ServerToClientEvents } from '../../lib/protocol/board-events';
 import type { Role } from '../../lib/roles';
 import type { Principal } from '../auth/principal';
 
@@ -12,7 +12,15 @@ export interface SocketData {
   boards: Map<string, Role>;
 }
 
-/** One process: the servers tell each other nothing (a Redis adapter would add events here). */
-export type InterServerEvents = Record<string, never>;
+/**
+ * What server processes tell each other through the Redis adapter (server/socket/board-presence.ts):
+ * that presence on a board changed, and, asked, who of theirs is on it.
+ */
+export interface InterServerEvents {
+  'presence:changed': (boardId: string) => void;
+  'presence:list': (boardId: string, reply: (people: PresencePerson[]) => void) => void;
+}
 
 export type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

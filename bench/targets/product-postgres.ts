@@ -36,7 +36,8 @@ export async function startProductOnPostgres(appDir: string, services: PostgresS
   if (!first || !second) {
     await Promise.all(running.map((p) => p.stop()));
     const failed = started.find((s) => s.status === 'rejected');
-    throw failed?.status === 'rejected' ? failed.reason : new Error('a product process did not start');
+    const reason: unknown = failed?.status === 'rejected' ? failed.reason : null;
+    throw reason instanceof Error ? reason : new Error(`a product process did not start: ${String(reason)}`);
   }
   const pool = new pg.Pool({ connectionString: services.databaseUrl, max: 2 });
   const stop = async () => {

@@ -1,4 +1,4 @@
-import { TARGET_NAMES, type TargetName } from './targets/types';
+import { type ProductOrReference, TARGET_NAMES, type TargetName } from './targets/types';
 
 /**
  * What `npm run bench` runs. The full run is the one whose table goes in docs/performance.md;
@@ -6,18 +6,34 @@ import { TARGET_NAMES, type TargetName } from './targets/types';
  *
  *   npm run bench                         all scenarios, the product, the relay and Hocuspocus
  *   npm run bench -- --quick              shorter, fewer sockets
- *   npm run bench -- --only=latency,load  a subset (latency, capacity, throughput, load, browser, capacity10k)
+ *   npm run bench -- --only=latency,load  a subset (latency, capacity, throughput, load, browser, capacity10k;
+ *                                         failover with --postgres)
  *   npm run bench -- --targets=product,hocuspocus   a subset of the servers
  *   npm run bench -- --profile            CPU-profile the server in every measured window
+ *   npm run bench -- --postgres           also the product on PostgreSQL, two processes (scenarios
+ *                                         latency, capacity and throughput), and the failover
  */
-export const SCENARIOS = ['latency', 'capacity', 'throughput', 'load', 'browser', 'capacity10k'] as const;
+export const SCENARIOS = ['latency', 'capacity', 'throughput', 'load', 'browser', 'capacity10k', 'failover'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** What the product on PostgreSQL with two processes is measured in (with --postgres); the failover only there. */
+export const POSTGRES_SCENARIOS: readonly ScenarioName[] = ['latency', 'capacity', 'throughput', 'failover'];
+
+/** Whether a scenario is measured on a target: the browser needs the product's pages, the failover its two processes. */
+export function runsOn(scenario: ScenarioName, target: TargetName): boolean {
+  if (scenario === 'browser') return target === 'product';
+  if (scenario === 'failover') return target === 'postgres';
+  return target !== 'postgres' || POSTGRES_SCENARIOS.includes(scenario);
+}
 
 export interface BenchOptions {
   quick: boolean;
   profile: boolean;
+  /** Also the product on PostgreSQL with two processes (a throwaway PostgreSQL 15 of its own). */
+  postgres: boolean;
   only: ScenarioName[];
-  targets: TargetName[];
+  /** The product and its references to start (--postgres adds the product on PostgreSQL). */
+  targets: ProductOrReference[];
   /** durationMs is per target, measured in `rounds` alternating blocks (scenarios/blocks.ts). */
   latency: { editors: number; editsPerSecond: number; durationMs: number; rounds: number; processes: number };
   capacity: CapacityOptions;
@@ -26,6 +42,14 @@ export interface BenchOptions {
   throughput: { rates: number[]; stepMs: number; perWriterRate: number; p99LimitMs: number; processes: number };
   load: { edits: number; joins: number; rebuilds: number; pingEveryMs: number };
   browser: { characters: number; gapMs: number };
+  failover: FailoverOptions;
+}
+
+/** Scenario 7: boards served by one process, edited through the other, whose owner is killed. */
+export interface FailoverOptions {
+  boards: number;
+  /** How long a board may take to be edited again before it counts as not back. */
+  timeoutMs: number;
 }
 
 /** One shape of the capacity scenario: how many boards, how many sockets on each, how busy. */
@@ -43,13 +67,19 @@ export interface CapacityOptions {
 export function parseOptions(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
   const profile = argv.includes('--profile');
+  const postgres = argv.includes('--postgres');
   const onlyArg = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  const only = onlyArg ? onlyArg.split(',').map((name) => asScenario(name)) : [...SCENARIOS];
+  // The failover needs the two processes on PostgreSQL: without --postgres it is not run.
+  const only = onlyArg
+    ? onlyArg.split(',').map((name) => asScenario(name))
+    : SCENARIOS.filter((name) => postgres || name !== 'failover');
+  if (!postgres && only.includes('failover')) throw new Error('the failover scenario needs --postgres');
   const targetsArg = argv.find((a) => a.startsWith('--targets='))?.slice('--targets='.length);
   const targets = targetsArg ? targetsArg.split(',').map((name) => asTarget(name)) : [...TARGET_NAMES];
   return {
     quick,
     profile,
+    postgres,
     only,
     targets,
     latency: {
@@ -77,6 +107,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     },
     load: { edits: quick ? 10_000 : 50_000, joins: quick ? 3 : 10, rebuilds: quick ? 5 : 20, pingEveryMs: 2 },
     browser: { characters: quick ? 20 : 100, gapMs: 150 },
+    // The same in --quick: it lasts about one lease (5 s) and a few reconnections however many boards.
+    failover: { boards: 20, timeoutMs: 30_000 },
   };
 }
 
@@ -94,7 +126,7 @@ function capacityShape(
   };
 }
 
-function asTarget(name: string): TargetName {
+function asTarget(name: string): ProductOrReference {
   const found = TARGET_NAMES.find((t) => t === name);
   if (!found) throw new Error(`unknown target ${name}; one of ${TARGET_NAMES.join(', ')}`);
   return found;

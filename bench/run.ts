@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: starts the product (its production build) and its two references, the bare
  * relay and Hocuspocus, runs every scenario against all three, prints a table and writes
- * bench/results/<time>.json (every target's figures).
+ * bench/results/<time>.json (every target's figures). With --postgres, also the product on a
+ * throwaway PostgreSQL served by two processes, in scenarios 1 to 3 and then the failover.
  * Never part of `npm test`. See docs/performance.md for what the figures mean.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,13 +17,16 @@ import { formatTable } from './report/table';
 import { runBrowser } from './scenarios/browser';
 import { runCapacity } from './scenarios/capacity';
 import type { RunContext } from './scenarios/context';
+import { runFailover } from './scenarios/failover';
 import { runLatency } from './scenarios/latency';
 import { runLoad } from './scenarios/load';
 import { runThroughput } from './scenarios/throughput';
 import { type EditPattern, type GeneratedLog, generateLog } from './seed/generate';
 import { snapshotApp } from './targets/app-snapshot';
 import { startHocuspocus } from './targets/hocuspocus-target';
+import { type PostgresServices, startPostgresServices } from './targets/postgres-services';
 import { startProduct } from './targets/product';
+import { startProductOnPostgres, type TwoProcessProduct } from './targets/product-postgres';
 import { startRelay } from './targets/relay-target';
 import { createRunner } from './runner';
 import type { Target } from './targets/types';
@@ -43,16 +47,20 @@ async function main(): Promise<void> {
     buildId: null,
     durationMs: 0,
   };
+  const servers = [...options.targets, ...(options.postgres ? ['the product on PostgreSQL (2 processes)'] : [])];
   log(
-    `bench ${options.quick ? '(quick) ' : ''}: ${options.only.join(', ')} on ${options.targets.join(', ')}; load average ${results.machine.loadAverageAtStart.toFixed(2)} on ${results.machine.cores} cores`,
+    `bench ${options.quick ? '(quick) ' : ''}: ${options.only.join(', ')} on ${servers.join(', ')}; load average ${results.machine.loadAverageAtStart.toFixed(2)} on ${results.machine.cores} cores`,
   );
 
-  const app = options.targets.includes('product') ? await snapshotApp(log) : null;
+  const app = options.targets.includes('product') || options.postgres ? await snapshotApp(log) : null;
   results.buildId = app?.buildId ?? null;
   const targets: Target[] = [];
-  // Servers run in their own process groups: an interrupted run must stop them itself.
+  let services: PostgresServices | null = null;
+  let postgres: TwoProcessProduct | null = null;
+  // Servers run in their own process groups, PostgreSQL as a daemon: an interrupted run must stop them itself.
   const interrupt = () => {
     void Promise.all(targets.map((t) => t.stop())).finally(() => {
+      services?.stop();
       app?.dispose();
       process.exit(130);
     });
@@ -60,9 +68,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    if (app) targets.push(await startProduct(app.dir));
+    if (app && options.targets.includes('product')) targets.push(await startProduct(app.dir));
     if (options.targets.includes('relay')) targets.push(await startRelay());
     if (options.targets.includes('hocuspocus')) targets.push(await startHocuspocus(log));
+    if (app && options.postgres) {
+      services = await startPostgresServices(log);
+      postgres = await startProductOnPostgres(app.dir, services);
+      targets.push(postgres);
+    }
     const logs = options.only.includes('load') ? generateLogs(options.load.edits, log) : null;
 
     const { onEach, onAll } = createRunner(targets, options.only, options.quick, log);
@@ -82,8 +95,14 @@ async function main(): Promise<void> {
       const per = await onAll('capacity10k', (all) => runCapacity(all, shape, ctx, label));
       if (per) results.capacity10k?.push(per);
     }
+    // After everything else: it kills one of the two processes of the product on PostgreSQL.
+    results.failover = await onEach('failover', () => {
+      if (!postgres) throw new Error('the failover needs --postgres');
+      return runFailover(postgres, options.failover, ctx);
+    });
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
+    services?.stop();
     app?.dispose();
   }
 

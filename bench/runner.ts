@@ -1,5 +1,5 @@
 import { OthersMeter, waitForQuiet } from './lib/machine';
-import type { ScenarioName } from './options';
+import { runsOn, type ScenarioName } from './options';
 import type { Outcome, PerTarget } from './report/results';
 import type { Target, TargetName } from './targets/types';
 
@@ -23,6 +23,8 @@ export function createRunner(targets: Target[], only: ScenarioName[], quick: boo
   let retryBudget = quick ? 0 : RETRY_BUDGET_MS;
 
   const attempt = async <T>(name: ScenarioName, on: string, body: () => Promise<T>): Promise<Outcome<T>> => {
+    // The failover kills a process of the server: it cannot be measured twice.
+    const repeatable = name !== 'failover';
     for (let tries = 1; ; tries++) {
       const waitStarted = Date.now();
       if (quietBudget > 0) await waitForQuiet(QUIET_CORES, quietBudget, log);
@@ -41,18 +43,18 @@ export function createRunner(targets: Target[], only: ScenarioName[], quick: boo
       }
       const noisy = outcome.otherCpu > NOISY_CORES;
       if (noisy) log(`  others used ${outcome.otherCpu.toFixed(2)} cores meanwhile`);
-      if (!noisy || outcome.ms > retryBudget || tries >= 2) return outcome;
+      if (!noisy || !repeatable || outcome.ms > retryBudget || tries >= 2) return outcome;
       retryBudget -= outcome.ms;
     }
   };
 
   return {
-    /** One scenario measured on one target at a time (the browser needs the product's pages). */
+    /** One scenario measured on one target at a time, on those it runs on (options.ts, runsOn). */
     async onEach<T>(name: ScenarioName, run: (target: Target) => Promise<T>): Promise<PerTarget<T> | undefined> {
       if (!only.includes(name)) return undefined;
       const per: PerTarget<T> = {};
       for (const target of targets) {
-        if (name === 'browser' && target.name !== 'product') continue;
+        if (!runsOn(name, target.name)) continue;
         per[target.name] = await attempt(name, target.name, () => run(target));
       }
       return per;
@@ -64,9 +66,10 @@ export function createRunner(targets: Target[], only: ScenarioName[], quick: boo
       run: (all: Target[]) => Promise<Partial<Record<TargetName, T>>>,
     ): Promise<PerTarget<T> | undefined> {
       if (!only.includes(name)) return undefined;
-      const outcome = await attempt(name, targets.map((t) => t.name).join(', '), () => run(targets));
+      const on = targets.filter((t) => runsOn(name, t.name));
+      const outcome = await attempt(name, on.map((t) => t.name).join(', '), () => run(on));
       const per: PerTarget<T> = {};
-      for (const target of targets) {
+      for (const target of on) {
         const value = outcome.ok ? outcome.value[target.name] : undefined;
         const { ms, otherCpu, tries } = outcome;
         per[target.name] =

@@ -48,8 +48,31 @@ export async function waitForQuiet(maxCores: number, timeoutMs: number, log: (m:
 }
 
 /**
+ * Processes the bench started that are not its descendants: a database server started as a
+ * daemon (scripts/test-services.sh) is re-parented away, yet its work is the bench's, not others'.
+ */
+const adopted = new Set<number>();
+
+/** Counts `pid` and its descendants as the bench's own from now on. */
+export function countAsBench(pid: number): void {
+  adopted.add(pid);
+}
+
+/**
+ * CPU time of the bench's processes that were killed without being waited for (a server's
+ * sync process killed with its parent goes to init, its time with it): still the bench's work.
+ */
+let departedMs = 0;
+
+/** Keeps `ms` of CPU time of processes about to be killed in the bench's count. */
+export function countDeparted(ms: number): void {
+  departedMs += ms;
+}
+
+/**
  * CPU time (ms) of this process and every descendant (load generators, servers, browsers),
- * including descendants that already exited (counted in their parent's cutime/cstime).
+ * and of the processes adopted by countAsBench with theirs, including descendants that already
+ * exited (counted in their parent's cutime/cstime) and those killed apart (countDeparted).
  */
 export function benchTreeCpuMs(): number {
   const parents = new Map<number, number>();
@@ -67,10 +90,10 @@ export function benchTreeCpuMs(): number {
       // Gone while we looked.
     }
   }
-  let total = 0;
+  let total = departedMs;
   for (const [pid, time] of times) {
     for (let at: number | undefined = pid; at !== undefined && at > 1; at = parents.get(at)) {
-      if (at === process.pid) {
+      if (at === process.pid || adopted.has(at)) {
         total += time;
         break;
       }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * CPU time and memory of another process, read from /proc: the server shares the machine's
@@ -64,4 +64,32 @@ export class CpuMeter {
   private total(): number {
     return this.pids().reduce((sum, pid) => sum + (cpuTimeMs(pid) || 0), 0);
   }
+}
+
+/** `root` and every process below it, now (a database server and the backends it forked). */
+export function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return treeOf(root, parents);
+}
+
+/** `root` and its descendants, from each process's parent. */
+export function treeOf(root: number, parents: Map<number, number>): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, parent] of parents) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  const out: number[] = [];
+  const queue = parents.has(root) ? [root] : [];
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
+    out.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return out;
 }

@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { BoardAccess } from '../targets/types';
+import { endpointFor, type Endpoints } from './endpoints';
 import { EditRecorder, type EditLog, recordArrivals, typeOne } from './edit-log';
 import type { Job } from './ipc';
 import { forEachLimited, openProvider, whenSynced } from './provider';
@@ -9,6 +10,8 @@ import type { Wire } from './wire';
 
 export interface EditorsSpec {
   wsBase: string;
+  /** A server of several processes: each board's sockets alternate between them (endpoints.ts). */
+  endpoints?: Endpoints | null;
   wire: Wire;
   boards: BoardAccess[];
   /** Sockets this process opens per board, cycling over the board's cookies. */
@@ -80,7 +83,9 @@ export class EditorsJob implements Job {
     await forEachLimited(jobs, this.spec.connectConcurrency, async ({ board, b, k }) => {
       const doc = new Y.Doc();
       const cookie = board.cookies[k % board.cookies.length] ?? null;
-      const provider = openProvider(this.spec.wsBase, board.docName, cookie, doc, this.spec.wire);
+      // Offset by the board, so that the boards' first sockets, and so their owners, alternate too.
+      const at = endpointFor(this.spec.wsBase, this.spec.endpoints, k + b);
+      const provider = openProvider(at.wsBase, board.docName, cookie, doc, this.spec.wire, at.origin);
       provider.awareness.setLocalStateField('user', {
         name: `Editor ${this.spec.fieldPrefix}${b}.${k}`,
         color: '#3366cc',

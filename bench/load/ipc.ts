@@ -3,7 +3,7 @@
  * commands; the child answers each one by id. Structured clone ('advanced' serialization)
  * carries typed arrays of samples without turning them into JSON.
  */
-export type JobKind = 'editors' | 'writers' | 'joiner' | 'holder' | 'pinger';
+export type JobKind = 'editors' | 'writers' | 'joiner' | 'holder' | 'pinger' | 'failover';
 
 export interface Command {
   id: number;

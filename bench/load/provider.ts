@@ -1,6 +1,12 @@
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { asPolyfill, cookieSocket, nodeProviderOptions, pageOrigin } from '../../test/helpers/provider-socket';
+import {
+  asPolyfill,
+  cookieSocket,
+  nodeProviderOptions,
+  pageOrigin,
+  socketSending,
+} from '../../test/helpers/provider-socket';
 import { encodeDocName } from '../../test/helpers/urls';
 import { hocuspocusSocket } from './hocuspocus-socket';
 import type { Wire } from './wire';
@@ -10,6 +16,8 @@ import type { Wire } from './wire';
  * components/browser/connect-doc.ts), with the options of every provider in Node (no
  * BroadcastChannel, the cookie on the upgrade). On Hocuspocus's wire its socket frames the
  * same messages as Hocuspocus expects them (hocuspocus-socket.ts); the provider is the same.
+ * `origin` is the page's when it is not the socket's own address (a server of several
+ * processes behind one public address, endpoints.ts).
  */
 export function openProvider(
   wsBase: string,
@@ -17,12 +25,15 @@ export function openProvider(
   cookie: string | null,
   doc: Y.Doc,
   wire: Wire,
+  origin: string | null = null,
 ): WebsocketProvider {
   const url = `${wsBase}/yjs`;
   const socket =
     wire === 'hocuspocus'
-      ? asPolyfill(hocuspocusSocket(docName, { origin: pageOrigin(url), ...(cookie ? { cookie } : {}) }))
-      : cookieSocket(cookie);
+      ? asPolyfill(hocuspocusSocket(docName, { origin: origin ?? pageOrigin(url), ...(cookie ? { cookie } : {}) }))
+      : origin
+        ? socketSending({ origin, ...(cookie === null ? {} : { cookie }) })
+        : cookieSocket(cookie);
   return new WebsocketProvider(url, encodeDocName(docName), doc, nodeProviderOptions(socket));
 }
 

@@ -1,10 +1,12 @@
 /**
- * A load generator: one child process running one job (editors, writers, a joiner, a holder or
- * a pinger) on commands from the bench. Separate processes, so that the clients' own work
- * (applying updates, parsing frames) never stalls the clock of another client's measurement.
+ * A load generator: one child process running one job (editors, writers, a joiner, a holder, a
+ * pinger or the failover's pairs) on commands from the bench. Separate processes, so that the
+ * clients' own work (applying updates, parsing frames) never stalls the clock of another
+ * client's measurement.
  */
 import { type Command, isCommand, type Job, type JobKind } from './ipc';
 import { EditorsJob, type EditorsSpec } from './editors';
+import { FailoverPairsJob, type FailoverSpec } from './failover-pairs';
 import { HolderJob, type HolderSpec } from './holder';
 import { JoinerJob, type JoinerSpec } from './joiner';
 import { PingerJob, type PingerSpec } from './pinger';
@@ -27,6 +29,8 @@ function create(kind: JobKind, spec: unknown): Job {
       return new HolderJob(spec as HolderSpec);
     case 'pinger':
       return new PingerJob(spec as PingerSpec);
+    case 'failover':
+      return new FailoverPairsJob(spec as FailoverSpec);
   }
 }
 

@@ -3,12 +3,15 @@ import * as Y from 'yjs';
 import { syncUpdate } from '../../test/helpers/frames';
 import { sleep } from '../../test/helpers/wait';
 import { EditRecorder, type EditLog, typeOne } from './edit-log';
+import { endpointFor, type Endpoints } from './endpoints';
 import type { Job } from './ipc';
 import { openSocket } from './sockets';
 import type { Wire } from './wire';
 
 export interface WritersSpec {
   wsBase: string;
+  /** A server of several processes: the writers alternate between them (endpoints.ts). */
+  endpoints?: Endpoints | null;
   wire: Wire;
   docName: string;
   cookies: (string | null)[];
@@ -58,12 +61,13 @@ export class WritersJob implements Job {
   private async ensure(count: number): Promise<void> {
     while (this.writers.length < count) {
       const cookie = this.spec.cookies[this.writers.length % this.spec.cookies.length] ?? null;
-      this.writers.push(await this.open(cookie));
+      this.writers.push(await this.open(cookie, this.writers.length));
     }
   }
 
-  private async open(cookie: string | null): Promise<Writer> {
-    const socket = await openSocket(this.spec.wsBase, this.spec.docName, cookie, this.spec.wire);
+  private async open(cookie: string | null, index: number): Promise<Writer> {
+    const at = endpointFor(this.spec.wsBase, this.spec.endpoints, index);
+    const socket = await openSocket(at.wsBase, this.spec.docName, cookie, this.spec.wire, at.origin);
     const doc = new Y.Doc();
     const writer: Writer = { socket, doc, typed: 0, frame: null, closedWith: null };
     doc.on('update', (update: Uint8Array) => {

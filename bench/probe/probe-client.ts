@@ -20,7 +20,16 @@ export interface GcPause {
   kind: number;
 }
 
-export class ProbeClient {
+/** What the bench asks of a server's probe (one process's, or several processes' together). */
+export interface Probe {
+  heap(forceGc: boolean): Promise<HeapReading>;
+  loop(reset: boolean): Promise<LoopReading>;
+  gc(reset: boolean): Promise<GcPause[]>;
+  startProfile(): Promise<void>;
+  stopProfile(file: string): Promise<void>;
+}
+
+export class ProbeClient implements Probe {
   constructor(private readonly port: number) {}
 
   heap(forceGc: boolean): Promise<HeapReading> {

@@ -1,5 +1,6 @@
 import type { BrowserResult } from '../scenarios/browser';
 import type { CapacityResult } from '../scenarios/capacity';
+import type { FailoverResult } from '../scenarios/failover';
 import type { LatencyResult } from '../scenarios/latency';
 import type { LoadResult } from '../scenarios/load';
 import type { ThroughputResult } from '../scenarios/throughput';
@@ -31,6 +32,8 @@ export interface BenchResults {
   browser?: PerTarget<BrowserResult>;
   /** Scenario 6: the capacity scenario at each shape of the options, in order. */
   capacity10k?: PerTarget<CapacityResult>[];
+  /** Scenario 7 (--postgres): the product on PostgreSQL after one of its two processes is killed. */
+  failover?: PerTarget<FailoverResult>;
   /** Whole run, ms (build copy, servers, every scenario on both targets). */
   durationMs: number;
 }

@@ -1,7 +1,23 @@
-import { TARGET_NAMES, type TargetName } from '../targets/types';
+import { type ProductOrReference, TARGET_NAMES } from '../targets/types';
 import type { Outcome, PerTarget } from './results';
 
-export type PerName = Record<TargetName, number | null>;
+/** A figure of the product and each reference, the table's first columns. */
+export type PerName = Record<ProductOrReference, number | null>;
+
+/**
+ * Each target's figure, and the product on PostgreSQL's when it was measured (--postgres): the
+ * key is absent otherwise, so that a run without it reports exactly what it reported before.
+ */
+export type Figures = PerName & { postgres?: number | null };
+
+/** The product on PostgreSQL with two processes, against the product on SQLite of the same run. */
+export interface PostgresColumns {
+  value: number | null;
+  /** postgres / sqlite: the same figure over the product's (on SQLite, one process). */
+  ratio: number | null;
+  /** Server CPU (cores), PostgreSQL's own processes included. */
+  cpu: number | null;
+}
 
 /** One line of the table: a figure on every target, the product's ratios to each reference, how it is judged. */
 export interface Row {
@@ -22,16 +38,18 @@ export interface Row {
   /** Server CPU (cores) during the measurement, per target. */
   cpu: PerName;
   note: string;
+  /** Only in a run with --postgres, on the scenarios measured there. */
+  postgres?: PostgresColumns;
 }
 
 export interface RowSpec {
   scenario: string;
   metric: string;
-  values: Partial<PerName>;
+  values: Partial<Figures>;
   unit: string;
   better?: Row['better'];
   bound?: string;
-  cpu?: Partial<PerName>;
+  cpu?: Partial<Figures>;
   note?: string;
 }
 
@@ -42,12 +60,14 @@ function ratioOf(product: number | null, reference: number | null): number | nul
 }
 
 export function row(spec: RowSpec, judge?: (r: Row) => boolean | null): Row {
-  const values = { ...NONE, ...spec.values };
+  const { postgres, ...others } = spec.values;
+  const values = { ...NONE, ...others };
   const ratios = {
     relay: ratioOf(values.product, values.relay),
     hocuspocus: ratioOf(values.product, values.hocuspocus),
   };
   const better = spec.better ?? 'lower';
+  const { postgres: postgresCpu, ...cpu } = spec.cpu ?? {};
   const built: Row = {
     scenario: spec.scenario,
     metric: spec.metric,
@@ -59,9 +79,12 @@ export function row(spec: RowSpec, judge?: (r: Row) => boolean | null): Row {
     pass: null,
     aheadOfHocuspocus:
       ratios.hocuspocus === null ? null : better === 'lower' ? ratios.hocuspocus < 1 : ratios.hocuspocus > 1,
-    cpu: { ...NONE, ...spec.cpu },
+    cpu: { ...NONE, ...cpu },
     note: spec.note ?? '',
   };
+  if (postgres !== undefined) {
+    built.postgres = { value: postgres, ratio: ratioOf(postgres, values.product), cpu: postgresCpu ?? null };
+  }
   built.pass = judge ? judge(built) : null;
   return built;
 }
@@ -75,22 +98,32 @@ export function value<T>(outcome: Outcome<T> | undefined): T | null {
   return outcome?.ok ? outcome.value : null;
 }
 
+/** The targets a scenario's figures are shown for: the three, and the product on PostgreSQL where it ran. */
+function namesOf(per: PerTarget<unknown> | undefined): (keyof Figures)[] {
+  return per?.postgres === undefined ? [...TARGET_NAMES] : [...TARGET_NAMES, 'postgres'];
+}
+
 /** Each target's figure from its outcome (null where the scenario failed or was not run). */
-export function perTarget<T>(per: PerTarget<T> | undefined, pick: (value: T) => number | null | undefined): PerName {
-  const out = { ...NONE };
-  for (const name of TARGET_NAMES) {
+export function perTarget<T>(per: PerTarget<T> | undefined, pick: (value: T) => number | null | undefined): Figures {
+  const out: Figures = { ...NONE };
+  for (const name of namesOf(per)) {
     const v = value(per?.[name]);
     out[name] = v === null ? null : (pick(v) ?? null);
   }
   return out;
 }
 
-/** The same figure of every target present, "product / relay / hocuspocus" ('-' where missing). */
+/**
+ * The same figure of every target present, "product / relay / hocuspocus" ('-' where missing),
+ * then "/ postgres" where the product on PostgreSQL ran.
+ */
 export function slashed<T>(per: PerTarget<T> | undefined, show: (value: T) => string): string {
-  return TARGET_NAMES.map((name) => {
-    const v = value(per?.[name]);
-    return v === null ? '-' : show(v);
-  }).join(' / ');
+  return namesOf(per)
+    .map((name) => {
+      const v = value(per?.[name]);
+      return v === null ? '-' : show(v);
+    })
+    .join(' / ');
 }
 
 /** Notes a measurement disturbed by other people's processes (cores they used meanwhile). */
@@ -101,7 +134,7 @@ export function noise(...outcomes: (Outcome<unknown> | undefined)[]): string {
 
 /** noise() over every target's outcome of a scenario. */
 export function noiseOf(per: PerTarget<unknown> | undefined): string {
-  return noise(...TARGET_NAMES.map((name) => per?.[name]));
+  return noise(...namesOf(per).map((name) => per?.[name]));
 }
 
 export function pct(x: number | undefined | null): string {

@@ -36,6 +36,7 @@ export function realtimeRows(results: BenchResults): Row[] {
         return s ? pick(s) : null;
       });
     const logged = throughput.product?.ok && throughput.product.value.logged !== null ? throughput.product.value : null;
+    const onPostgres = throughput.postgres?.ok ? throughput.postgres.value : null;
     rows.push(
       row(
         {
@@ -46,7 +47,10 @@ export function realtimeRows(results: BenchResults): Row[] {
           better: 'higher',
           bound: '>= 0.8x relay',
           cpu: step((s) => s.serverCpu),
-          note: (logged ? `product logged ${logged.logged} of ${logged.sentTotal} sent` : '') + noiseOf(throughput),
+          note:
+            (logged ? `product logged ${logged.logged} of ${logged.sentTotal} sent` : '') +
+            (onPostgres ? `; on PostgreSQL logged ${onPostgres.logged ?? '-'} of ${onPostgres.sentTotal}` : '') +
+            noiseOf(throughput),
         },
         atLeastRelay(0.8),
       ),

@@ -19,36 +19,50 @@ function yesNo(x: boolean | null): string {
   return x === null ? '' : x ? 'yes' : 'NO';
 }
 
-/** The table as Markdown (printed, and pasted into docs/performance.md). */
+function figure(x: number | null, unit: string): string {
+  return x === null ? '-' : `${num(x, unit)} ${unit}`;
+}
+
+/**
+ * The table as Markdown (printed, and pasted into docs/performance.md). With the product on
+ * PostgreSQL in the run (--postgres), its figure, its ratio to the product on SQLite and its
+ * server CPU get columns of their own beside the others'; without, the table is as it was.
+ */
 export function formatTable(rows: Row[]): string {
+  const postgres = rows.some((r) => r.postgres !== undefined);
   const header = [
     'scenario',
     'metric',
     'product',
     'relay',
     'Hocuspocus',
+    ...(postgres ? ['on PostgreSQL, 2 processes'] : []),
     'product / relay',
     'product / Hocuspocus',
-    'server CPU (product / relay / Hocuspocus)',
+    ...(postgres ? ['postgres / sqlite'] : []),
+    `server CPU (product / relay / Hocuspocus${postgres ? ' / PostgreSQL' : ''})`,
     'bound',
     'pass',
     'ahead of Hocuspocus',
     'note',
   ];
-  const lines = rows.map((r) => [
-    r.scenario,
-    r.metric,
-    ...TARGET_NAMES.map((name) => (r.values[name] === null ? '-' : `${num(r.values[name], r.unit)} ${r.unit}`)),
-    ratio(r.ratios.relay),
-    ratio(r.ratios.hocuspocus),
-    TARGET_NAMES.every((name) => r.cpu[name] === null)
-      ? ''
-      : TARGET_NAMES.map((name) => cores(r.cpu[name])).join(' / '),
-    r.bound,
-    yesNo(r.pass),
-    r.ratios.hocuspocus === 1 ? 'level' : yesNo(r.aheadOfHocuspocus),
-    r.note,
-  ]);
+  const lines = rows.map((r) => {
+    const cpu = [...TARGET_NAMES.map((name) => r.cpu[name]), ...(postgres ? [r.postgres?.cpu ?? null] : [])];
+    return [
+      r.scenario,
+      r.metric,
+      ...TARGET_NAMES.map((name) => figure(r.values[name], r.unit)),
+      ...(postgres ? [figure(r.postgres?.value ?? null, r.unit)] : []),
+      ratio(r.ratios.relay),
+      ratio(r.ratios.hocuspocus),
+      ...(postgres ? [ratio(r.postgres?.ratio ?? null)] : []),
+      cpu.every((x) => x === null) ? '' : cpu.map(cores).join(' / '),
+      r.bound,
+      yesNo(r.pass),
+      r.ratios.hocuspocus === 1 ? 'level' : yesNo(r.aheadOfHocuspocus),
+      r.note,
+    ];
+  });
   const all = [header, ...lines];
   const widths = header.map((_, i) => Math.max(...all.map((l) => (l[i] ?? '').length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;

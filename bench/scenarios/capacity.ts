@@ -105,7 +105,7 @@ export async function runCapacity(
               await sleep(Math.min(5000, Math.max(0, ends - performance.now())));
               const heap = await rig.target.probe.heap(false);
               rig.peakHeapUsed = Math.max(rig.peakHeapUsed, heap.heapUsed);
-              rig.peakRss = Math.max(rig.peakRss, rssBytes(rig.target.pid));
+              rig.peakRss = Math.max(rig.peakRss, relayRss(rig.target));
             }
             await callAll(rig.processes, 'stop');
           },
@@ -159,6 +159,11 @@ async function settledHeap(target: Target): Promise<HeapReading> {
   return reading;
 }
 
+/** RSS of the processes that relay the documents, together (one, or one per process of the server). */
+function relayRss(target: Target): number {
+  return target.relayPids.reduce((sum, pid) => sum + rssBytes(pid), 0);
+}
+
 /** Boards edited for a few seconds before the start heap is read (see warmUp). */
 const WARM_UP_BOARDS = 20;
 
@@ -170,6 +175,7 @@ const WARM_UP_BOARDS = 20;
 async function warmUp(target: Target, boards: BoardAccess[], options: CapacityOptions): Promise<void> {
   const spec: EditorsSpec = {
     wsBase: target.wsBase,
+    endpoints: target.endpoints,
     wire: target.wire,
     boards,
     socketsPerBoard: options.editorsPerBoard,
@@ -202,6 +208,7 @@ async function connectBoards(target: Target, options: CapacityOptions, ctx: RunC
   for (const group of groups) {
     const spec: EditorsSpec = {
       wsBase: target.wsBase,
+      endpoints: target.endpoints,
       wire: target.wire,
       boards: group,
       socketsPerBoard: options.editorsPerBoard,

@@ -52,7 +52,8 @@ export async function measured<T>(
   clients: LoadProcess[],
   body: () => Promise<T>,
 ): Promise<Window<T>> {
-  const server = new CpuMeter(() => target.pids);
+  // A database server apart from the product (PostgreSQL) does the product's work: counted with it.
+  const server = new CpuMeter(() => [...target.pids, ...(target.databasePids?.() ?? [])]);
   // The bench's own process counts as load generation too (it matches logs, polls the probe).
   const load = new CpuMeter(() => [...clients.map((c) => c.pid), process.pid]);
   if (ctx.profile) await target.probe.startProfile();

@@ -94,6 +94,7 @@ async function connectEditors(target: Target, options: BenchOptions['latency']):
     const sockets = Math.min(perProcess, options.editors - i * perProcess);
     const spec: EditorsSpec = {
       wsBase: target.wsBase,
+      endpoints: target.endpoints,
       wire: target.wire,
       // Each process cycles over all the board's people from a different start.
       boards: [{ docName: board.docName, cookies: rotate(board.cookies, i) }],

@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { sleep } from '../../test/helpers/wait';
 import { matchEdits } from '../lib/match';
 import { type Summary, summarize } from '../lib/stats';
@@ -68,7 +67,9 @@ export async function runThroughput(
       if (turn % 2 === 1) due.reverse();
       for (const { rig, next } of due) if (next) rig.steps.push(await runStep(rig, next.rate, next.kind, options, ctx));
     }
-    return Object.fromEntries(rigs.map((rig) => [rig.target.name, result(rig)]));
+    const results: Partial<Record<TargetName, ThroughputResult>> = {};
+    for (const rig of rigs) results[rig.target.name] = await result(rig);
+    return results;
   } finally {
     await closeAll(rigs.flatMap((rig) => [rig.observer, ...rig.writers]));
   }
@@ -79,6 +80,7 @@ async function connect(target: Target, options: BenchOptions['throughput']): Pro
   if (!board) throw new Error('no board');
   const observerSpec: EditorsSpec = {
     wsBase: target.wsBase,
+    endpoints: target.endpoints,
     wire: target.wire,
     boards: [board],
     socketsPerBoard: 1,
@@ -92,6 +94,7 @@ async function connect(target: Target, options: BenchOptions['throughput']): Pro
   for (let i = 0; i < options.processes; i++) {
     const spec: WritersSpec = {
       wsBase: target.wsBase,
+      endpoints: target.endpoints,
       wire: target.wire,
       docName: board.docName,
       cookies: board.cookies,
@@ -183,27 +186,16 @@ async function runStep(
   };
 }
 
-function result(rig: Rig): ThroughputResult {
+async function result(rig: Rig): Promise<ThroughputResult> {
   const saturated = rig.steps.find((s) => !s.pass) ?? rig.steps.at(-1);
   return {
     sustained: Math.max(0, ...rig.steps.filter((s) => s.pass).map((s) => s.rate)),
     // Only the saturated step's profile is kept (in `profile`); every step's file is on disk.
     steps: rig.steps.map((s) => ({ ...s, profile: null })),
-    logged: rig.target.dbFile ? countLogged(rig.target.dbFile, rig.docName) : null,
+    logged: rig.target.countLogged ? await rig.target.countLogged(rig.docName) : null,
     sentTotal: rig.sentTotal,
     profile: saturated?.profile ?? null,
   };
-}
-
-function countLogged(dbFile: string, docName: string): number {
-  const db = new BetterSqlite3(dbFile, { readonly: true });
-  try {
-    const row = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?').get(docName) as
-      { n: number } | undefined;
-    return row?.n ?? 0;
-  } finally {
-    db.close();
-  }
 }
 
 function pct(cores: number): string {

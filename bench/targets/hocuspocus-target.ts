@@ -44,10 +44,13 @@ export async function startHocuspocus(log: (message: string) => void): Promise<T
     wire: 'hocuspocus',
     wsBase,
     httpBase: `http://127.0.0.1:${port}`,
-    pid: server.pid,
+    endpoints: null,
+    relayPids: [server.pid],
     pids: [server.pid],
+    databasePids: null,
     probe: new ProbeClient(probePort),
     dbFile: null,
+    countLogged: null,
     accounts: () => [],
     // Same document names as the product's, so that all three see the same bytes on the wire.
     prepareBoards: async (count, editors) =>

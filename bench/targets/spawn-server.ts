@@ -9,6 +9,8 @@ export interface SpawnedServer {
   output(): string;
   /** SIGTERM to the process group (the server flushes), SIGKILL if it lingers. */
   stop(): Promise<void>;
+  /** SIGKILL to the process group at once, as a crash or a lost machine: nothing is flushed. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -57,6 +59,11 @@ export function spawnServer(options: {
     await exited;
     clearTimeout(killer);
   };
+  const crash = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    signalGroup(child, 'SIGKILL');
+    await exited;
+  };
 
   return new Promise<SpawnedServer>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -67,7 +74,7 @@ export function spawnServer(options: {
       remember(chunk);
       if (log.includes(options.ready)) {
         clearTimeout(timer);
-        resolve({ pid: child.pid ?? 0, output: () => log, stop });
+        resolve({ pid: child.pid ?? 0, output: () => log, stop, crash });
       }
     });
     child.once('exit', (code) => {

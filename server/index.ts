@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER } from './auth/options';
 import { closeDatabase, prepareDatabase } from './db/connection';
+import { closeRedis } from './redis';
 import { env } from './env';
 import { clientAddressOf } from './http/client-address';
 import { toError } from './http/errors';
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
       await inFlight.drained();
       server.closeAllConnections();
       await closeDatabase();
+      await closeRedis();
     } catch (error) {
       console.error('shutdown failed', toError(error));
       process.exit(1);

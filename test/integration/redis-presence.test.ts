@@ -23,7 +23,7 @@ import { boardPresence } from '../../server/socket/board-presence';
 import { PresenceRegistry } from '../../server/socket/presence';
 import { boardRoom } from '../../server/socket/rooms';
 import type { BoardServer, InterServerEvents, SocketData } from '../../server/socket/socket-data';
-import { waitFor } from '../helpers/wait';
+import { sleep, waitFor } from '../helpers/wait';
 
 function redisUrl(): string {
   const url = process.env.TEST_REDIS_URL;
@@ -36,6 +36,8 @@ const RUN = `test-${randomBytes(4).toString('hex')}`;
 /** Processes of one group hear each other only: each test has its own. */
 let group = 0;
 const BOARD = 'board-1';
+/** How long the adapters' stream reads block (the adapter's default is 5 s). */
+const READ_BLOCK_MS = 100;
 
 interface Node {
   url: string;
@@ -50,7 +52,9 @@ async function startNode(name = `${RUN}-${group}`): Promise<Node> {
   await waitFor(() => redis.isReady, 'the Redis client to connect');
   const http = createServer();
   const io: BoardServer = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>(http);
-  io.adapter(createAdapter(redis, { streamName: name, channelPrefix: name }));
+  // A short block: a closed adapter's stream readers leave only once their read returns, and the
+  // next test's CLIENT KILL must not find (and revive) this one's.
+  io.adapter(createAdapter(redis, { streamName: name, channelPrefix: name, blockTimeInMs: READ_BLOCK_MS }));
   const registry = new PresenceRegistry();
   const presence = boardPresence(io, registry, redis);
   io.on('connection', (socket) => {
@@ -112,6 +116,8 @@ async function sees(who: Person, expected: string, label: string): Promise<void>
 afterEach(async () => {
   for (const socket of clients.splice(0)) socket.disconnect();
   for (const node of nodes.splice(0)) await node.close();
+  // The closed adapters' stream readers return from their last read and disconnect.
+  await sleep(READ_BLOCK_MS * 3);
   group += 1;
 });
 

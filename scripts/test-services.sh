@@ -106,11 +106,16 @@ start_redis() {
   dir=$(mktemp -d "${TMPDIR:-/tmp}/test-redis.XXXXXX")
   record "TEST_SERVICES_REDIS_DIR=$(printf %q "$dir")"
   port=$(free_port)
+  run_redis "$dir" "$port"
+  record "export TEST_REDIS_URL=redis://127.0.0.1:$port"
+}
+
+run_redis() {
+  local dir=$1 port=$2
   # Nothing is written to disk: tests keep nothing durable in Redis.
   redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
     --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log"
   wait_until "Redis on port $port" redis_answers "$port"
-  record "export TEST_REDIS_URL=redis://127.0.0.1:$port"
 }
 
 redis_answers() {
@@ -146,8 +151,14 @@ stop_postgres() {
 }
 
 stop_redis() {
-  local dir=${TEST_SERVICES_REDIS_DIR:-} pid
+  local dir=${TEST_SERVICES_REDIS_DIR:-}
   [ -n "$dir" ] || return 0
+  stop_redis_process "$dir"
+  rm -rf "$dir"
+}
+
+stop_redis_process() {
+  local dir=$1 pid
   if [ -f "$dir/redis.pid" ]; then
     pid=$(cat "$dir/redis.pid")
     # Only our Redis: after a reboot the number may belong to another program.
@@ -160,7 +171,6 @@ stop_redis() {
       if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fi
     fi
   fi
-  rm -rf "$dir"
 }
 
 # The tests of what happens when the database restarts under a running server: a fast
@@ -171,6 +181,17 @@ restart_postgres() {
   source "$state"
   as_pg_user "${TEST_SERVICES_PG_USER:-$(id -un)}" "$TEST_SERVICES_PG_BIN/pg_ctl" -D "$TEST_SERVICES_PG_DATA" \
     -l "$TEST_SERVICES_PG_DATA/server.log" -m fast -w -t 30 restart >/dev/null
+}
+
+# Redis going away and coming back empty on the same port, as a restart does (it keeps nothing).
+restart_redis() {
+  [ -f "$state" ] || { echo "no test services are running" >&2; return 1; }
+  # shellcheck source=/dev/null
+  source "$state"
+  local dir=$TEST_SERVICES_REDIS_DIR port=${TEST_REDIS_URL##*:}
+  stop_redis_process "$dir"
+  sleep "${1:-0}"
+  run_redis "$dir" "$port"
 }
 
 stop() {
@@ -186,8 +207,9 @@ case ${1:-} in
   start) start ;;
   stop) stop ;;
   restart-postgres) restart_postgres ;;
+  restart-redis) restart_redis "${2:-0}" ;;
   *)
-    echo "usage: $0 start|stop|restart-postgres" >&2
+    echo "usage: $0 start|stop|restart-postgres|restart-redis [seconds down]" >&2
     exit 2
     ;;
 esac

@@ -5,7 +5,7 @@ import { CloseCode } from '../../lib/protocol/close-codes';
 import type { RevalidateFilter, YjsServer, YjsServerOptions } from './api';
 import { resolveLimits } from './limits';
 import { Connection } from './connection';
-import { parseDocName as documentOf } from '../../lib/doc-names';
+import { boardsInUseHere, closeBoardHere } from './board-rooms';
 import { parseDocName } from './doc-path';
 import { LogQuota } from './log-quota';
 import { storedStateMessages } from './protocol';
@@ -344,29 +344,6 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     await Promise.all(targets.map((connection) => connection.whenClosed));
   }
 
-  /**
-   * Stops serving a board here (another process serves it now): its rooms are dropped without
-   * a checkpoint and its sockets closed as for a restart, so their clients reconnect and reach
-   * the board where it is served.
-   */
-  function closeBoard(boardId: string): void {
-    const prefix = `board/${boardId}/`;
-    rooms.discard(prefix);
-    for (const connection of [...connections]) {
-      if (connection.docName.startsWith(prefix)) connection.close(CloseCode.ServerShutdown);
-    }
-  }
-
-  /** The boards with a room loaded or loading, or a socket open. */
-  function boardsInUse(): Set<string> {
-    const boards = new Set<string>();
-    for (const name of [...rooms.names(), ...[...connections].map((connection) => connection.docName)]) {
-      const parsed = documentOf(name);
-      if (parsed) boards.add(parsed.boardId);
-    }
-    return boards;
-  }
-
   function applyServerUpdate(docName: string, userId: string, update: Uint8Array): Promise<void> {
     if (closing) return Promise.reject(new Error('the sync server is closing'));
     return applyServerEdit(
@@ -383,8 +360,8 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     close,
     dropBoard,
     applyServerUpdate,
-    closeBoard,
-    boardsInUse,
+    closeBoard: (boardId) => closeBoardHere(rooms, connections, boardId),
+    boardsInUse: () => boardsInUseHere(rooms, connections),
     stats: () => ({ rooms: rooms.count, idleRooms: rooms.parkedCount, connections: connections.size }),
   };
 }

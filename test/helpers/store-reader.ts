@@ -51,3 +51,16 @@ export function readStoreOf(server: Pick<RunningServer, 'dataDir' | 'databaseUrl
     close: () => kysely.destroy(),
   };
 }
+
+/** The stored text (the `text` field) of a document in a PostgreSQL database, read on a connection of its own. */
+export async function storedTextOn(databaseUrl: string, docName: string): Promise<string> {
+  const store = readStoreOf({ dataDir: '', databaseUrl });
+  try {
+    const doc = await store.doc(docName);
+    const text = doc.getText('text').toString();
+    doc.destroy();
+    return text;
+  } finally {
+    await store.close();
+  }
+}

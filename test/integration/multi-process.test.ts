@@ -14,7 +14,7 @@ import { socketSending } from '../helpers/provider-socket';
 import { type ProviderClient, trackedProvider } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
 import { RawYjsSocket } from '../helpers/sockets';
-import { readStoreOf } from '../helpers/store-reader';
+import { readStoreOf, storedTextOn } from '../helpers/store-reader';
 import { TestClient } from '../helpers/client';
 import { wsUrl } from '../helpers/urls';
 import { sleep, waitFor } from '../helpers/wait';
@@ -80,13 +80,10 @@ async function storedText(docName: string): Promise<string> {
       seqs.map((_seq, index) => index + 1),
       'the log has no gaps',
     );
-    const doc = await store.doc(docName);
-    const text = doc.getText('text').toString();
-    doc.destroy();
-    return text;
   } finally {
     await store.close();
   }
+  return storedTextOn(database.url, docName);
 }
 
 function typeInto(client: ProviderClient, words: string): void {

@@ -11,7 +11,7 @@ import { createBoard, person, planDoc } from '../helpers/board';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
 import { openProvider } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
-import { readStoreOf } from '../helpers/store-reader';
+import { storedTextOn } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
 let database: TestPostgresDatabase;
@@ -31,17 +31,7 @@ function restartPostgres(): void {
   });
 }
 
-async function storedText(docName: string): Promise<string> {
-  const store = readStoreOf({ dataDir: '', databaseUrl: database.url });
-  try {
-    const doc = await store.doc(docName);
-    const text = doc.getText('text').toString();
-    doc.destroy();
-    return text;
-  } finally {
-    await store.close();
-  }
-}
+const storedText = (docName: string): Promise<string> => storedTextOn(database.url, docName);
 
 test('edits typed while PostgreSQL restarts are all stored once it is back; pages answer again', async () => {
   const ivy = await person(server.url, 'Ivy');

@@ -23,7 +23,7 @@ import { TestClient } from '../helpers/client';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
 import { openProvider } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
-import { readStoreOf } from '../helpers/store-reader';
+import { storedTextOn } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
 let database: TestPostgresDatabase;
@@ -87,22 +87,12 @@ test('signing in and editing go on while Redis restarts; afterwards the processe
     await signingIn.register(`redis-away-${randomBytes(4).toString('hex')}@example.org`, 'Cal');
     await restarted;
 
-    const store = readStoreOf({ dataDir: '', databaseUrl: database.url });
-    try {
-      await waitFor(
-        async () => {
-          const doc = await store.doc(planDoc(board));
-          const stored = doc.getText('text').toString();
-          doc.destroy();
-          return stored === text.toString();
-        },
-        'every word typed is stored',
-        10_000,
-        100,
-      );
-    } finally {
-      await store.close();
-    }
+    await waitFor(
+      async () => (await storedTextOn(database.url, planDoc(board))) === text.toString(),
+      'every word typed is stored',
+      10_000,
+      100,
+    );
     // Back: Ben, connected through the other process, is seen from the first.
     const benOnB = await anotherSession(b.url, ben);
     const benChannel = await openChannel(b.url, benOnB.cookieHeader());

@@ -104,8 +104,10 @@ export function subscribe(listener: BusListener): () => void {
  */
 export function installForwarder(forwarder: BusForwarder): () => void {
   const holder = globalThis as GlobalWithBus;
+  // One relay per process; a second (a test's) stands in for it until it stops.
+  const previous = holder[FORWARDER_KEY];
   holder[FORWARDER_KEY] = forwarder;
   return () => {
-    if (holder[FORWARDER_KEY] === forwarder) holder[FORWARDER_KEY] = undefined;
+    if (holder[FORWARDER_KEY] === forwarder) holder[FORWARDER_KEY] = previous;
   };
 }

@@ -13,6 +13,9 @@ import { decodeRelayed, encodeRelayed } from './relay-payload';
  * listeners as a local publish would be. A received event is never sent again, so nothing loops.
  */
 
+/** How often every open socket is re-checked while the relay hears nothing. */
+const DEAF_RECHECK_MS = 1000;
+
 /** The one channel every process listens on (a fixed, lower-case name: LISTEN takes no parameter). */
 export const RELAY_CHANNEL = 'board_events';
 
@@ -71,6 +74,8 @@ export async function startPostgresRelay(options: PostgresRelayOptions): Promise
   let deafSince: number | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let rechecking: Promise<void> = Promise.resolve();
+  let recheckQueued = false;
+  let deafRecheck: NodeJS.Timeout | null = null;
   // Sent one after another, so that the others hear events in the order they were published
   // (the board channel relies on it: a removed member leaves the room before "members changed").
   let sending: Promise<void> = Promise.resolve();
@@ -156,7 +161,36 @@ export async function startPostgresRelay(options: PostgresRelayOptions): Promise
     deafSince = Date.now();
     void which.end().catch(() => undefined);
     log(`events: stopped hearing the other processes (${reason})`);
+    whileDeaf();
     retry();
+  }
+
+  /**
+   * While nothing is heard, every open socket is re-checked against the database every second:
+   * a change made on another process meanwhile still closes what it must within about a second
+   * (the promise revocation makes), and the appends are refused by the access version at once.
+   */
+  function whileDeaf(): void {
+    if (deafRecheck) return;
+    deafRecheck = setInterval(() => {
+      if (!stopped && client === null) recheckOnce('while not hearing the other processes');
+    }, DEAF_RECHECK_MS);
+    deafRecheck.unref();
+  }
+
+  /** Queues one re-check of every open socket; one already waiting covers this one too. */
+  function recheckOnce(why: string): void {
+    if (recheckQueued) return;
+    recheckQueued = true;
+    rechecking = rechecking.then(async () => {
+      recheckQueued = false;
+      if (stopped) return;
+      try {
+        await options.recheckEverything();
+      } catch (error) {
+        console.error(`events: the re-check ${why} failed`, toError(error));
+      }
+    });
   }
 
   function retry(): void {
@@ -185,6 +219,8 @@ export async function startPostgresRelay(options: PostgresRelayOptions): Promise
   function heardAgain(): void {
     if (stopped) return;
     failures = 0;
+    if (deafRecheck) clearInterval(deafRecheck);
+    deafRecheck = null;
     const deafMs = deafSince === null ? 0 : Date.now() - deafSince;
     deafSince = null;
     log(`events: listening again after ${deafMs} ms; re-checking every open socket`);
@@ -206,6 +242,7 @@ export async function startPostgresRelay(options: PostgresRelayOptions): Promise
   } catch (error) {
     deafSince = Date.now();
     log(`events: could not listen (${toError(error).message})`);
+    whileDeaf();
     retry();
   }
 
@@ -217,6 +254,7 @@ export async function startPostgresRelay(options: PostgresRelayOptions): Promise
       uninstall();
       if (retryTimer) clearTimeout(retryTimer);
       if (heartbeat) clearInterval(heartbeat);
+      if (deafRecheck) clearInterval(deafRecheck);
       const open = client;
       client = null;
       await sending;

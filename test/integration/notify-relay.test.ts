@@ -284,3 +284,27 @@ test('a lost listening connection comes back and re-checks every open socket; la
   await invite(ivy, board, 'viewer', 'Later');
   await waitFor(() => heard.some((h) => h.event.type === 'board-changed'), 'the server is heard again', 1000);
 });
+
+test('a relay that cannot listen re-checks every open socket every second until it can', async () => {
+  let deafRechecks = 0;
+  // Nothing listens on port 1: the relay never hears the others.
+  const deaf = await startPostgresRelay({
+    url: 'postgres://postgres@127.0.0.1:1/none',
+    notify: async () => undefined,
+    recheckEverything: async () => {
+      deafRechecks++;
+    },
+    log: () => undefined,
+    firstRetryMs: 60_000,
+  });
+  try {
+    assert.equal(deaf.listening(), false);
+    await sleep(2500);
+    assert.ok(deafRechecks >= 2, `re-checked ${deafRechecks} times in 2.5 s`);
+  } finally {
+    await deaf.stop();
+  }
+  const after = deafRechecks;
+  await sleep(1200);
+  assert.equal(deafRechecks, after, 'and no more once stopped');
+});

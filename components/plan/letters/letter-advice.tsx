@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ToneFlag, ToneReport, ToneRewrite } from '@/lib/tone';
 import './letter-advice.css';
 
@@ -25,24 +25,27 @@ interface LetterAdviceProps {
   standing?: boolean;
 }
 
+/** How long a focus request waits for its element: past it, a late render pulls no focus mid-typing. */
+const FOCUS_REQUEST_MS = 1500;
+
 /**
- * Focus for an element that the next render shows (the note after a rewrite, the button back
- * after an undo). The request lasts one commit: the handler that asks also changes the letter,
- * so that commit holds the element; a request left over would pull focus later, mid-typing.
+ * Focus for an element that a coming render shows (the note after a rewrite, the button back
+ * after an undo). The request waits for the first render that holds the element, which need not
+ * be the next one: the note shows once the letter's text has the rewrite, and that text may
+ * arrive from the document a commit later. It is taken once, and lapses after FOCUS_REQUEST_MS,
+ * so that a request left over never pulls focus later, mid-typing.
  */
 function useFocusRequest(): { request(key: string): void; ref(key: string): (element: HTMLElement | null) => void } {
-  const wanted = useRef<string | null>(null);
-  useEffect(() => {
-    wanted.current = null;
-  });
+  const wanted = useRef<{ key: string; at: number } | null>(null);
   return {
     request: (key) => {
-      wanted.current = key;
+      wanted.current = { key, at: performance.now() };
     },
     ref: (key) => (element) => {
-      if (!element || wanted.current !== key) return;
+      const request = wanted.current;
+      if (!element || request?.key !== key) return;
       wanted.current = null;
-      element.focus();
+      if (performance.now() - request.at <= FOCUS_REQUEST_MS) element.focus();
     },
   };
 }

@@ -1,8 +1,6 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
-import { narrowAccess } from '../boards/access-version';
 import { db } from '../db/connection';
-import { transact } from '../db/immediate';
 import { MAX_ATTEMPTS } from '../../lib/doc-names';
 import { publish } from '../events/bus';
 import { badRequest, conflict, notFound } from '../http/errors';
@@ -32,15 +30,12 @@ export async function setAttemptFrozen(
   attempt: number,
   frozen: boolean,
 ): Promise<void> {
-  await transact(async (tx) => {
-    await tx
-      .updateTable('attempts')
-      .set({ frozen_at: frozen ? Date.now() : null })
-      .where('board_id', '=', boardId)
-      .where('number', '=', attempt)
-      .execute();
-    await narrowAccess(tx, boardId);
-  });
+  await db()
+    .kysely.updateTable('attempts')
+    .set({ frozen_at: frozen ? Date.now() : null })
+    .where('board_id', '=', boardId)
+    .where('number', '=', attempt)
+    .execute();
   await audit({
     action: frozen ? 'attempt.frozen' : 'attempt.unfrozen',
     userId: principal.userId,

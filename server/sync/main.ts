@@ -12,7 +12,7 @@ import { docAccess } from '../permissions';
 import { postgresDocStorage } from '../update-log/postgres-storage';
 import { sqliteDocStorage } from '../update-log/sqlite-storage';
 import type { DocStorage } from '../yjs/storage';
-import { createYjsServer, type RevalidateFilter } from '../yjs/yjs-server';
+import { createYjsServer } from '../yjs/yjs-server';
 import { BoardLeases } from './board-leases';
 import { peerAddress } from './peer-address';
 import { fenceOf, refuseUpgrade, servedHere, servesDoc } from './served-here';
@@ -49,18 +49,7 @@ async function main(): Promise<void> {
       : null;
   const storage: DocStorage = database.sqlite
     ? sqliteDocStorage(database.sqlite)
-    : postgresDocStorage(
-        database.kysely,
-        leases
-          ? fenceOf(
-              leases,
-              (boardId) => yjs.closeBoard(boardId),
-              (boardIds) => {
-                for (const boardId of boardIds) void checkAgain({ boardId }).catch(() => undefined);
-              },
-            )
-          : undefined,
-      );
+    : postgresDocStorage(database.kysely, leases ? fenceOf(leases, (boardId) => yjs.closeBoard(boardId)) : undefined);
   const yjs = createYjsServer({
     storage,
     limits: env().REALTIME_LIMITS,
@@ -74,18 +63,6 @@ async function main(): Promise<void> {
   });
 
   leases?.start();
-
-  /**
-   * Re-checks open sockets (revalidate); on PostgreSQL, records the boards' access versions
-   * read before the check, which the appends are fenced by. Without them (the database is out
-   * of reach) the check still runs: it closes what it cannot confirm.
-   */
-  async function checkAgain(filter: RevalidateFilter): Promise<void> {
-    const boards = leases?.heldBoards(filter.boardId === undefined ? undefined : [filter.boardId]) ?? [];
-    const versions = leases ? await leases.accessVersions(boards).catch(() => null) : null;
-    await yjs.revalidate(filter);
-    if (versions) leases?.checkedAt(versions);
-  }
 
   let stopping = false;
   const shutdown = async (): Promise<void> => {
@@ -121,7 +98,8 @@ async function main(): Promise<void> {
       }
       case 'revalidate':
         // Answered even when it failed: a socket it could not re-check was closed (fail closed).
-        checkAgain(message.filter)
+        yjs
+          .revalidate(message.filter)
           .catch((error: unknown) => console.error('revalidate failed', toError(error)))
           .finally(() => send({ type: 'revalidated', id: message.id }));
         return;

@@ -36,16 +36,10 @@ export function refuseUpgrade(socket: Duplex): void {
 }
 
 /** The fence of this process's appends: its leases, and what to do with a board that is no longer its own. */
-export function fenceOf(
-  leases: BoardLeases,
-  stopServing: (boardId: string) => void,
-  checkAgain: (boardIds: string[]) => void,
-): AppendFence {
+export function fenceOf(leases: BoardLeases, stopServing: (boardId: string) => void): AppendFence {
   return {
     owner: leases.owner,
     epochOf: (boardId) => leases.epochOf(boardId),
-    accessVersionOf: (boardId) => leases.accessVersionOf(boardId),
-    accessMoved: checkAgain,
     stale: (boardIds) => {
       for (const boardId of boardIds) {
         leases.forget(boardId);

@@ -37,20 +37,8 @@ export interface PostgresDocStorage extends DocStorage {
 export interface AppendFence {
   owner: string;
   epochOf(boardId: string): number | undefined;
-  /** The board's access version its sockets were last checked at. */
-  accessVersionOf(boardId: string): number | undefined;
   /** Boards whose lease another process holds now: their rooms must go. */
   stale(boardIds: string[]): void;
-  /** Boards whose access narrowed since their sockets were checked: check them again. */
-  accessMoved(boardIds: string[]): void;
-}
-
-/** A write refused because access to these boards narrowed since it was checked; nothing was stored. */
-export class AccessMovedError extends Error {
-  constructor(readonly boardIds: string[]) {
-    super(`access to ${boardIds.join(', ')} changed since its sockets were checked`);
-    this.name = 'AccessMovedError';
-  }
 }
 
 /** A write refused because another process serves these boards now; nothing of it was stored. */
@@ -135,10 +123,10 @@ const ROWS_PER_INSERT = 10_000;
 
 async function write(kysely: Kysely<Database>, writes: Writes, fence: AppendFence | undefined): Promise<void> {
   const boards = fence ? boardsOf(writes) : [];
-  const refused = await kysely.transaction().execute(async (tx): Promise<Refusal> => {
+  const refused = await kysely.transaction().execute(async (tx): Promise<string[]> => {
     if (fence) {
-      const refusal = await fenceRefusal(tx, fence, boards);
-      if (refusal.stale.length > 0 || refusal.moved.length > 0) return refusal;
+      const stale = await staleBoards(tx, fence, boards);
+      if (stale.length > 0) return stale;
     }
     for (let from = 0; from < writes.updates.length; from += ROWS_PER_INSERT) {
       await tx
@@ -156,21 +144,12 @@ async function write(kysely: Kysely<Database>, writes: Writes, fence: AppendFenc
         )
         .execute();
     }
-    return { stale: [], moved: [] };
+    return [];
   });
-  if (refused.stale.length > 0) {
-    fence?.stale(refused.stale);
-    throw new StaleLeaseError(refused.stale);
+  if (refused.length > 0) {
+    fence?.stale(refused);
+    throw new StaleLeaseError(refused);
   }
-  if (refused.moved.length > 0) {
-    fence?.accessMoved(refused.moved);
-    throw new AccessMovedError(refused.moved);
-  }
-}
-
-interface Refusal {
-  stale: string[];
-  moved: string[];
 }
 
 /** The boards a write touches; a document of no board cannot be fenced, so it is never written. */
@@ -185,29 +164,22 @@ function boardsOf(writes: Writes): string[] {
 }
 
 /**
- * What stops this write: boards whose lease this process does not hold at its epoch (stale),
- * and boards whose access version moved since their sockets were checked (a narrowing committed
- * whose news has not been acted on here yet). The lease rows and the boards' rows are locked
- * FOR SHARE until the commit: a takeover or a narrowing (an UPDATE of either row) waits for this
- * write to commit, and whoever acts next sees what it stored.
+ * The boards of this write whose lease this process does not hold at its epoch. The rows it
+ * does hold are locked FOR SHARE until the commit: a takeover (an UPDATE of the row) waits for
+ * this write to commit, and the new owner, which loads after its takeover, reads what it stored.
  */
-async function fenceRefusal(tx: Kysely<Database>, fence: AppendFence, boards: string[]): Promise<Refusal> {
+async function staleBoards(tx: Kysely<Database>, fence: AppendFence, boards: string[]): Promise<string[]> {
   const pairs = boards.flatMap((boardId) => {
     const epoch = fence.epochOf(boardId);
     return epoch === undefined ? [] : [sql`(${boardId}, ${epoch}::bigint)`];
   });
-  const held = new Map<string, number>();
+  const held = new Set<string>();
   if (pairs.length > 0) {
-    const rows = await sql<{ board_id: string; access_version: number }>`
-      SELECT l.board_id, b.access_version FROM board_leases l JOIN boards b ON b.id = l.board_id
-      WHERE l.owner = ${fence.owner} AND (l.board_id, l.epoch) IN (${sql.join(pairs)})
+    const rows = await sql<{ board_id: string }>`
+      SELECT board_id FROM board_leases
+      WHERE owner = ${fence.owner} AND (board_id, epoch) IN (${sql.join(pairs)})
       FOR SHARE`.execute(tx);
-    for (const row of rows.rows) held.set(row.board_id, row.access_version);
+    for (const row of rows.rows) held.add(row.board_id);
   }
-  const stale = boards.filter((boardId) => !held.has(boardId));
-  const moved = boards.filter((boardId) => {
-    const now = held.get(boardId);
-    return now !== undefined && now !== fence.accessVersionOf(boardId);
-  });
-  return { stale, moved };
+  return boards.filter((boardId) => !held.has(boardId));
 }

@@ -13,8 +13,12 @@ import { HIDDEN_COOKIE } from '@/lib/hidden';
 import { PRODUCT_NAME } from '@/lib/product';
 import './globals.css';
 
+// The title is rendered by the layout itself (below), not through `metadata`: Next streams
+// metadata inside its own Suspense boundary, and a route refresh (each board event asks for one)
+// could leave the page without a <title> for a moment, so the tab showed the board's address and
+// screen readers announced no name. React hoists this element into <head> and keeps it mounted
+// for as long as the layout is.
 export const metadata: Metadata = {
-  title: PRODUCT_NAME,
   description: PRODUCT_NAME,
   robots: { index: false, follow: false },
   referrer: 'no-referrer',
@@ -39,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     return (
       <html lang="en">
         <body>
+          <title>{PRODUCT_NAME}</title>
           <main id="main">{children}</main>
           {guard}
         </body>
@@ -48,6 +53,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <title>{PRODUCT_NAME}</title>
         <a className="skip-link" href="#main">
           Skip to content
         </a>

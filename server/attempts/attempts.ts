@@ -1,6 +1,8 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
+import { narrowAccess } from '../boards/access-version';
 import { db } from '../db/connection';
+import { transact } from '../db/immediate';
 import { MAX_ATTEMPTS } from '../../lib/doc-names';
 import { publish } from '../events/bus';
 import { badRequest, conflict, notFound } from '../http/errors';
@@ -30,12 +32,15 @@ export async function setAttemptFrozen(
   attempt: number,
   frozen: boolean,
 ): Promise<void> {
-  await db()
-    .kysely.updateTable('attempts')
-    .set({ frozen_at: frozen ? Date.now() : null })
-    .where('board_id', '=', boardId)
-    .where('number', '=', attempt)
-    .execute();
+  await transact(async (tx) => {
+    await tx
+      .updateTable('attempts')
+      .set({ frozen_at: frozen ? Date.now() : null })
+      .where('board_id', '=', boardId)
+      .where('number', '=', attempt)
+      .execute();
+    await narrowAccess(tx, boardId);
+  });
   await audit({
     action: frozen ? 'attempt.frozen' : 'attempt.unfrozen',
     userId: principal.userId,

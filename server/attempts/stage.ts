@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
+import { narrowAccess } from '../boards/access-version';
 import { readConsistently, transact } from '../db/immediate';
 import { MAX_ATTEMPTS } from '../../lib/doc-names';
 import { publish, publishSettled } from '../events/bus';
@@ -48,13 +49,16 @@ export async function stageNextAttempt(principal: Principal, boardId: string): P
   const now = Date.now();
   // Freeze first, and copy only once the sync server has closed attempt n's writers: whatever
   // it accepted before then is stored, and nothing is added to attempt n after the copy.
-  await kysely
-    .updateTable('attempts')
-    .set({ frozen_at: now })
-    .where('board_id', '=', boardId)
-    .where('number', '=', from)
-    .where('frozen_at', 'is', null)
-    .execute();
+  await transact(async (tx) => {
+    await tx
+      .updateTable('attempts')
+      .set({ frozen_at: now })
+      .where('board_id', '=', boardId)
+      .where('number', '=', from)
+      .where('frozen_at', 'is', null)
+      .execute();
+    await narrowAccess(tx, boardId);
+  });
   await publishSettled({ type: 'access-changed', boardId });
 
   for (let reads = 1; ; reads += 1) {

@@ -4,7 +4,7 @@ import { publish } from '../events/bus';
 import { notFound } from '../http/errors';
 import { describeUserAgent } from '../../lib/user-agent';
 import type { Principal } from './principal';
-import { endsAt } from './sessions';
+import { endsAt, revokeSessions } from './sessions';
 
 /** One of a person's signed-in devices, as their account page lists it. */
 export interface Device {
@@ -51,13 +51,7 @@ export async function listDevices(principal: Principal): Promise<Device[]> {
  */
 async function revoke(userId: string, sessionIds: string[]): Promise<void> {
   if (sessionIds.length === 0) return;
-  await db()
-    .kysely.updateTable('sessions')
-    .set({ revoked_at: Date.now() })
-    .where('user_id', '=', userId)
-    .where('id', 'in', sessionIds)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await revokeSessions(sessionIds, userId);
   for (const sessionId of sessionIds) publish({ type: 'session-revoked', sessionId });
 }
 

@@ -1,4 +1,6 @@
+import { narrowAccessOfMember } from '../boards/access-version';
 import { db } from '../db/connection';
+import { transact } from '../db/immediate';
 import { env } from '../env';
 import { newId } from '../ids';
 import type { Principal } from './principal';
@@ -42,12 +44,26 @@ export async function createSession(userId: string, device: DeviceFacts): Promis
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {
-  await db()
-    .kysely.updateTable('sessions')
-    .set({ revoked_at: Date.now() })
-    .where('id', '=', sessionId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await revokeSessions([sessionId]);
+}
+
+/**
+ * Ends the sessions (only `userId`'s, when given). Every board of the people whose sessions
+ * ended has its access version bumped in the same transaction: a socket of an ended session
+ * that writes before the news reaches its board's process is refused at the append.
+ */
+export async function revokeSessions(sessionIds: string[], userId?: string): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await transact(async (tx) => {
+    let ending = tx
+      .updateTable('sessions')
+      .set({ revoked_at: Date.now() })
+      .where('id', 'in', sessionIds)
+      .where('revoked_at', 'is', null);
+    if (userId !== undefined) ending = ending.where('user_id', '=', userId);
+    const ended = await ending.returning('user_id').execute();
+    for (const owner of new Set(ended.map((row) => row.user_id))) await narrowAccessOfMember(tx, owner);
+  });
 }
 
 /** How long a shared computer's session may go unused before it ends. */

@@ -2,6 +2,7 @@ import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { db } from '../db/connection';
 import { transact, type Tx } from '../db/immediate';
+import { narrowAccess } from './access-version';
 import type { Role } from '../../lib/roles';
 import { publish } from '../events/bus';
 import { conflict, notFound } from '../http/errors';
@@ -87,6 +88,7 @@ export async function changeRole(principal: Principal, boardId: string, userId: 
       .where('board_id', '=', boardId)
       .where('user_id', '=', userId)
       .execute();
+    await narrowAccess(tx, boardId);
     return current;
   });
   if (before === null) return;
@@ -108,6 +110,7 @@ export async function removeMember(principal: Principal, boardId: string, userId
     }
     await tx.deleteFrom('memberships').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
     await tx.deleteFrom('letter_shares').where('board_id', '=', boardId).where('user_id', '=', userId).execute();
+    await narrowAccess(tx, boardId);
     return current;
   });
   await audit({

@@ -273,6 +273,13 @@ export const postgresMigrations: Migration[] = [
       );
     `,
   },
+  {
+    id: 10,
+    name: 'board-access-version',
+    sql: `
+      ALTER TABLE boards ADD COLUMN access_version BIGINT NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /**

@@ -300,6 +300,17 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // Every change that can narrow who may read or write a board's documents (a role, a
+    // removal, an unshared letter, a freeze) bumps the board's access version in its own
+    // transaction. On PostgreSQL each append checks it too: no write is accepted after a
+    // narrowing commits, even when the news of it reaches the serving process late.
+    id: 10,
+    name: 'board-access-version',
+    sql: `
+      ALTER TABLE boards ADD COLUMN access_version INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export function migrate(db: BetterSqlite3.Database): void {

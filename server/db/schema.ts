@@ -31,6 +31,8 @@ export interface BoardsTable {
   title: string;
   created_by: string;
   created_at: number;
+  /** Bumped by every change that narrows access (migration 10, server/boards/access-version.ts). */
+  access_version: Generated<number>;
 }
 
 export interface MembershipsTable {

@@ -1,6 +1,8 @@
 import { audit } from '../audit';
 import type { Principal } from '../auth/principal';
+import { narrowAccess } from '../boards/access-version';
 import { db } from '../db/connection';
+import { transact } from '../db/immediate';
 import { formatDocName } from '../../lib/doc-names';
 import { publish } from '../events/bus';
 import { docAccess, isParticipant } from '../permissions';
@@ -57,12 +59,15 @@ export async function setLettersShared(
       .onConflict((oc) => oc.columns(['board_id', 'attempt', 'user_id']).doNothing())
       .execute();
   } else {
-    await db()
-      .kysely.deleteFrom('letter_shares')
-      .where('board_id', '=', boardId)
-      .where('attempt', '=', attempt)
-      .where('user_id', '=', principal.userId)
-      .execute();
+    await transact(async (tx) => {
+      await tx
+        .deleteFrom('letter_shares')
+        .where('board_id', '=', boardId)
+        .where('attempt', '=', attempt)
+        .where('user_id', '=', principal.userId)
+        .execute();
+      await narrowAccess(tx, boardId);
+    });
   }
   await audit({
     action: shared ? 'letters.shared' : 'letters.unshared',

@@ -33,7 +33,11 @@ const DB_NOW: RawBuilder<number> = sql<number>`(extract(epoch from clock_timesta
  * boards after `giveUpAfterMs`, before the lease can expire and another process take them over.
  */
 export class BoardLeases {
-  private readonly held = new Map<string, { epoch: number; since: number }>();
+  /**
+   * Each held board: its lease's epoch, when it was taken, and the board's access version its
+   * sockets were last checked at (appends are fenced by both).
+   */
+  private readonly held = new Map<string, { epoch: number; since: number; accessVersion: number }>();
   private lastRenewed = performance.now();
   private timer: NodeJS.Timeout | null = null;
   private renewing = false;
@@ -57,6 +61,39 @@ export class BoardLeases {
   /** The epoch of a lease this process holds, or undefined. */
   epochOf(boardId: string): number | undefined {
     return this.held.get(boardId)?.epoch;
+  }
+
+  /** The access version the board's sockets were last checked at, for a held board. */
+  accessVersionOf(boardId: string): number | undefined {
+    return this.held.get(boardId)?.accessVersion;
+  }
+
+  /** The held boards among `boardIds` (all held ones without it). */
+  heldBoards(boardIds?: string[]): string[] {
+    return boardIds ? boardIds.filter((boardId) => this.held.has(boardId)) : [...this.held.keys()];
+  }
+
+  /**
+   * The boards' access versions now: read before their sockets are checked again, recorded
+   * with checkedAt() once the check is done (a change committed in between is then caught by
+   * the next append, which sees a newer version).
+   */
+  async accessVersions(boardIds: string[]): Promise<Map<string, number>> {
+    if (boardIds.length === 0) return new Map();
+    const rows = await this.kysely
+      .selectFrom('boards')
+      .select(['id', 'access_version'])
+      .where('id', 'in', boardIds)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.access_version]));
+  }
+
+  /** Records the versions the boards' sockets were checked at. */
+  checkedAt(versions: Map<string, number>): void {
+    for (const [boardId, version] of versions) {
+      const lease = this.held.get(boardId);
+      if (lease && version > lease.accessVersion) lease.accessVersion = version;
+    }
   }
 
   /** Takes the board's lease if it is free, expired, ours or a former start's here; else says who serves it. */
@@ -94,7 +131,9 @@ export class BoardLeases {
       .returning('epoch')
       .executeTakeFirst();
     if (taken) {
-      this.held.set(boardId, { epoch: taken.epoch, since: performance.now() });
+      // Read after the lease: the sockets about to be admitted are checked against this version or a later one.
+      const accessVersion = (await this.accessVersions([boardId])).get(boardId) ?? 0;
+      this.held.set(boardId, { epoch: taken.epoch, since: performance.now(), accessVersion });
       return { mine: true, epoch: taken.epoch };
     }
     const current = await this.kysely

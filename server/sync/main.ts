@@ -12,8 +12,10 @@ import { docAccess } from '../permissions';
 import { postgresDocStorage } from '../update-log/postgres-storage';
 import { sqliteDocStorage } from '../update-log/sqlite-storage';
 import type { DocStorage } from '../yjs/storage';
-import { createYjsServer } from '../yjs/yjs-server';
+import type { DocAccess, Principal } from '../yjs/types';
+import { createYjsServer, type RevalidateFilter } from '../yjs/yjs-server';
 import { BoardLeases } from './board-leases';
+import { coalescedRechecks } from './board-rechecks';
 import { peerAddress } from './peer-address';
 import { fenceOf, refuseUpgrade, servedHere, servesDoc } from './served-here';
 import { parseToSyncProcess, type FromSyncProcess, type ToSyncProcess } from './messages';
@@ -47,22 +49,46 @@ async function main(): Promise<void> {
           },
         )
       : null;
+  // The one permission function, for a socket's upgrade, its re-checks and (on PostgreSQL) its
+  // appends after a narrowing: a dead session sees nothing, even if asked without isSessionLive.
+  const accessOf = async (principal: Principal, docName: string): Promise<DocAccess> => {
+    const live = await principalForSession(principal.sessionId, principal.userId);
+    return live ? docAccess(principal, docName) : 'none';
+  };
+  const recheckBoard = coalescedRechecks((boardId) => checkAgain({ boardId }));
   const storage: DocStorage = database.sqlite
     ? sqliteDocStorage(database.sqlite)
-    : postgresDocStorage(database.kysely, leases ? fenceOf(leases, (boardId) => yjs.closeBoard(boardId)) : undefined);
+    : postgresDocStorage(
+        database.kysely,
+        leases
+          ? fenceOf(leases, {
+              mayWrite: async (writer, docName) => (await accessOf(writer, docName)) === 'write',
+              stopServing: (boardId) => yjs.closeBoard(boardId),
+              checkAgain: (boardIds) => boardIds.forEach(recheckBoard),
+            })
+          : undefined,
+      );
   const yjs = createYjsServer({
     storage,
     limits: env().REALTIME_LIMITS,
     authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
     isSessionLive: async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,
-    // A dead session sees nothing, even if asked without isSessionLive (e.g. an upgrade in flight).
-    docAccess: async (principal, docName) => {
-      const live = await principalForSession(principal.sessionId, principal.userId);
-      return live ? docAccess(principal, docName) : 'none';
-    },
+    docAccess: accessOf,
   });
 
   leases?.start();
+
+  /**
+   * Re-checks open sockets (revalidate); on PostgreSQL, records the boards' access versions
+   * read before the check, which the appends are fenced by. Without them (the database is out
+   * of reach) the check still runs: it closes what it cannot confirm.
+   */
+  async function checkAgain(filter: RevalidateFilter): Promise<void> {
+    const boards = leases?.heldBoards(filter.boardId === undefined ? undefined : [filter.boardId]) ?? [];
+    const versions = leases ? await leases.accessVersions(boards).catch(() => null) : null;
+    await yjs.revalidate(filter);
+    if (versions) leases?.checkedAt(versions);
+  }
 
   let stopping = false;
   const shutdown = async (): Promise<void> => {
@@ -98,8 +124,7 @@ async function main(): Promise<void> {
       }
       case 'revalidate':
         // Answered even when it failed: a socket it could not re-check was closed (fail closed).
-        yjs
-          .revalidate(message.filter)
+        checkAgain(message.filter)
           .catch((error: unknown) => console.error('revalidate failed', toError(error)))
           .finally(() => send({ type: 'revalidated', id: message.id }));
         return;

@@ -35,15 +35,28 @@ export function refuseUpgrade(socket: Duplex): void {
   socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 }
 
+/** What the fence needs of the sync server: the permission function, and its rooms. */
+export interface FenceHooks {
+  /** May the writer still write the document? The same function the upgrade asked. */
+  mayWrite: AppendFence['mayWrite'];
+  /** Closes every room of a board another process serves now. */
+  stopServing(boardId: string): void;
+  /** Checks the sockets of boards whose access narrowed again, and records their version. */
+  checkAgain(boardIds: string[]): void;
+}
+
 /** The fence of this process's appends: its leases, and what to do with a board that is no longer its own. */
-export function fenceOf(leases: BoardLeases, stopServing: (boardId: string) => void): AppendFence {
+export function fenceOf(leases: BoardLeases, hooks: FenceHooks): AppendFence {
   return {
     owner: leases.owner,
     epochOf: (boardId) => leases.epochOf(boardId),
+    accessVersionOf: (boardId) => leases.accessVersionOf(boardId),
+    mayWrite: hooks.mayWrite,
+    accessMoved: hooks.checkAgain,
     stale: (boardIds) => {
       for (const boardId of boardIds) {
         leases.forget(boardId);
-        stopServing(boardId);
+        hooks.stopServing(boardId);
       }
     },
   };

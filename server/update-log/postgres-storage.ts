@@ -1,7 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import { parseDocName } from '../../lib/doc-names';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DocStorage, StoredParts } from '../yjs/storage';
+import type { Principal } from '../yjs/types';
+import { boardsOf, fenceVerdict, StaleLeaseError, WriterRefusedError, type AppendFence } from './append-fence';
+
+export { StaleLeaseError, WriterRefusedError, type AppendFence };
 import { packCheckpoint } from './checkpoint-parts';
 import { readStoredParts } from './rebuild';
 
@@ -24,29 +27,14 @@ interface CheckpointRow {
 interface Writes {
   updates: UpdateRow[];
   checkpoints: CheckpointRow[];
+  /** The socket each update came from, for the fence (a server edit has none). */
+  writers: Map<UpdateRow, Principal>;
 }
+
+const nothing = (): Writes => ({ updates: [], checkpoints: [], writers: new Map() });
 
 export interface PostgresDocStorage extends DocStorage {
   drain(): Promise<void>;
-}
-
-/**
- * The leases the appends are fenced by (server/sync/board-leases.ts): a write stores anything
- * only while this process holds the current epoch of every board it writes to.
- */
-export interface AppendFence {
-  owner: string;
-  epochOf(boardId: string): number | undefined;
-  /** Boards whose lease another process holds now: their rooms must go. */
-  stale(boardIds: string[]): void;
-}
-
-/** A write refused because another process serves these boards now; nothing of it was stored. */
-export class StaleLeaseError extends Error {
-  constructor(readonly boardIds: string[]) {
-    super(`the lease of ${boardIds.join(', ')} is held by another process`);
-    this.name = 'StaleLeaseError';
-  }
 }
 
 /**
@@ -88,10 +76,12 @@ export function postgresDocStorage(kysely: Kysely<Database>, fence?: AppendFence
         .setAccessMode('read only')
         .execute((tx) => readStoredParts(tx, docName, Number.MAX_SAFE_INTEGER));
     },
-    appendAt(docName, seq, userId, bytes) {
+    appendAt(docName, seq, userId, bytes, writer) {
       const row = { doc: docName, seq, at: Date.now(), user_id: userId, bytes };
-      if (open) open.updates.push(row);
-      else alone({ updates: [row], checkpoints: [] });
+      const writes = open ?? nothing();
+      writes.updates.push(row);
+      if (writer) writes.writers.set(row, writer);
+      if (!open) alone(writes);
     },
     remove(docName, seq) {
       // Only ever the update just appended, in the same batch: it is simply not written.
@@ -100,10 +90,10 @@ export function postgresDocStorage(kysely: Kysely<Database>, fence?: AppendFence
     writeCheckpoint(docName, seq, parts) {
       const row = { doc: docName, seq, at: Date.now(), parts };
       if (open) open.checkpoints.push(row);
-      else alone({ updates: [], checkpoints: [row] });
+      else alone({ ...nothing(), checkpoints: [row] });
     },
     transaction(work) {
-      const writes: Writes = { updates: [], checkpoints: [] };
+      const writes = nothing();
       open = writes;
       try {
         work();
@@ -122,12 +112,11 @@ export function postgresDocStorage(kysely: Kysely<Database>, fence?: AppendFence
 const ROWS_PER_INSERT = 10_000;
 
 async function write(kysely: Kysely<Database>, writes: Writes, fence: AppendFence | undefined): Promise<void> {
-  const boards = fence ? boardsOf(writes) : [];
-  const refused = await kysely.transaction().execute(async (tx): Promise<string[]> => {
-    if (fence) {
-      const stale = await staleBoards(tx, fence, boards);
-      if (stale.length > 0) return stale;
-    }
+  const fenced = writes.updates.map((row) => ({ doc: row.doc, writer: writes.writers.get(row) }));
+  const boards = fence ? boardsOf([...writes.updates, ...writes.checkpoints].map((row) => row.doc)) : [];
+  const verdict = await kysely.transaction().execute(async (tx) => {
+    const verdict = fence ? await fenceVerdict(tx, fence, fenced, boards) : null;
+    if (verdict && (verdict.stale.length > 0 || verdict.writerRefused)) return verdict;
     for (let from = 0; from < writes.updates.length; from += ROWS_PER_INSERT) {
       await tx
         .insertInto('doc_updates')
@@ -144,42 +133,14 @@ async function write(kysely: Kysely<Database>, writes: Writes, fence: AppendFenc
         )
         .execute();
     }
-    return [];
+    return verdict;
   });
-  if (refused.length > 0) {
-    fence?.stale(refused);
-    throw new StaleLeaseError(refused);
+  if (!verdict || !fence) return;
+  if (verdict.stale.length > 0) {
+    fence.stale(verdict.stale);
+    throw new StaleLeaseError(verdict.stale);
   }
-}
-
-/** The boards a write touches; a document of no board cannot be fenced, so it is never written. */
-function boardsOf(writes: Writes): string[] {
-  const boards = new Set<string>();
-  for (const row of [...writes.updates, ...writes.checkpoints]) {
-    const name = parseDocName(row.doc);
-    if (!name) throw new Error(`${row.doc} is not a document of a board`);
-    boards.add(name.boardId);
-  }
-  return [...boards];
-}
-
-/**
- * The boards of this write whose lease this process does not hold at its epoch. The rows it
- * does hold are locked FOR SHARE until the commit: a takeover (an UPDATE of the row) waits for
- * this write to commit, and the new owner, which loads after its takeover, reads what it stored.
- */
-async function staleBoards(tx: Kysely<Database>, fence: AppendFence, boards: string[]): Promise<string[]> {
-  const pairs = boards.flatMap((boardId) => {
-    const epoch = fence.epochOf(boardId);
-    return epoch === undefined ? [] : [sql`(${boardId}, ${epoch}::bigint)`];
-  });
-  const held = new Set<string>();
-  if (pairs.length > 0) {
-    const rows = await sql<{ board_id: string }>`
-      SELECT board_id FROM board_leases
-      WHERE owner = ${fence.owner} AND (board_id, epoch) IN (${sql.join(pairs)})
-      FOR SHARE`.execute(tx);
-    for (const row of rows.rows) held.add(row.board_id);
-  }
-  return boards.filter((boardId) => !held.has(boardId));
+  // Stored or not, the boards' sockets are checked again, and their version recorded after.
+  if (verdict.moved.length > 0) fence.accessMoved(verdict.moved);
+  if (verdict.writerRefused) throw new WriterRefusedError(verdict.moved);
 }

@@ -268,7 +268,7 @@ export class Connection implements RoomMember, Recipient {
       case 'sync-step2':
       case 'sync-update':
         if (this.access === 'write') {
-          this.room.applyClientUpdate(message.update, this.principal.userId, this);
+          this.room.applyClientUpdate(message.update, this.principal.userId, this, this.principal);
           return;
         }
         if (message.kind === 'sync-update') {

@@ -11,6 +11,7 @@ import {
 import { encodeCheckpoint } from './checkpoint-slices';
 import { addsNothingNew } from './novelty';
 import type { DocStorage, RebuiltDoc } from './storage';
+import type { Principal } from './types';
 
 /** What a room needs from a connection: an identity and a way to send bytes. */
 export interface RoomMember {
@@ -109,8 +110,11 @@ export class Room {
     }
   }
 
-  /** Logs, applies and broadcasts a writer's update. Throws MalformedMessageError if invalid. */
-  applyClientUpdate(update: Uint8Array, userId: string, origin: RoomMember): void {
+  /**
+   * Logs, applies and broadcasts a writer's update (`writer`: the socket's principal, none for a
+   * server edit). Throws MalformedMessageError if invalid.
+   */
+  applyClientUpdate(update: Uint8Array, userId: string, origin: RoomMember, writer?: Principal): void {
     // A discarded room's document is being deleted: nothing more is stored for it.
     if (this.discarded) return;
     let redundant: boolean;
@@ -124,7 +128,7 @@ export class Room {
     if (redundant) return;
     if (!this.budget.charge(this.name, userId, update.length)) throw new QuotaExceededError(this.name);
     const seq = this.lastSeq + 1;
-    this.store.appendAt(this.name, seq, userId, update);
+    this.store.appendAt(this.name, seq, userId, update, writer);
     this.applying = true;
     try {
       Y.applyUpdate(this.doc, update, origin);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Principal } from './types';
 
 /**
  * What the sync server needs from storage, handed in by its host (server/sync/main.ts passes
@@ -14,8 +15,12 @@ import * as Y from 'yjs';
 export interface DocStorage {
   /** What the latest state of a document is made of (checkpoint and the updates after it). */
   readLatest(docName: string): StoredParts | Promise<StoredParts>;
-  /** Appends an update at the sequence number after the room's last one; throws on a clash. */
-  appendAt(docName: string, seq: number, userId: string, bytes: Uint8Array): void;
+  /**
+   * Appends an update at the sequence number after the room's last one; throws on a clash.
+   * `writer` is the principal of the socket it came from (none for a server edit): PostgreSQL
+   * asks the permission function about it again when the board's access narrowed meanwhile.
+   */
+  appendAt(docName: string, seq: number, userId: string, bytes: Uint8Array, writer?: Principal): void;
   /** Removes an update that could not be applied; only ever the last one, never broadcast. */
   remove(docName: string, seq: number): void;
   /**

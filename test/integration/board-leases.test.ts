@@ -6,10 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as Y from 'yjs';
+import { narrowAccess } from '../../server/boards/access-version';
 import { openPostgres, type Db } from '../../server/db/connection';
 import { BoardLeases, type LeaseTiming } from '../../server/sync/board-leases';
 import { fenceOf } from '../../server/sync/served-here';
-import { postgresDocStorage, StaleLeaseError } from '../../server/update-log/postgres-storage';
+import { postgresDocStorage, StaleLeaseError, WriterRefusedError } from '../../server/update-log/postgres-storage';
+import type { Principal } from '../../server/yjs/types';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
 import { sleep } from '../helpers/wait';
 
@@ -114,7 +116,11 @@ test("a former owner's appends are refused once another process took the board; 
   const stopped: string[] = [];
   const storage = postgresDocStorage(
     db.kysely,
-    fenceOf(former, (boardId) => stopped.push(boardId)),
+    fenceOf(former, {
+      mayWrite: () => assert.fail('access did not change'),
+      stopServing: (boardId) => stopped.push(boardId),
+      checkAgain: () => assert.fail('access did not change'),
+    }),
   );
   const doc = new Y.Doc();
   doc.getText('t').insert(0, 'kept');
@@ -160,3 +166,72 @@ test("a process started again at the same address takes its former start's lease
   assert.deepEqual(await after.acquire(B3), { mine: true, epoch: 2 }, 'no wait for the lease to expire');
   assert.deepEqual(await leases('elsewhere', [B3]).acquire(B3), { mine: false, address: 'h:1' });
 });
+
+test('after a narrowing of access commits, and before its news, each writer is asked again: an allowed one is stored, a refused one stores nothing', async () => {
+  await db.kysely.deleteFrom('board_leases').execute();
+  const owner = leases('h', [B1]);
+  await owner.acquire(B1);
+  const rechecks: string[] = [];
+  const asked: string[] = [];
+  // Jordan may still write; Riley's access is what the change took away.
+  const mayWrite = new Map([
+    ['jordan', true],
+    ['riley', false],
+  ]);
+  const storage = postgresDocStorage(
+    db.kysely,
+    fenceOf(owner, {
+      mayWrite: async (writer) => {
+        asked.push(writer.userId);
+        return mayWrite.get(writer.userId) ?? false;
+      },
+      stopServing: () => assert.fail('the lease is still held'),
+      checkAgain: (boardIds) => rechecks.push(...boardIds),
+    }),
+  );
+  const doc = `board/${B1}/attempt/1`;
+  const writer = (userId: string): Principal => ({ userId, sessionId: `${userId}-session`, name: userId });
+  const append = (seq: number, userId: string) =>
+    storage.transaction(() => storage.appendAt(doc, seq, userId, new Uint8Array([0, 0]), writer(userId)));
+  await db.kysely.deleteFrom('doc_updates').where('doc', '=', doc).execute();
+  await append(1, 'jordan');
+  await append(2, 'riley');
+  assert.deepEqual(asked, [], 'nobody is asked again while the version is the one checked');
+
+  // A removal commits (its transaction bumps the version); its news has not reached the owner yet.
+  await transactOn(db, (tx) => narrowAccess(tx, B1));
+  await append(3, 'jordan');
+  assert.deepEqual(asked, ['jordan'], 'the writer was asked again, and stored');
+  assert.deepEqual(rechecks, [B1], "the board's sockets are to be checked again");
+  await assert.rejects(async () => append(4, 'riley'), WriterRefusedError);
+  // A write holding both is refused whole: the room reloads, and Jordan's client sends again.
+  await assert.rejects(
+    async () =>
+      storage.transaction(() => {
+        storage.appendAt(doc, 4, 'jordan', new Uint8Array([0, 0]), writer('jordan'));
+        storage.appendAt(doc, 5, 'riley', new Uint8Array([0, 0]), writer('riley'));
+      }),
+    WriterRefusedError,
+  );
+
+  // Once the sockets were checked (the version read before the check is recorded), nobody is asked.
+  owner.checkedAt(await owner.accessVersions([B1]));
+  asked.length = 0;
+  await append(4, 'jordan');
+  assert.deepEqual(asked, []);
+  const rows = await db.kysely
+    .selectFrom('doc_updates')
+    .select(['seq', 'user_id'])
+    .where('doc', '=', doc)
+    .orderBy('seq')
+    .execute();
+  assert.deepEqual(
+    rows.map((row) => `${row.seq} ${row.user_id}`),
+    ['1 jordan', '2 riley', '3 jordan', '4 jordan'],
+  );
+});
+
+/** A transaction on this test's own database (transact() works on the process's global one). */
+async function transactOn(database: Db, work: (tx: Db['kysely']) => Promise<void>): Promise<void> {
+  await database.kysely.transaction().execute(work);
+}

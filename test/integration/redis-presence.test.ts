@@ -46,6 +46,15 @@ interface Node {
 const nodes: Node[] = [];
 const clients: Socket[] = [];
 
+/** How many nodes each group started: all of them listen on its public channel. */
+const nodesIn = new Map<string, number>();
+
+/** How many adapters listen on the group's public channel (named as the adapter names it). */
+async function listeners(redis: RedisClient, name: string): Promise<number> {
+  const reply = await redis.sendCommand<unknown[]>(['PUBSUB', 'NUMSUB', `${name}#/#`]);
+  return Number(reply[1]);
+}
+
 /** A server process's board channel, reduced to presence: a socket joins BOARD as its handshake says. */
 async function startNode(name = `${RUN}-${group}`): Promise<Node> {
   const redis: RedisClient = connectRedis(redisUrl(), 'test redis');
@@ -70,6 +79,14 @@ async function startNode(name = `${RUN}-${group}`): Promise<Node> {
       if (registry.remove(BOARD, socket.id)) presence.changed(BOARD);
     });
   });
+  // Listening on Redis before anyone arrives: a question asked before this node subscribed
+  // would count it out (socket.io asks Redis how many listen), and nothing would ask again
+  // until the next change or the resync 20 s later.
+  nodesIn.set(name, (nodesIn.get(name) ?? 0) + 1);
+  await waitFor(
+    async () => (await listeners(redis, name)) >= (nodesIn.get(name) ?? 0),
+    `the node's adapter to listen on Redis`,
+  );
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const address = http.address();
   let closed = false;
@@ -91,26 +108,38 @@ interface Person {
   socket: Socket;
   /** The last list this person's page was sent. */
   seen(): PresencePerson[] | null;
+  /** How many lists it was sent, and whether its socket is connected: said when a wait fails. */
+  describe(): string;
 }
 
 async function arrive(node: Node, name: string): Promise<Person> {
   const socket = connect(node.url, { transports: ['websocket'], forceNew: true, auth: { userId: name, name } });
   clients.push(socket);
   let last: PresencePerson[] | null = null;
+  let lists = 0;
   socket.on('presence', (message: PresenceMessage) => {
     last = message.people;
+    lists += 1;
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  return { socket, seen: () => last };
+  return {
+    socket,
+    seen: () => last,
+    describe: () => `${lists} lists received, ${socket.connected ? 'connected' : 'not connected'}`,
+  };
 }
 
 const names = (people: PresencePerson[] | null) => (people ?? []).map((person) => person.name).join(', ');
 
 async function sees(who: Person, expected: string, label: string): Promise<void> {
-  await waitFor(() => names(who.seen()) === expected, `${label} (last seen: ${names(who.seen())})`, 10_000);
+  await waitFor(
+    () => names(who.seen()) === expected,
+    () => `${label} (last seen: ${names(who.seen())}; ${who.describe()})`,
+    10_000,
+  );
 }
 
 afterEach(async () => {
@@ -168,10 +197,7 @@ test('after Redis drops every connection (as in a restart), the processes hear e
   await admin.sendCommand(['CLIENT', 'KILL', 'TYPE', 'normal']).catch(() => undefined);
   await waitFor(() => admin.isReady, 'this client to reconnect');
   // Both adapters listen again (their public channel, named as the adapter names it).
-  const listening = async () => {
-    const reply = await admin.sendCommand<unknown[]>(['PUBSUB', 'NUMSUB', `${RUN}-${group}#/#`]);
-    return Number(reply[1]) === 2;
-  };
+  const listening = async () => (await listeners(admin, `${RUN}-${group}`)) === 2;
   await waitFor(listening, 'both processes to listen on Redis again', 10_000, 50);
   await admin.close();
 

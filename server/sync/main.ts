@@ -62,7 +62,10 @@ async function main(): Promise<void> {
         database.kysely,
         leases
           ? fenceOf(leases, {
-              mayWrite: async (writer, docName) => (await accessOf(writer, docName)) === 'write',
+              accessOf,
+              writersRefused: (refused) => {
+                for (const { writer, doc, now } of refused) yjs.closeOutdated(writer.sessionId, doc, now);
+              },
               stopServing: (boardId) => yjs.closeBoard(boardId),
               checkAgain: (boardIds) => boardIds.forEach(recheckBoard),
             })

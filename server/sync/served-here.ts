@@ -37,8 +37,10 @@ export function refuseUpgrade(socket: Duplex): void {
 
 /** What the fence needs of the sync server: the permission function, and its rooms. */
 export interface FenceHooks {
-  /** May the writer still write the document? The same function the upgrade asked. */
-  mayWrite: AppendFence['mayWrite'];
+  /** What the writer may do with the document now: the same function the upgrade asked. */
+  accessOf: AppendFence['accessOf'];
+  /** Closes a refused writer's sockets on the document, with the reason. */
+  writersRefused: AppendFence['writersRefused'];
   /** Closes every room of a board another process serves now. */
   stopServing(boardId: string): void;
   /** Checks the sockets of boards whose access narrowed again, and records their version. */
@@ -51,7 +53,8 @@ export function fenceOf(leases: BoardLeases, hooks: FenceHooks): AppendFence {
     owner: leases.owner,
     epochOf: (boardId) => leases.epochOf(boardId),
     accessVersionOf: (boardId) => leases.accessVersionOf(boardId),
-    mayWrite: hooks.mayWrite,
+    accessOf: hooks.accessOf,
+    writersRefused: hooks.writersRefused,
     accessMoved: hooks.checkAgain,
     stale: (boardIds) => {
       for (const boardId of boardIds) {

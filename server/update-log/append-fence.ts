@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { parseDocName } from '../../lib/doc-names';
 import type { Database } from '../db/schema';
-import type { Principal } from '../yjs/types';
+import type { DocAccess, Principal } from '../yjs/types';
 
 /**
  * What the appends on PostgreSQL are fenced by (postgres-storage.ts): the board's lease
@@ -15,12 +15,21 @@ export interface AppendFence {
   epochOf(boardId: string): number | undefined;
   /** The board's access version its sockets were last checked at. */
   accessVersionOf(boardId: string): number | undefined;
-  /** The permission function, asked now: may this writer still write this document? */
-  mayWrite(writer: Principal, docName: string): Promise<boolean>;
+  /** The permission function, asked now: what may this writer do with this document? */
+  accessOf(writer: Principal, docName: string): Promise<DocAccess>;
   /** Boards whose lease another process holds now: their rooms must go. */
   stale(boardIds: string[]): void;
   /** Boards whose access narrowed since their sockets were checked: check them again. */
   accessMoved(boardIds: string[]): void;
+  /** Writers refused at the append: their sockets on the document close, saying why. */
+  writersRefused(refused: RefusedWriter[]): void;
+}
+
+/** A socket writer the permission function no longer lets write the document it wrote to. */
+export interface RefusedWriter {
+  writer: Principal;
+  doc: string;
+  now: DocAccess;
 }
 
 /** A write refused because another process serves these boards now; nothing of it was stored. */
@@ -52,8 +61,8 @@ export interface FenceVerdict {
   stale: string[];
   /** Boards whose access narrowed since their sockets were checked. */
   moved: string[];
-  /** A writer of a moved board may no longer write: nothing may be written. */
-  writerRefused: boolean;
+  /** Writers of moved boards who may no longer write: if any, nothing may be written. */
+  refused: RefusedWriter[];
 }
 
 /** The boards a write touches; a document of no board cannot be fenced, so it is never written. */
@@ -73,8 +82,9 @@ export function boardsOf(docs: Iterable<string>): string[] {
  * narrowing of access (an UPDATE of either row) waits for this write to commit, and whoever acts
  * next sees what it stored. A narrowing that committed first shows as a newer access version:
  * each writer of that board in this write is then asked of the permission function again, and
- * one that may no longer write refuses the whole write (the rooms reload from the log, and the
- * others' clients send their updates again). Writers who still may write are not held up: the
+ * one that may no longer write refuses the whole write: its sockets on the document are closed
+ * with the reason, the rooms reload from the log, and the others' clients send their updates
+ * again. Writers who still may write are not held up: the
  * sockets are checked again meanwhile and the version recorded.
  */
 export async function fenceVerdict(
@@ -101,18 +111,24 @@ export async function fenceVerdict(
     const checked = fence.accessVersionOf(boardId);
     return now !== undefined && (checked === undefined || now > checked);
   });
-  if (stale.length > 0 || moved.length === 0) return { stale, moved, writerRefused: false };
-  return { stale, moved, writerRefused: !(await writersMayWrite(fence, updates, new Set(moved))) };
+  if (stale.length > 0 || moved.length === 0) return { stale, moved, refused: [] };
+  return { stale, moved, refused: await refusedWriters(fence, updates, new Set(moved)) };
 }
 
-/** Whether every socket writer of these boards' documents in the write may still write them. */
-async function writersMayWrite(fence: AppendFence, updates: FencedUpdate[], boards: Set<string>): Promise<boolean> {
+/** The socket writers of these boards' documents in the write who may no longer write them. */
+async function refusedWriters(
+  fence: AppendFence,
+  updates: FencedUpdate[],
+  boards: Set<string>,
+): Promise<RefusedWriter[]> {
   const asks = new Map<string, { writer: Principal; doc: string }>();
   for (const { doc, writer } of updates) {
     const boardId = parseDocName(doc)?.boardId;
     if (!writer || boardId === undefined || !boards.has(boardId)) continue;
     asks.set(`${writer.sessionId}\u0000${doc}`, { writer, doc });
   }
-  const answers = await Promise.all([...asks.values()].map(({ writer, doc }) => fence.mayWrite(writer, doc)));
-  return answers.every(Boolean);
+  const answers = await Promise.all(
+    [...asks.values()].map(async ({ writer, doc }) => ({ writer, doc, now: await fence.accessOf(writer, doc) })),
+  );
+  return answers.filter((answer) => answer.now !== 'write');
 }

@@ -116,7 +116,7 @@ async function write(kysely: Kysely<Database>, writes: Writes, fence: AppendFenc
   const boards = fence ? boardsOf([...writes.updates, ...writes.checkpoints].map((row) => row.doc)) : [];
   const verdict = await kysely.transaction().execute(async (tx) => {
     const verdict = fence ? await fenceVerdict(tx, fence, fenced, boards) : null;
-    if (verdict && (verdict.stale.length > 0 || verdict.writerRefused)) return verdict;
+    if (verdict && (verdict.stale.length > 0 || verdict.refused.length > 0)) return verdict;
     for (let from = 0; from < writes.updates.length; from += ROWS_PER_INSERT) {
       await tx
         .insertInto('doc_updates')
@@ -142,5 +142,9 @@ async function write(kysely: Kysely<Database>, writes: Writes, fence: AppendFenc
   }
   // Stored or not, the boards' sockets are checked again, and their version recorded after.
   if (verdict.moved.length > 0) fence.accessMoved(verdict.moved);
-  if (verdict.writerRefused) throw new WriterRefusedError(verdict.moved);
+  if (verdict.refused.length > 0) {
+    // Told first: the batch's failure then closes their rooms for everyone else (1011).
+    fence.writersRefused(verdict.refused);
+    throw new WriterRefusedError(verdict.moved);
+  }
 }

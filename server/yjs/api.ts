@@ -62,6 +62,13 @@ export interface YjsServer {
    * a checkpoint and its sockets closed with ServerShutdown, so that their clients reconnect.
    */
   closeBoard(boardId: string): void;
+  /**
+   * Closes at once the sockets of this session on this document, with the code for the access
+   * the permission function now gives it (AccessReduced, AccessRevoked): a writer whose update
+   * the append fence refused (server/update-log/append-fence.ts) learns why before its room
+   * reloads.
+   */
+  closeOutdated(sessionId: string, docName: string, now: DocAccess): void;
   /** The boards with a room loaded or loading here, or a socket open (their leases are kept). */
   boardsInUse(): Set<string>;
   /** Rooms someone holds, loaded rooms nobody holds (see RoomManager), open sockets. */

@@ -361,6 +361,13 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     dropBoard,
     applyServerUpdate,
     closeBoard: (boardId) => closeBoardHere(rooms, connections, boardId),
+    closeOutdated: (sessionId, docName, now) => {
+      for (const connection of [...connections]) {
+        if (connection.principal.sessionId === sessionId && connection.docName === docName) {
+          connection.close(closeCodeForChange(now));
+        }
+      }
+    },
     boardsInUse: () => boardsInUseHere(rooms, connections),
     stats: () => ({ rooms: rooms.count, idleRooms: rooms.parkedCount, connections: connections.size }),
   };

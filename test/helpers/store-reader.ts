@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { postgresTypes } from '../../server/db/postgres-types';
 import type { Database } from '../../server/db/schema';
 import { rebuildLatest } from '../../server/update-log/rebuild';
+import { containsBytes } from './bytes';
 import { dbFile } from './stored-docs';
 import type { RunningServer } from './server';
 
@@ -20,6 +21,10 @@ export interface StoreReader {
   loggedCount(docName: string): Promise<number>;
   /** The sequence numbers of a document's logged updates, in order. */
   loggedSeqs(docName: string): Promise<number[]>;
+  /** Names of every document with stored updates or checkpoints, in byte order. */
+  docNames(): Promise<string[]>;
+  /** Whether any stored update or checkpoint, of any document, holds these bytes. */
+  contains(needle: Uint8Array): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,17 @@ export function readStoreOf(server: Pick<RunningServer, 'dataDir' | 'databaseUrl
         .where('doc', '=', docName)
         .executeTakeFirst();
       return Number(row?.n ?? 0);
+    },
+    docNames: async () => {
+      const updates = await kysely.selectFrom('doc_updates').select('doc').distinct().execute();
+      const checkpoints = await kysely.selectFrom('doc_checkpoints').select('doc').distinct().execute();
+      const names = new Set([...updates, ...checkpoints].map((row) => row.doc));
+      return [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    },
+    contains: async (needle) => {
+      const updates = await kysely.selectFrom('doc_updates').select('bytes as b').execute();
+      const checkpoints = await kysely.selectFrom('doc_checkpoints').select('state as b').execute();
+      return [...updates, ...checkpoints].some((row) => containsBytes(row.b, needle));
     },
     loggedSeqs: async (docName) =>
       (await kysely.selectFrom('doc_updates').select('seq').where('doc', '=', docName).orderBy('seq').execute()).map(

@@ -8,25 +8,26 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import pg from 'pg';
+import { CloseCode } from '../../lib/protocol/close-codes';
 import type { TestClient } from '../helpers/client';
 import { addMember, anotherSession, createBoard, expectStatus, person, planDoc } from '../helpers/board';
 import { syncUpdate, textUpdate } from '../helpers/frames';
-import { freshPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
+import { type Deployment, startDeployment } from '../helpers/deployment';
 import { openProvider, type ProviderClient, synced } from '../helpers/providers';
-import { type RunningServer, startServer } from '../helpers/server';
+import type { RunningServer } from '../helpers/server';
 import { RawYjsSocket } from '../helpers/sockets';
 import { storedTextOn } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
-let database: TestPostgresDatabase;
+let deployment: Deployment;
 let server: RunningServer;
 let ivy: TestClient, fern: TestClient, gus: TestClient, vera: TestClient;
 const providers: ProviderClient[] = [];
 const raws: RawYjsSocket[] = [];
 
 before(async () => {
-  database = await freshPostgresDatabase();
-  server = await startServer({ env: { DATABASE_URL: database.url } });
+  deployment = await startDeployment({ processes: 1 });
+  [server] = deployment.servers as [RunningServer];
   ivy = await person(server.url, 'Ivy');
   fern = await person(server.url, 'Fern');
   gus = await person(server.url, 'Gus');
@@ -39,8 +40,7 @@ afterEach(() => {
 });
 
 after(async () => {
-  await server?.dispose();
-  await database?.drop();
+  await deployment?.dispose();
 });
 
 function provider(who: TestClient, docName: string, label: string): ProviderClient {
@@ -53,7 +53,7 @@ const text = (c: ProviderClient): string => c.doc.getText('text').toString();
 
 /** The board's access version as stored. */
 async function accessVersion(boardId: string): Promise<number> {
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: deployment.database.url });
   await client.connect();
   try {
     const result = await client.query<{ v: string }>('SELECT access_version AS v FROM boards WHERE id = $1', [boardId]);
@@ -65,7 +65,7 @@ async function accessVersion(boardId: string): Promise<number> {
 
 /** A removal as server/boards/members.ts commits it, with the version bump, and no notification. */
 async function removeQuietly(boardId: string, userId: string): Promise<void> {
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: deployment.database.url });
   await client.connect();
   try {
     await client.query('BEGIN');
@@ -97,7 +97,7 @@ test('after a narrowing nobody was told of, a writer who keeps access writes on,
   }
   await waitFor(() => text(ivyPlan).includes('three'), 'ivy sees every later edit');
   await waitFor(
-    async () => (await storedTextOn(database.url, plan)).startsWith('three two one before'),
+    async () => (await storedTextOn(deployment.database.url, plan)).startsWith('three two one before'),
     'every edit is stored',
   );
   assert.deepEqual(gusPlan.closes, [], "gus's socket was never closed");
@@ -122,13 +122,18 @@ test('after a removal nobody was told of, the removed writer stores nothing and 
   fernPlan.send(syncUpdate(textUpdate('written after removal ')));
   gusPlan.doc.getText('text').insert(0, 'gus after ');
   await waitFor(() => fernPlan.isClosed, "fern's socket is closed without any notification", 3000);
+  assert.equal(fernPlan.closeInfo?.code, CloseCode.AccessRevoked, 'and told why');
   await waitFor(
-    async () => (await storedTextOn(database.url, plan)).includes('gus after'),
+    async () => (await storedTextOn(deployment.database.url, plan)).includes('gus after'),
     "gus's edit is stored (his client sends it again if its batch was refused)",
   );
   await waitFor(() => text(ivyPlan).includes('gus after'), 'ivy sees it');
   await sleep(300);
-  assert.equal((await storedTextOn(database.url, plan)).includes('written after removal'), false, 'nothing of fern');
+  assert.equal(
+    (await storedTextOn(deployment.database.url, plan)).includes('written after removal'),
+    false,
+    'nothing of fern',
+  );
   for (const c of [ivyPlan, gusPlan]) assert.equal(text(c).includes('written after removal'), false, c.label);
   // Her reconnection is refused: the upgrade asks the permission function too.
   const again = await RawYjsSocket.open(server.url, plan, fern.cookieHeader(), { label: 'fern again' });

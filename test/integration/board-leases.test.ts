@@ -11,7 +11,7 @@ import { openPostgres, type Db } from '../../server/db/connection';
 import { BoardLeases, type LeaseTiming } from '../../server/sync/board-leases';
 import { fenceOf } from '../../server/sync/served-here';
 import { postgresDocStorage, StaleLeaseError, WriterRefusedError } from '../../server/update-log/postgres-storage';
-import type { Principal } from '../../server/yjs/types';
+import type { DocAccess, Principal } from '../../server/yjs/types';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
 import { sleep } from '../helpers/wait';
 
@@ -117,7 +117,8 @@ test("a former owner's appends are refused once another process took the board; 
   const storage = postgresDocStorage(
     db.kysely,
     fenceOf(former, {
-      mayWrite: () => assert.fail('access did not change'),
+      accessOf: () => assert.fail('access did not change'),
+      writersRefused: () => assert.fail('access did not change'),
       stopServing: (boardId) => stopped.push(boardId),
       checkAgain: () => assert.fail('access did not change'),
     }),
@@ -173,18 +174,20 @@ test('after a narrowing of access commits, and before its news, each writer is a
   await owner.acquire(B1);
   const rechecks: string[] = [];
   const asked: string[] = [];
+  const told: string[] = [];
   // Jordan may still write; Riley's access is what the change took away.
-  const mayWrite = new Map([
-    ['jordan', true],
-    ['riley', false],
+  const access = new Map<string, DocAccess>([
+    ['jordan', 'write'],
+    ['riley', 'read'],
   ]);
   const storage = postgresDocStorage(
     db.kysely,
     fenceOf(owner, {
-      mayWrite: async (writer) => {
+      accessOf: async (writer) => {
         asked.push(writer.userId);
-        return mayWrite.get(writer.userId) ?? false;
+        return access.get(writer.userId) ?? 'none';
       },
+      writersRefused: (refused) => told.push(...refused.map((r) => `${r.writer.userId} ${r.now}`)),
       stopServing: () => assert.fail('the lease is still held'),
       checkAgain: (boardIds) => rechecks.push(...boardIds),
     }),
@@ -204,6 +207,7 @@ test('after a narrowing of access commits, and before its news, each writer is a
   assert.deepEqual(asked, ['jordan'], 'the writer was asked again, and stored');
   assert.deepEqual(rechecks, [B1], "the board's sockets are to be checked again");
   await assert.rejects(async () => append(4, 'riley'), WriterRefusedError);
+  assert.deepEqual(told, ['riley read'], 'the refused writer is told why');
   // A write holding both is refused whole: the room reloads, and Jordan's client sends again.
   await assert.rejects(
     async () =>

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type BetterSqlite3 from 'better-sqlite3';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import type { TestClient } from '../helpers/client';
 import {
@@ -20,19 +19,19 @@ import {
 } from '../helpers/board';
 import { letterWriter as writerOn } from '../helpers/letters';
 import { RawYjsSocket } from '../helpers/sockets';
-import { openStore, storedDocNames } from '../helpers/stored-docs';
+import { readStoreOf, type StoreReader } from '../helpers/store-reader';
 import { type RunningServer, startServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
 let server: RunningServer;
-let store: BetterSqlite3.Database | null = null;
+let store: StoreReader | null = null;
 const channels: BoardChannelClient[] = [];
 before(async () => {
   server = await startServer();
 });
 after(async () => {
   for (const channel of channels) channel.close();
-  store?.close();
+  await store?.close();
   await server?.dispose();
 });
 
@@ -222,8 +221,8 @@ describe('letters documents that belong to nobody on the board', () => {
     await refuse(lead, anaLetters);
 
     // Nothing was stored under any of those names; when Stan joins, his letters start empty.
-    store = openStore(server.dataDir);
-    const stored = new Set(storedDocNames(store));
+    store = readStoreOf(server);
+    const stored = new Set(await store.docNames());
     for (const name of names) assert.equal(stored.has(name), false, `nothing stored as ${name}`);
     await addMember(lead, board, stan, 'family');
     const stanOnBoard = await RawYjsSocket.connect(

@@ -5,7 +5,6 @@
  * the relay can tell it; the changes are made over HTTP on A.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, afterEach, before, test } from 'node:test';
 import pg from 'pg';
 import { CloseCode } from '../../lib/protocol/close-codes';
@@ -22,13 +21,13 @@ import {
   planDoc,
 } from '../helpers/board';
 import { bytesOf } from '../helpers/bytes';
-import { freshPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
+import { type Deployment, startDeployment } from '../helpers/deployment';
 import { openProvider, type ProviderClient, synced } from '../helpers/providers';
-import { type RunningServer, startServer } from '../helpers/server';
+import type { RunningServer } from '../helpers/server';
 import { RawYjsSocket } from '../helpers/sockets';
 import { sleep, waitFor } from '../helpers/wait';
 
-let database: TestPostgresDatabase;
+let deployment: Deployment;
 let a: RunningServer, b: RunningServer;
 let ivy: TestClient, fern: TestClient, gus: TestClient, vera: TestClient;
 
@@ -39,11 +38,9 @@ const open: { providers: ProviderClient[]; raws: RawYjsSocket[]; channels: Board
 };
 
 before(async () => {
-  database = await freshPostgresDatabase();
   // One secret for both, as a deployment shares it: a session cookie from A is good on B.
-  const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString('hex') };
-  a = await startServer({ env });
-  b = await startServer({ env });
+  deployment = await startDeployment({ processes: 2 });
+  [a, b] = deployment.servers as [RunningServer, RunningServer];
   ivy = await person(a.url, 'Ivy');
   fern = await person(a.url, 'Fern');
   gus = await person(a.url, 'Gus');
@@ -57,8 +54,7 @@ afterEach(() => {
 });
 
 after(async () => {
-  await Promise.all([a?.dispose(), b?.dispose()]);
-  await database?.drop();
+  await deployment?.dispose();
 });
 
 /** Helpers of test/helpers/revocation-scene.ts, on server B. */
@@ -236,7 +232,7 @@ test('after the listening connections are cut, both processes listen again, B re
 });
 
 async function onDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: deployment.database.url });
   await client.connect();
   try {
     return await run(client);

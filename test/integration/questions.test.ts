@@ -11,7 +11,7 @@ import type { TestClient } from '../helpers/client';
 import { type BoardChannelClient, createBoard, openChannel, planDoc } from '../helpers/board';
 import { teamScene } from '../helpers/team';
 import { openDoc } from '../helpers/providers';
-import { openStore } from '../helpers/stored-docs';
+import { readStoreOf } from '../helpers/store-reader';
 import { type RunningServer, startServer } from '../helpers/server';
 import { REQUEST_POLL_MS, waitFor } from '../helpers/wait';
 
@@ -283,14 +283,12 @@ describe('staging the next attempt', () => {
 describe('deleting the board', () => {
   test('removes its questions', async () => {
     assert.equal((await lead.json('DELETE', `/api/boards/${boardId}`, { confirmTitle: 'Helping Sam' })).status, 204);
-    const store = openStore(server.dataDir);
+    const store = readStoreOf(server);
     try {
-      const left = store.prepare('SELECT COUNT(*) AS n FROM questions WHERE board_id = ?').get(boardId) as {
-        n: number;
-      };
-      assert.equal(left.n, 0);
+      const left = await store.kysely.selectFrom('questions').select('id').where('board_id', '=', boardId).execute();
+      assert.equal(left.length, 0);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -18,7 +18,7 @@ import {
 import type { RunningServer } from '../helpers/server';
 import { bytesOf } from '../helpers/bytes';
 import { synced } from '../helpers/providers';
-import { loggedCount, openStore, storageContains, storedDoc, storedDocNames } from '../helpers/stored-docs';
+import { readStoreOf } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
 const scene = useRevocationScene();
@@ -127,11 +127,11 @@ test('deleting a board closes its sockets, tells socket.io, and leaves none of i
   const fernChannel = await channel(fern, board);
   ivyPlan.doc.getText('text').insert(0, secret);
   await waitFor(() => text(fernPlan).includes(secret), 'fern has it');
-  const before = openStore(server.dataDir);
+  const before = readStoreOf(server);
   try {
-    assert.equal(loggedCount(before, plan), 1, 'logged');
+    assert.equal(await before.loggedCount(plan), 1, 'logged');
   } finally {
-    before.close();
+    await before.close();
   }
 
   const changed = await timed(() =>
@@ -156,22 +156,22 @@ test('deleting a board closes its sockets, tells socket.io, and leaves none of i
 
   // The room unloads once its last socket is gone; give it time, then look at the disk.
   await sleep(300);
-  const db = openStore(server.dataDir);
+  const store = readStoreOf(server);
   try {
-    const rows = (table: string): number =>
-      (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE doc LIKE ?`).get(`board/${board}/%`) as { n: number }).n;
+    const rows = async (table: 'doc_updates' | 'doc_checkpoints'): Promise<number> =>
+      (await store.kysely.selectFrom(table).select('doc').where('doc', 'like', `board/${board}/%`).execute()).length;
     assert.deepEqual(
-      { updates: rows('doc_updates'), checkpoints: rows('doc_checkpoints') },
+      { updates: await rows('doc_updates'), checkpoints: await rows('doc_checkpoints') },
       { updates: 0, checkpoints: 0 },
       'no update or checkpoint of the deleted board remains',
     );
     assert.deepEqual(
-      storedDocNames(db).filter((name) => name.startsWith(`board/${board}/`)),
+      (await store.docNames()).filter((name) => name.startsWith(`board/${board}/`)),
       [],
     );
-    assert.equal(storageContains(db, bytesOf(secret)), false, 'its content is gone from storage');
+    assert.equal(await store.contains(bytesOf(secret)), false, 'its content is gone from storage');
   } finally {
-    db.close();
+    await store.close();
   }
 });
 
@@ -215,10 +215,10 @@ test('staging the next attempt freezes the current one: writers closed with Acce
     assertClosedBy(deadline, c.closes[0]?.at, c.label);
   }
   const second = planDoc(board, 2);
-  const db = openStore(server.dataDir);
+  const store = readStoreOf(server);
   try {
-    const tokens = (docName: string): string[] => {
-      const d = storedDoc(db, docName);
+    const tokens = async (docName: string): Promise<string[]> => {
+      const d = await store.doc(docName);
       try {
         return [
           ...d
@@ -230,8 +230,8 @@ test('staging the next attempt freezes the current one: writers closed with Acce
         d.destroy();
       }
     };
-    const inFirst = tokens(first);
-    const inSecond = new Set(tokens(second));
+    const inFirst = await tokens(first);
+    const inSecond = new Set(await tokens(second));
     assert.ok(inFirst.length > 0, 'attempt 1 accepted edits before the freeze');
     assert.deepEqual(
       inFirst.filter((t) => !inSecond.has(t)),
@@ -239,7 +239,7 @@ test('staging the next attempt freezes the current one: writers closed with Acce
       'edits accepted by attempt 1 after its copy was taken (written into a frozen attempt, missing from attempt 2)',
     );
   } finally {
-    db.close();
+    await store.close();
   }
   const fernSecond = provider(fern, second, 'fern plan 2');
   await synced(fernSecond);

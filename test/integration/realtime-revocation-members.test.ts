@@ -27,7 +27,7 @@ import type { RunningServer } from '../helpers/server';
 import { bytesOf } from '../helpers/bytes';
 import { synced } from '../helpers/providers';
 import { RawYjsSocket } from '../helpers/sockets';
-import { openStore, storageContains } from '../helpers/stored-docs';
+import { readStoreOf } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
 const scene = useRevocationScene();
@@ -172,12 +172,12 @@ test('a member demoted to viewer: write sockets closed with AccessReduced and re
   await waitFor(() => text(fernPlan).includes('ivy edit'), 'a reader still receives');
   await sleep(200);
   assert.equal(text(ivyPlan).includes('viewer edit'), false, "a reader's edit reaches nobody");
-  const db = openStore(server.dataDir);
+  const store = readStoreOf(server);
   try {
-    assert.equal(storageContains(db, bytesOf('viewer edit')), false, 'nor storage');
-    assert.equal(storageContains(db, bytesOf('ivy edit')), true);
+    assert.equal(await store.contains(bytesOf('viewer edit')), false, 'nor storage');
+    assert.equal(await store.contains(bytesOf('ivy edit')), true);
   } finally {
-    db.close();
+    await store.close();
   }
 
   await waitFor(() => fernChannel.named('board:role-changed').length === 1, 'board:role-changed', 1000);

@@ -4,9 +4,9 @@
  * each process's memory, the documents never touch Redis); once it is back, the processes hear
  * each other again (who is on a board, across them).
  */
+import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { PresenceMessage } from '../../lib/protocol/board-events';
@@ -20,34 +20,24 @@ import {
   planDoc,
 } from '../helpers/board';
 import { TestClient } from '../helpers/client';
-import { freshPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
+import { type Deployment, startDeployment } from '../helpers/deployment';
 import { openProvider } from '../helpers/providers';
-import { type RunningServer, startServer } from '../helpers/server';
+import type { RunningServer } from '../helpers/server';
 import { storedTextOn } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
-let database: TestPostgresDatabase;
+let deployment: Deployment;
 let a: RunningServer;
 let b: RunningServer;
 const channels: BoardChannelClient[] = [];
 
 before(async () => {
-  const redisUrl = process.env.TEST_REDIS_URL;
-  if (!redisUrl) throw new Error('TEST_REDIS_URL is not set: run the tests through `npm test`, which starts Redis');
-  database = await freshPostgresDatabase();
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: redisUrl,
-    NEXTAUTH_SECRET: randomBytes(48).toString('base64url'),
-  };
-  a = await startServer({ env });
-  b = await startServer({ env });
+  deployment = await startDeployment({ processes: 2, redis: true });
+  [a, b] = deployment.servers as [RunningServer, RunningServer];
 });
 after(async () => {
   for (const channel of channels) channel.close();
-  await b?.dispose();
-  await a?.dispose();
-  await database?.drop();
+  await deployment?.dispose();
 });
 
 /** Stops Redis, keeps it away `seconds`, starts it again empty on the same port, in the background. */
@@ -88,7 +78,7 @@ test('signing in and editing go on while Redis restarts; afterwards the processe
     await restarted;
 
     await waitFor(
-      async () => (await storedTextOn(database.url, planDoc(board))) === text.toString(),
+      async () => (await storedTextOn(deployment.database.url, planDoc(board))) === text.toString(),
       'every word typed is stored',
       10_000,
       100,

@@ -6,43 +6,31 @@
  * secret, as every process of one deployment must.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { PresenceMessage } from '../../lib/protocol/board-events';
 import { TestClient } from '../helpers/client';
 import { addMember, anotherSession, type BoardChannelClient, createBoard, openChannel, person } from '../helpers/board';
-import { freshPostgresDatabase, type TestPostgresDatabase } from '../helpers/postgres';
-import { type RunningServer, startServer } from '../helpers/server';
+import { type Deployment, startDeployment } from '../helpers/deployment';
+import type { RunningServer } from '../helpers/server';
 import { sleep, waitFor } from '../helpers/wait';
 
-function redisUrl(): string {
-  const url = process.env.TEST_REDIS_URL;
-  if (!url) throw new Error('TEST_REDIS_URL is not set: run the tests through `npm test`, which starts Redis');
-  return url;
-}
-
-let database: TestPostgresDatabase;
+let deployment: Deployment;
 let a: RunningServer;
 let b: RunningServer;
 const channels: BoardChannelClient[] = [];
 
 before(async () => {
-  database = await freshPostgresDatabase();
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: redisUrl(),
-    NEXTAUTH_SECRET: randomBytes(48).toString('base64url'),
+  deployment = await startDeployment({
+    processes: 2,
+    redis: true,
     // Each request's client is its X-Forwarded-For (the sign-in test uses addresses of its own).
-    TRUSTED_PROXIES: '127.0.0.1',
-  };
-  a = await startServer({ env });
-  b = await startServer({ env });
+    env: { TRUSTED_PROXIES: '127.0.0.1' },
+  });
+  [a, b] = deployment.servers as [RunningServer, RunningServer];
 });
 after(async () => {
   for (const channel of channels) channel.close();
-  await b?.dispose();
-  await a?.dispose();
-  await database?.drop();
+  await deployment?.dispose();
 });
 
 async function channelOn(server: RunningServer, who: TestClient, boardId: string): Promise<BoardChannelClient> {

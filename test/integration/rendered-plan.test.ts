@@ -6,7 +6,7 @@ import type { TestClient } from '../helpers/client';
 import { createBoard, joinAs, lettersDoc, notesDoc, person, planDoc } from '../helpers/board';
 import { openDoc } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
-import { loggedCount, openStore } from '../helpers/stored-docs';
+import { readStoreOf, type StoreReader } from '../helpers/store-reader';
 import { waitFor } from '../helpers/wait';
 
 /**
@@ -21,7 +21,7 @@ let ana: TestClient;
 let vic: TestClient;
 let stranger: TestClient;
 let boardId: string;
-let store: ReturnType<typeof openStore>;
+let store: StoreReader;
 
 const PLAN_WORDS = 'We meet at the park on Saturday';
 const NOTES_WORDS = 'Private: Ana may lose her temper';
@@ -51,10 +51,10 @@ function docOf(rendered: Rendered): Y.Doc {
 }
 
 async function write(who: TestClient, docName: string, field: string, text: string): Promise<void> {
-  const before = loggedCount(store, docName);
+  const before = await store.loggedCount(docName);
   const opened = await openDoc(who, docName);
   opened.doc.getText(field).insert(0, text);
-  await waitFor(() => loggedCount(store, docName) > before, `${docName} stored`);
+  await waitFor(async () => (await store.loggedCount(docName)) > before, `${docName} stored`);
   opened.destroy();
 }
 
@@ -65,7 +65,7 @@ async function boardPage(who: TestClient, id = boardId): Promise<{ status: numbe
 
 before(async () => {
   server = await startServer();
-  store = openStore(server.dataDir);
+  store = readStoreOf(server);
   lead = await person(server.url, 'Lead');
   boardId = await createBoard(lead);
   ana = await joinAs(lead, boardId, 'family', 'Ana');
@@ -76,7 +76,7 @@ before(async () => {
   await write(ana, lettersDoc(boardId, ana.userId), 'probe', LETTER_WORDS);
 });
 after(async () => {
-  store.close();
+  await store.close();
   await server.dispose();
 });
 
@@ -90,7 +90,7 @@ describe('the plan that comes with the board page', () => {
       const rendered = renderedPlanOf(html);
       assert.ok(rendered, `${who.name}'s page carries the plan`);
       assert.equal(rendered.docName, planDoc(boardId));
-      assert.equal(rendered.seq, loggedCount(store, planDoc(boardId)), 'up to the last logged update');
+      assert.equal(rendered.seq, await store.loggedCount(planDoc(boardId)), 'up to the last logged update');
       const doc = docOf(rendered);
       assert.equal(doc.getText('logistics.place').toString(), PLAN_WORDS);
       doc.destroy();

@@ -92,12 +92,25 @@ export class Connection implements RoomMember, Recipient {
    * same socket and awareness id, nothing closed. The client held only what the log holds (the
    * broken update was never sent to it), and the server's sync step 1 asks it for anything else.
    */
-  moveTo(room: Room): void {
-    if (this.detached) return;
+  moveTo(room: Room): boolean {
+    if (this.detached) return false;
     this.current = room;
     room.add(this);
     if (this.awarenessId !== null) room.claimAwarenessId(this, this.awarenessId);
     this.send(encodeSyncStep1(room.doc));
+    return true;
+  }
+
+  /**
+   * Stops reading the client's messages (they wait in the socket) while its room is loaded
+   * again over the network: nothing may be applied to the broken room meanwhile.
+   */
+  pauseReading(): void {
+    this.ws.pause();
+  }
+
+  resumeReading(): void {
+    this.ws.resume();
   }
 
   /** Joins the room and sends the server's sync step 1 (and who is here). */

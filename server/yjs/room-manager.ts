@@ -7,6 +7,14 @@ import {
   type StoredParts,
 } from './storage';
 
+/** acquire() of a room that is not loaded, on a store that reads only asynchronously (PostgreSQL). */
+export class ReadsLaterError extends Error {
+  constructor(readonly docName: string) {
+    super(`${docName} is not loaded, and its store reads asynchronously`);
+    this.name = 'ReadsLaterError';
+  }
+}
+
 /** How long a room nobody holds stays loaded, and how many such rooms at most. */
 export interface IdleRoomPolicy {
   keepMs: number;
@@ -125,7 +133,7 @@ export class RoomManager {
       const stored = this.readStored(docName);
       if (stored instanceof Promise) {
         stored.catch(() => undefined);
-        throw new Error(`${docName} is not loaded, and its store reads asynchronously`);
+        throw new ReadsLaterError(docName);
       }
       const loaded = applyStoredParts(stored);
       const room = new Room(docName, loaded, this.store, this.checkpointEvery, this.log, this.budget);

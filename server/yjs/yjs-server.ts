@@ -11,7 +11,7 @@ import { LogQuota } from './log-quota';
 import { storedStateMessages } from './protocol';
 import type { Log, Room } from './room';
 import { RollingSweep } from './rolling-sweep';
-import { RoomManager } from './room-manager';
+import { ReadsLaterError, RoomManager } from './room-manager';
 import { SocketCaps } from './socket-caps';
 import { applyServerEdit } from './server-edit';
 import { LoadCancelledError, type StoredParts } from './storage';
@@ -147,6 +147,7 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
       fresh = rooms.acquire(room.name);
       for (let i = 1; i < survivors.length; i++) rooms.acquire(room.name);
     } catch (error) {
+      if (error instanceof ReadsLaterError) return reloadLater(room.name, survivors, presence);
       log('yjs.load-error', { doc: room.name, error: String(error) });
       for (const connection of survivors) connection.close(CloseCode.InternalError);
       return;
@@ -156,6 +157,33 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     if (presence) fresh.restoreAwareness(presence);
     for (const connection of survivors) connection.moveTo(fresh);
     log('yjs.room-reloaded', { doc: room.name, sockets: survivors.length });
+  }
+
+  /**
+   * reloadRoom on a store that reads over the network (PostgreSQL): the survivors stop reading
+   * until the room is loaded again from the log (after this turn's commit, which the read
+   * waits for), then move on to it as they would at once on SQLite. None is disconnected.
+   */
+  function reloadLater(docName: string, survivors: Connection[], presence: Uint8Array | null): void {
+    for (const connection of survivors) connection.pauseReading();
+    Promise.all(survivors.map(() => rooms.load(docName))).then(
+      ([fresh]) => {
+        if (!fresh) return;
+        if (presence) fresh.restoreAwareness(presence);
+        for (const connection of survivors) {
+          if (!connection.moveTo(fresh)) {
+            rooms.release(fresh);
+            continue;
+          }
+          connection.resumeReading();
+        }
+        log('yjs.room-reloaded', { doc: docName, sockets: survivors.length });
+      },
+      (error: unknown) => {
+        log('yjs.load-error', { doc: docName, error: String(error) });
+        for (const connection of survivors) connection.close(CloseCode.InternalError);
+      },
+    );
   }
 
   async function accessWithoutRace(principal: Principal, docName: string): Promise<DocAccess | null> {

@@ -28,15 +28,20 @@ export interface StoreReader {
   close(): Promise<void>;
 }
 
-export function readStoreOf(server: Pick<RunningServer, 'dataDir' | 'databaseUrl'>): StoreReader {
+/**
+ * `write`: for a test that changes a record as time passing would (a session's expiry); on
+ * SQLite it then waits for the server's own writes rather than failing on a busy file.
+ */
+export function readStoreOf(
+  server: Pick<RunningServer, 'dataDir' | 'databaseUrl'>,
+  options: { write?: boolean } = {},
+): StoreReader {
   const kysely = new Kysely<Database>({
     dialect: server.databaseUrl
       ? new PostgresDialect({
           pool: new pg.Pool({ connectionString: server.databaseUrl, max: 2, types: postgresTypes }),
         })
-      : new SqliteDialect({
-          database: new BetterSqlite3(dbFile(server.dataDir), { readonly: true, fileMustExist: true }),
-        }),
+      : new SqliteDialect({ database: sqliteFile(server.dataDir, options.write ?? false) }),
   });
   return {
     kysely,
@@ -66,6 +71,12 @@ export function readStoreOf(server: Pick<RunningServer, 'dataDir' | 'databaseUrl
       ),
     close: () => kysely.destroy(),
   };
+}
+
+function sqliteFile(dataDir: string, write: boolean): BetterSqlite3.Database {
+  const file = new BetterSqlite3(dbFile(dataDir), { readonly: !write, fileMustExist: true });
+  if (write) file.pragma('busy_timeout = 5000');
+  return file;
 }
 
 /** The stored text (the `text` field) of a document in a PostgreSQL database, read on a connection of its own. */

@@ -26,14 +26,6 @@ export function openStore(dataDir: string): BetterSqlite3.Database {
 }
 
 /**
- * Opens the server's SQLite file for writing, only while the server is stopped: to set up what
- * an older version of the product left behind (records it no longer writes), before a restart.
- */
-export function openStoreForWriting(dataDir: string): BetterSqlite3.Database {
-  return new BetterSqlite3(dbFile(dataDir), { fileMustExist: true });
-}
-
-/**
  * A private copy of the database files, for reading a crashed server's data without touching
  * the originals (SQLite may need to rebuild the WAL index, which a read-only handle cannot).
  */

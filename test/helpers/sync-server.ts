@@ -12,6 +12,7 @@ import type * as Y from 'yjs';
 import { openDatabase } from '../../server/db/connection';
 import { sqliteDocStorage } from '../../server/update-log/sqlite-storage';
 import type { RealtimeLimits } from '../../server/yjs/limits';
+import type { DocStorage } from '../../server/yjs/storage';
 import { createYjsServer, type DocAccess, type Principal, type YjsServer } from '../../server/yjs/yjs-server';
 import { destroyLeftovers } from './leftovers';
 import { socketSending } from './provider-socket';
@@ -69,8 +70,16 @@ export class AccessTable {
   }
 }
 
+/**
+ * The SQLite storage read a moment later, as PostgreSQL's is (over the network): the server's
+ * paths for a store that reads asynchronously (a broken room's reload) run against it.
+ */
+function readingLater(storage: DocStorage): DocStorage {
+  return { ...storage, readLatest: async (docName) => (await sleep(5), storage.readLatest(docName)) };
+}
+
 export async function startTestServer(
-  options: { dbFile?: string; limits?: Partial<RealtimeLimits> } = {},
+  options: { dbFile?: string; limits?: Partial<RealtimeLimits>; readsLater?: boolean } = {},
 ): Promise<TestServer> {
   const dbFile = options.dbFile ?? tempDbFile();
   const { sqlite } = openDatabase(dbFile);
@@ -84,7 +93,7 @@ export async function startTestServer(
   const accessHook: TestServer['accessHook'] = { run: null };
   const events: TestServer['events'] = [];
   const yjs = createYjsServer({
-    storage: sqliteDocStorage(sqlite),
+    storage: options.readsLater ? readingLater(sqliteDocStorage(sqlite)) : sqliteDocStorage(sqlite),
     // Rooms unload as soon as their last socket leaves unless a test asks for idle rooms:
     // most tests check what a fresh load sees.
     limits: { idleRoomMs: 0, ...options.limits },

@@ -6,11 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
-import BetterSqlite3 from 'better-sqlite3';
 import type { TestClient } from '../helpers/client';
 import { addMember, createBoard, openChannel, person } from '../helpers/board';
 import { type RunningServer, startServer } from '../helpers/server';
-import { dbFile } from '../helpers/stored-docs';
+import { readStoreOf } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
 let server: RunningServer | null = null;
@@ -20,13 +19,12 @@ afterEach(async () => {
 });
 
 /** Sets when every session of `who` ends, as time passing would (the test cannot wait a week). */
-function expireSessionsAt(running: RunningServer, who: TestClient, at: number): void {
-  const db = new BetterSqlite3(dbFile(running.dataDir));
+async function expireSessionsAt(running: RunningServer, who: TestClient, at: number): Promise<void> {
+  const store = readStoreOf(running, { write: true });
   try {
-    db.pragma('busy_timeout = 5000');
-    db.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = ?').run(at, who.userId);
+    await store.kysely.updateTable('sessions').set({ expires_at: at }).where('user_id', '=', who.userId).execute();
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -41,7 +39,7 @@ test('an expired session is found at the heartbeat: session:ended, disconnected,
   assert.equal((await fernChannel.join(board)).ok, true);
   assert.equal((await ivyChannel.join(board)).ok, true);
 
-  expireSessionsAt(server, fern, Date.now() - 1);
+  await expireSessionsAt(server, fern, Date.now() - 1);
   await waitFor(() => fernChannel.disconnects.length > 0, "fern's connection is ended", 5000);
   assert.equal(fernChannel.named('session:ended').length, 1);
   assert.equal(fernChannel.disconnects[0]?.reason, 'io server disconnect', 'ended: the page does not reconnect');
@@ -66,7 +64,7 @@ test('an event sent after the session ran out is refused at once, before any hea
   assert.equal((await ivyChannel.join(board)).ok, true);
   // Fern's session ends a moment after her page connected.
   const endsAt = Date.now() + 3000;
-  expireSessionsAt(server, fern, endsAt);
+  await expireSessionsAt(server, fern, endsAt);
   const fernChannel = await openChannel(server.url, fern.cookieHeader());
   assert.equal((await fernChannel.join(board)).ok, true);
   await waitFor(

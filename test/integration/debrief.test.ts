@@ -14,7 +14,7 @@ import { permissionDeniedReason, syncUpdate, textUpdate } from '../helpers/frame
 import { openDoc } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
 import { RawYjsSocket } from '../helpers/sockets';
-import { openStore, openStoreForWriting, storedDocNames } from '../helpers/stored-docs';
+import { readStoreOf } from '../helpers/store-reader';
 import { REQUEST_POLL_MS, waitFor } from '../helpers/wait';
 
 interface Debrief {
@@ -68,22 +68,24 @@ describe('debriefs saved before they were documents', () => {
   test('each becomes its document’s first change, by whoever saved it, when the server starts', async () => {
     const older = await createBoard(lead, 'An older board');
     await server.stop();
-    const store = openStoreForWriting(server.dataDir);
+    const store = readStoreOf(server, { write: true });
     try {
-      store
-        .prepare('INSERT INTO debriefs VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)')
-        .run(
-          older,
-          'left',
-          '["led-with-emotion"]',
-          'He left after ten minutes.',
-          '{}',
-          'Sit nearer the door.',
-          lead.userId,
-          1234,
-        );
+      await store.kysely
+        .insertInto('debriefs')
+        .values({
+          board_id: older,
+          attempt: 1,
+          outcome: 'left',
+          went_wrong: '["led-with-emotion"]',
+          details: 'He left after ten minutes.',
+          participant_notes: '{}',
+          lessons: 'Sit nearer the door.',
+          updated_by: lead.userId,
+          updated_at: 1234,
+        })
+        .execute();
     } finally {
-      store.close();
+      await store.close();
       await server.restart();
     }
     await waitForHttp(server.url);
@@ -228,12 +230,17 @@ describe('deleting the board', () => {
     const title = 'Helping Sam';
     const res = await lead.json('DELETE', `/api/boards/${boardId}`, { confirmTitle: title });
     assert.equal(res.status, 204, JSON.stringify(res.body));
-    const store = openStore(server.dataDir);
+    const store = readStoreOf(server);
     try {
-      await waitFor(() => !storedDocNames(store).some((doc) => doc.startsWith(`board/${boardId}/`)), 'purged');
-      assert.equal(storedDocNames(store).includes(name), false);
+      await waitFor(
+        async () => !(await store.docNames()).some((doc) => doc.startsWith(`board/${boardId}/`)),
+        'purged',
+        5000,
+        REQUEST_POLL_MS,
+      );
+      assert.equal((await store.docNames()).includes(name), false);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

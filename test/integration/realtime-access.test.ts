@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import type BetterSqlite3 from 'better-sqlite3';
 import { personHex } from '../../lib/person-colour';
 import type { TestClient } from '../helpers/client';
 import {
@@ -27,16 +26,16 @@ import { type RunningServer, startServer } from '../helpers/server';
 import { bytesOf } from '../helpers/bytes';
 import { awarenessMessage, awarenessPayload, syncStep2, syncUpdate, textUpdate } from '../helpers/frames';
 import { awarenessSeenBy, RawYjsSocket } from '../helpers/sockets';
-import { openStore, storageContains, storedDocNames, withStoredDoc } from '../helpers/stored-docs';
+import { readStoreOf, type StoreReader } from '../helpers/store-reader';
 import { waitFor } from '../helpers/wait';
 
 let server: RunningServer;
-let store: BetterSqlite3.Database | null = null;
+let store: StoreReader | null = null;
 before(async () => {
   server = await startServer();
 });
 after(async () => {
-  store?.close();
+  await store?.close();
   await server?.dispose();
 });
 
@@ -149,10 +148,19 @@ test('every role x every document kind x read, write, awareness and history', as
   await seed(xena, otherNotes);
   await seed(xena, otherLetters);
 
-  store = openStore(server.dataDir);
+  store = readStoreOf(server);
   const db = store;
+  /** A field's stored text, read through the server's own rebuild on either database. */
+  const storedText = async (docName: string, field: string): Promise<string> => {
+    const doc = await db.doc(docName);
+    try {
+      return doc.getText(field).toString();
+    } finally {
+      doc.destroy();
+    }
+  };
   for (const [docName, secret] of secrets) {
-    assert.ok(withStoredDoc(db, docName, (d) => d.getText('text').toString()) === secret, `${docName} seeded`);
+    assert.ok((await storedText(docName, 'text')) === secret, `${docName} seeded`);
   }
 
   const malformed = [
@@ -234,7 +242,7 @@ test('every role x every document kind x read, write, awareness and history', as
     socket.send(syncStep2(textUpdate(`${marker}/step2`, 'probe')));
     await socket.roundtrip();
     assert.equal(socket.isClosed, false, `${actor.key} write ${doc.variant}: a reader's update is dropped quietly`);
-    const stored = withStoredDoc(db, doc.name, (d) => d.getText('probe').toString());
+    const stored = await storedText(doc.name, 'probe');
     for (const part of [`${marker}/update`, `${marker}/step2`]) {
       assert.equal(
         stored.includes(part),
@@ -407,14 +415,14 @@ test('every role x every document kind x read, write, awareness and history', as
   let storedWrites = 0;
   for (const marker of markers) {
     assert.equal(
-      storageContains(db, bytesOf(marker.marker)),
+      await db.contains(bytesOf(marker.marker)),
       marker.stored,
       `${marker.marker} on ${marker.docName} stored?`,
     );
     if (marker.stored) storedWrites++;
   }
   const known = new Set([plan, letters, notes, debrief, otherPlan, otherNotes, otherLetters]);
-  for (const name of storedDocNames(db)) assert.ok(known.has(name), `nothing stored under ${JSON.stringify(name)}`);
+  for (const name of await db.docNames()) assert.ok(known.has(name), `nothing stored under ${JSON.stringify(name)}`);
 
   console.log(
     `access matrix: ${cases} cases (${actors.length} roles, ${socketRecords.length} sockets, ` +

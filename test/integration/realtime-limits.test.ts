@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type BetterSqlite3 from 'better-sqlite3';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import type { TestClient } from '../helpers/client';
 import {
@@ -25,7 +24,7 @@ import { syncUpdate, textUpdate } from '../helpers/frames';
 import { openDoc } from '../helpers/providers';
 import { type RunningServer, startServer } from '../helpers/server';
 import { RawYjsSocket } from '../helpers/sockets';
-import { openStore, storedCount } from '../helpers/stored-docs';
+import { readStoreOf, type StoreReader } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
 const LIMITS = {
@@ -39,18 +38,18 @@ const LIMITS = {
 };
 
 let server: RunningServer;
-let store: BetterSqlite3.Database | null = null;
+let store: StoreReader | null = null;
 before(async () => {
   server = await startServer({ env: { REALTIME_LIMITS: JSON.stringify(LIMITS) } });
 });
 after(async () => {
-  store?.close();
+  await store?.close();
   await server?.dispose();
 });
 
-function stored(docName: string): number {
-  store ??= openStore(server.dataDir);
-  return storedCount(store, docName);
+function stored(docName: string): Promise<number> {
+  store ??= readStoreOf(server);
+  return store.loggedCount(docName);
 }
 
 async function boardWith(...labels: string[]): Promise<{ board: string; people: TestClient[] }> {
@@ -105,24 +104,24 @@ test('bytes the update log takes per document and per person per hour: past them
   const fernPlan = await open(fern, planDoc(board), 'fern');
   fernPlan.send(syncUpdate(textUpdate('f'.repeat(15_000))));
   await fernPlan.roundtrip();
-  assert.equal(stored(planDoc(board)), 1);
+  assert.equal(await stored(planDoc(board)), 1);
   // The plan's budget (20,000 bytes an hour) cannot take another 15,000, whoever sends them.
   const gusPlan = await open(gus, planDoc(board), 'gus');
   gusPlan.send(syncUpdate(textUpdate('g'.repeat(15_000))));
   assert.equal((await gusPlan.closedWithin()).code, CloseCode.QuotaExceeded);
-  assert.equal(stored(planDoc(board)), 1, 'nothing of it was stored');
+  assert.equal(await stored(planDoc(board)), 1, 'nothing of it was stored');
   // Fern's own budget (30,000) spans her documents: 15,000 more on her letters fit, then no more.
   const fernLetters = await open(fern, lettersDoc(board, fern.userId), 'fern letters');
   fernLetters.send(syncUpdate(textUpdate('l'.repeat(14_000))));
   await fernLetters.roundtrip();
   fernLetters.send(syncUpdate(textUpdate('m'.repeat(2_000))));
   assert.equal((await fernLetters.closedWithin()).code, CloseCode.QuotaExceeded);
-  assert.equal(stored(lettersDoc(board, fern.userId)), 1);
+  assert.equal(await stored(lettersDoc(board, fern.userId)), 1);
   // Small edits by others still go through, and the plan's other socket stayed open.
   const gusLetters = await open(gus, lettersDoc(board, gus.userId), 'gus letters');
   gusLetters.send(syncUpdate(textUpdate('a few words')));
   await gusLetters.roundtrip();
-  assert.equal(stored(lettersDoc(board, gus.userId)), 1);
+  assert.equal(await stored(lettersDoc(board, gus.userId)), 1);
   assert.equal(fernPlan.isClosed, false);
   for (const socket of [fernPlan, gusLetters]) socket.close();
 });

@@ -34,7 +34,7 @@ import {
 import { prng } from '../helpers/prng';
 import { openProvider, type ProviderClient, synced } from '../helpers/providers';
 import { RawYjsSocket } from '../helpers/sockets';
-import { loggedCount, openStore, storageContains, withStoredDoc } from '../helpers/stored-docs';
+import { readStoreOf } from '../helpers/store-reader';
 import { waitFor } from '../helpers/wait';
 
 let server: RunningServer;
@@ -331,23 +331,26 @@ test('malformed frames and messages from a signed-in writer close only that sock
   const cookie = ivy.cookieHeader();
   const a: ProviderClient = openProvider(url, cookie, plan, { label: 'ivy' });
   const b: ProviderClient = openProvider(url, fern.cookieHeader(), plan, { label: 'fern' });
-  const db = openStore(server.dataDir);
+  const db = readStoreOf(server);
   let edits = 0;
   const liveEdit = async (label: string): Promise<void> => {
     a.doc.getText('text').insert(a.doc.getText('text').length, `${label};`);
     edits++;
     const expected = a.doc.getText('text').toString();
     await waitFor(() => b.doc.getText('text').toString() === expected, `${label}: fern keeps syncing`);
-    await waitFor(() => loggedCount(db, plan) === edits, `${label}: stored`);
+    await waitFor(async () => (await db.loggedCount(plan)) === edits, `${label}: stored`);
   };
   /** The stored document is exactly what the two providers wrote. */
-  const assertStoredUnchanged = (label: string): void => {
-    assert.equal(loggedCount(db, plan), edits, `${label}: nothing else was logged`);
-    withStoredDoc(db, plan, (doc) => {
+  const assertStoredUnchanged = async (label: string): Promise<void> => {
+    assert.equal(await db.loggedCount(plan), edits, `${label}: nothing else was logged`);
+    const doc = await db.doc(plan);
+    try {
       assert.equal(doc.getText('text').toString(), a.doc.getText('text').toString(), `${label}: stored text`);
       assert.deepEqual(doc.getMap('plan').toJSON(), {}, `${label}: stored map`);
       assert.deepEqual(Y.encodeStateVector(doc), Y.encodeStateVector(a.doc), `${label}: stored state vector`);
-    });
+    } finally {
+      doc.destroy();
+    }
   };
   const assertServerUp = async (label: string): Promise<void> => {
     const res = await fetch(`${url}/api/auth/csrf`);
@@ -388,7 +391,7 @@ test('malformed frames and messages from a signed-in writer close only that sock
       await Promise.all(batch.map((fuzz, i) => runMessageCase(fuzz, start + i)));
       const label = `message cases ${start}-${start + batch.length - 1}`;
       await assertServerUp(label);
-      assertStoredUnchanged(label);
+      await assertStoredUnchanged(label);
       await liveEdit(`after ${start}`);
     }
 
@@ -408,13 +411,13 @@ test('malformed frames and messages from a signed-in writer close only that sock
       }
       socket.destroy();
       await assertServerUp(fuzz.kind);
-      assertStoredUnchanged(fuzz.kind);
+      await assertStoredUnchanged(fuzz.kind);
     }
     await liveEdit('after frames');
 
     assert.deepEqual(a.closes, [], 'the other clients were never disconnected');
     assert.deepEqual(b.closes, []);
-    assert.equal(storageContains(db, bytesOf(FUZZ_MARK)), false, 'no fuzz content stored');
+    assert.equal(await db.contains(bytesOf(FUZZ_MARK)), false, 'no fuzz content stored');
     assert.equal(b.doc.getText('text').toString().includes(FUZZ_MARK), false);
     assert.equal(b.doc.getMap('plan').size, 0);
     assert.ok((outcomes.get('random bytes')?.closed ?? 0) > 0, 'random bytes are mostly refused');
@@ -424,7 +427,7 @@ test('malformed frames and messages from a signed-in writer close only that sock
         `outcomes ${JSON.stringify(Object.fromEntries(outcomes))}`,
     );
   } finally {
-    db.close();
+    await db.close();
     a.destroy();
     b.destroy();
   }

@@ -84,8 +84,9 @@ export function boardsOf(docs: Iterable<string>): string[] {
  * each writer of that board in this write is then asked of the permission function again, and
  * one that may no longer write refuses the whole write: its sockets on the document are closed
  * with the reason, the rooms reload from the log, and the others' clients send their updates
- * again. Writers who still may write are not held up: the
- * sockets are checked again meanwhile and the version recorded.
+ * again. Writers who still may write are not held up: their write is stored, and the board's
+ * sockets are checked again meanwhile, after which the version read before the check is
+ * recorded.
  */
 export async function fenceVerdict(
   tx: Kysely<Database>,

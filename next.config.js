@@ -41,6 +41,15 @@ const nextConfig = {
   // Types are checked once by `tsc --noEmit` in the test command; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'yjs'],
+  turbopack: {
+    resolveAlias: {
+      // The bundler answers any mention of the global `Buffer` in browser code with Next's copy
+      // of Node's Buffer (5.2 KB gzipped on the board page); only lib0 mentions it, in a branch
+      // browsers never take (components/browser/no-node-buffer.ts). An alias of `buffer` or
+      // `node:buffer` does not reach that injection; one of the copy itself does.
+      'next/dist/compiled/buffer': { browser: './components/browser/no-node-buffer.ts' },
+    },
+  },
   experimental: {
     // Measured on the bench's slow phone (1.6 Mbit/s, 150 ms round trips, HTTP/1.1's six
     // connections): every request is a round trip, so the board page is better as a few larger

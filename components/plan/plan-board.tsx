@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { BoardClientSocket } from '@/lib/protocol/board-events';
 import type { AttemptSummary } from '@/server/boards/boards';
@@ -34,7 +35,11 @@ import { useFollowing } from '../hooks/use-following';
 import { useVisitLog } from '../board/use-visit-log';
 import { attemptName, attemptState } from './attempt-state';
 import { readOnlyReason } from './read-only-reason';
-import { CarriedOver } from './carried-over';
+
+// Shown only on a second or later attempt (most boards have one): its code, with the debrief's
+// labels and the first days' rules, is about 3.5 KB of gzipped script a first attempt never
+// needs, so it comes only when shown (rendered on the server all the same).
+const CarriedOver = dynamic(() => import('./carried-over').then((loaded) => loaded.CarriedOver));
 
 export interface PlanBoardProps {
   boardId: string;

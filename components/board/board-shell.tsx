@@ -5,22 +5,26 @@ import type { InviteSummary } from '@/server/boards/invites';
 import type { Member } from '@/server/boards/members';
 import type { RenderedDocState } from '@/server/update-log/page-state';
 import { RoleBadge } from '../ui/role-badge';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { Notifications } from '../tools/notifications';
 import { Alert } from '../ui/alert';
-import { DangerZone } from './danger-zone';
 import { ExportCard } from './export-card';
-import { InviteNext } from './invite-next';
-import { InvitesPanel } from './invites-panel';
 import type { Me } from './me';
 import { MembersPanel } from './members-panel';
 import { PeopleColoursProvider } from './people-colours';
 import { PlanBoard } from '../plan/plan-board';
 import { PresenceBar } from './presence-bar';
 import { useForgetCopiesOnEnd } from './use-forget-copies';
-import { VisitsPanel } from './visits-panel';
 import { type ChannelStatus, useBoardChannel } from '../hooks/use-board-channel';
 import { BOARD_TOPICS } from '@/lib/protocol/board-events';
+
+// Rendered only for those whose abilities include them: the family and viewers (most of a
+// board's people, often on a phone) never fetch their code, about 3 KB of gzipped script.
+const InviteNext = dynamic(() => import('./managing-cards').then((cards) => cards.InviteNext));
+const InvitesPanel = dynamic(() => import('./managing-cards').then((cards) => cards.InvitesPanel));
+const VisitsPanel = dynamic(() => import('./managing-cards').then((cards) => cards.VisitsPanel));
+const DangerZone = dynamic(() => import('./managing-cards').then((cards) => cards.DangerZone));
 
 const STATUS_MESSAGES: Partial<Record<ChannelStatus, string>> = {
   'access-lost': 'You no longer have access to this board.',

@@ -6,6 +6,7 @@ import { useSWRConfig } from 'swr';
 import type { BoardClientSocket, BoardTopic, PresencePerson } from '@/lib/protocol/board-events';
 import { holdOpen } from '../browser/live-connections';
 import { isStaleAfter } from './api-key';
+import { whenIdle } from './when-idle';
 
 export type { PresencePerson } from '@/lib/protocol/board-events';
 
@@ -45,7 +46,9 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
   // One connection for the page's lifetime, made in the browser only (the server render has
   // none); it connects in the effect below and disconnects when the page leaves the board.
   // socket.io's client (about 13 KB gzipped) is fetched after the page is up, not with its first
-  // scripts: a phone on a poor connection gets its plan first, who else is here a moment later.
+  // scripts, and only once the browser is idle after hydrating (at most a second later): a
+  // phone on a poor connection gets its plan and spends its CPU on making it editable first,
+  // who else is here a moment later.
   const [socket, setSocket] = useState<BoardClientSocket | null>(null);
   useEffect(() => {
     let unmounted = false;
@@ -61,9 +64,10 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
           window.addEventListener('online', load, { once: true });
         });
     };
-    load();
+    const cancel = whenIdle(load);
     return () => {
       unmounted = true;
+      cancel();
       window.removeEventListener('online', load);
     };
   }, []);

@@ -38,6 +38,16 @@ export function browserRows(results: BenchResults): Row[] {
       },
       productAtMost(BOARD_JS_KB),
     ),
+    // What a person waits for before they can type; the bound stays on all of it (above).
+    row({
+      ...at,
+      metric: 'board page JavaScript until editable (gzip)',
+      values: { product: br?.jsUntilEditable ? kb(br.jsUntilEditable.gzipBytes) : null },
+      unit: 'KB',
+      note: br?.jsUntilEditable
+        ? `${files(br.jsUntilEditable)}; a relative's slow phone ${board ? kb(board.js.gzipBytes).toFixed(0) : '-'} KB (its own page)`
+        : '',
+    }),
     row(
       {
         ...at,

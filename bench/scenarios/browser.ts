@@ -17,8 +17,10 @@ export interface BrowserResult {
   keyToScreen: Summary;
   typed: number;
   seen: number;
-  /** JavaScript the board page loads (desktop, first load). */
+  /** JavaScript the board page loads (desktop, first load), all of it. */
   js: ScriptSizes;
+  /** The part of `js` that had arrived when the plan's field became editable. */
+  jsUntilEditable: ScriptSizes;
   /** Navigation -> the plan's field is editable, ms (first load, cold browser cache). */
   editableMs: number;
   /**
@@ -74,6 +76,7 @@ export async function runBrowser(
     await typist.goto(boardUrl);
     const field = await editableField(typist);
     const editableMs = performance.now() - started;
+    const jsUntilEditable = await scripts();
     await reader.goto(boardUrl);
     const selector = `[data-field="${field}"]`;
     await reader.locator(selector).waitFor();
@@ -119,6 +122,7 @@ export async function runBrowser(
       typed: keys.length,
       seen: samples.length,
       js,
+      jsUntilEditable,
       editableMs,
       firstOpenMs,
       serverCpu,

@@ -41,6 +41,8 @@ export class BoardLeases {
   private lastRenewed = performance.now();
   private timer: NodeJS.Timeout | null = null;
   private renewing = false;
+  /** Told of boards whose access narrowed with no news of it (onAccessMoved). */
+  private accessMoved: (boardIds: string[]) => void = () => undefined;
 
   constructor(
     private readonly kysely: Kysely<Database>,
@@ -52,6 +54,16 @@ export class BoardLeases {
     private readonly lost: (boardIds: string[], reason: string) => void,
     private readonly timing: LeaseTiming = LEASE_TIMING,
   ) {}
+
+  /**
+   * Called at a renewal with the held boards whose access version is newer than the one their
+   * sockets were checked at: a narrowing whose news never came (the relay not listening, or a
+   * change made in the database itself) is acted on within a renewal, for readers too; the
+   * appends are fenced by the version in any case (append-fence.ts).
+   */
+  onAccessMoved(listener: (boardIds: string[]) => void): void {
+    this.accessMoved = listener;
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.renew(), this.timing.renewEveryMs);
@@ -170,14 +182,27 @@ export class BoardLeases {
           .set({ expires_at: sql<number>`${DB_NOW} + ${this.timing.ttlMs}` })
           .where('owner', '=', this.owner)
           .where('board_id', 'in', keep)
-          .returning(['board_id', 'epoch'])
+          // The board's access version comes with it, at no extra round trip.
+          .returning((eb) => [
+            'board_id',
+            'epoch',
+            eb
+              .selectFrom('boards')
+              .select('access_version')
+              .whereRef('boards.id', '=', 'board_leases.board_id')
+              .as('access_version'),
+          ])
           .execute();
-        const still = new Set(
-          renewed.filter((row) => row.epoch === this.held.get(row.board_id)?.epoch).map((row) => row.board_id),
-        );
+        const mine = renewed.filter((row) => row.epoch === this.held.get(row.board_id)?.epoch);
+        const still = new Set(mine.map((row) => row.board_id));
         const gone = keep.filter((boardId) => !still.has(boardId));
         for (const boardId of gone) this.held.delete(boardId);
         if (gone.length > 0) this.lost(gone, 'another process holds the lease now');
+        const moved = mine.filter((row) => {
+          const checked = this.held.get(row.board_id)?.accessVersion;
+          return row.access_version !== null && checked !== undefined && Number(row.access_version) > checked;
+        });
+        if (moved.length > 0) this.accessMoved(moved.map((row) => row.board_id));
       }
       this.lastRenewed = performance.now();
     } catch (error) {

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     docAccess: accessOf,
   });
 
+  leases?.onAccessMoved((boardIds) => boardIds.forEach(recheckBoard));
   leases?.start();
 
   /**

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { CloseCode } from '../../lib/protocol/close-codes';
 import type { TestClient } from '../helpers/client';
 import { addMember, anotherSession, createBoard, expectStatus, person, planDoc } from '../helpers/board';
+import { bytesOf } from '../helpers/bytes';
 import { syncUpdate, textUpdate } from '../helpers/frames';
 import { type Deployment, startDeployment } from '../helpers/deployment';
 import { openProvider, type ProviderClient, synced } from '../helpers/providers';
@@ -139,6 +140,31 @@ test('after a removal nobody was told of, the removed writer stores nothing and 
   const again = await RawYjsSocket.open(server.url, plan, fern.cookieHeader(), { label: 'fern again' });
   raws.push(again.socket);
   assert.equal(again.opened, false, 'fern cannot open the plan again');
+});
+
+test('a reader removed with no notification, who writes nothing, is cut off at the next lease renewal', async () => {
+  const board = await createBoard(ivy, 'Read quietly');
+  await addMember(ivy, board, vera, 'viewer');
+  const plan = planDoc(board);
+  const ivyPlan = provider(ivy, plan, 'ivy plan');
+  await synced(ivyPlan);
+  const veraPlan = await RawYjsSocket.connect(server.url, plan, vera.cookieHeader(), 'vera plan');
+  raws.push(veraPlan);
+  await veraPlan.roundtrip();
+
+  await removeQuietly(board, vera.userId);
+  const removedAt = Date.now();
+  // Renewals come every second; the board's version comes back with each.
+  const closed = await veraPlan.closedWithin(2500);
+  assert.equal(closed.code, CloseCode.AccessRevoked);
+  console.log(`# a quiet removal closed the reader's socket ${closed.at - removedAt} ms after its commit`);
+  ivyPlan.doc.getText('text').insert(0, 'after the removal ');
+  await waitFor(
+    async () => (await storedTextOn(deployment.database.url, plan)).includes('after the removal'),
+    'ivy writes on',
+  );
+  assert.equal(veraPlan.receivedContains(bytesOf('after the removal')), false, 'nothing reaches vera after');
+  assert.deepEqual(ivyPlan.closes, [], 'ivy was never closed');
 });
 
 test('every narrowing made through the app bumps the access version: unsharing, a role, a freeze, a sign-out, a removal', async () => {

@@ -22,6 +22,8 @@ import { servingPeer } from './sync/upgrade-routing';
 export async function attachRealtime(server: HttpServer) {
   const sync = await startSyncProcess();
   const channel = attachBoardChannel(server);
+  // The other processes count this one in as soon as it takes its first connection.
+  await channel.ready;
 
   // Returns the Yjs side's re-check, so that publishSettled waits until shrunk sockets are gone.
   const unsubscribe = subscribe((event): Promise<void> | undefined => {

@@ -13,6 +13,7 @@ import { redis } from '../redis';
 import { resolveLimits } from '../yjs/limits';
 import { SocketCaps } from '../yjs/socket-caps';
 import { guardEvents } from './event-limit';
+import { adapterListening } from './adapter-listening';
 import { boardPresence } from './board-presence';
 import { BoardRefSchema, PresenceUpdateSchema } from './payload-schemas';
 import { PresenceRegistry } from './presence';
@@ -231,6 +232,8 @@ export function attachBoardChannel(server: HttpServer) {
   return {
     io,
     handleBusEvent,
+    /** Resolves once the Redis adapter listens (at once without Redis): index.ts listens after it. */
+    ready: redisClient ? adapterListening(io, redisClient).then(() => undefined) : Promise.resolve(),
     /**
      * Cuts every connection ('transport close': clients reconnect once the server is back).
      * Not io.close(), which also closes the http server: index.ts closes that once itself (a

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { parseDocName } from '../../lib/doc-names';
 import type { Database } from '../db/schema';
+import { WriteRefusedError } from '../yjs/storage';
 import type { DocAccess, Principal } from '../yjs/types';
 
 /**
@@ -41,7 +42,7 @@ export class StaleLeaseError extends Error {
 }
 
 /** A write refused because one of its writers lost write access when it was committed; nothing of it was stored. */
-export class WriterRefusedError extends Error {
+export class WriterRefusedError extends WriteRefusedError {
   constructor(readonly boardIds: string[]) {
     super(`a writer to ${boardIds.join(', ')} may no longer write`);
     this.name = 'WriterRefusedError';

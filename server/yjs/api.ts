@@ -66,7 +66,7 @@ export interface YjsServer {
    * Closes at once the sockets of this session on this document, with the code for the access
    * the permission function now gives it (AccessReduced, AccessRevoked): a writer whose update
    * the append fence refused (server/update-log/append-fence.ts) learns why before its room
-   * reloads.
+   * reloads. The room is marked broken first: it holds what the store refused.
    */
   closeOutdated(sessionId: string, docName: string, now: DocAccess): void;
   /** The boards with a room loaded or loading here, or a socket open (their leases are kept). */

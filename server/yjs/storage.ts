@@ -73,6 +73,19 @@ export function applyStoredParts(stored: StoredParts): RebuiltDoc {
 }
 
 /** Thrown by a load that was given up (its board deleted, the server shutting down). */
+/**
+ * A write the store refused whole, by its own rule rather than by failing (PostgreSQL's access
+ * fence: a writer in it had lost write access when it was committed). Nothing of it was stored
+ * and the store works: the rooms it touched are reloaded from it at once, their other sockets
+ * moving on as after a broken update, instead of being closed.
+ */
+export class WriteRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WriteRefusedError';
+  }
+}
+
 export class LoadCancelledError extends Error {
   constructor(readonly docName: string) {
     super(`loading ${docName} was given up`);

@@ -14,7 +14,7 @@ import { RollingSweep } from './rolling-sweep';
 import { ReadsLaterError, RoomManager } from './room-manager';
 import { SocketCaps } from './socket-caps';
 import { applyServerEdit } from './server-edit';
-import { LoadCancelledError, type StoredParts } from './storage';
+import { LoadCancelledError, type StoredParts, WriteRefusedError } from './storage';
 import { TurnBatch } from './turn-batch';
 import type { DocAccess, Principal } from './types';
 import { closeCodeForChange, closeSocket, refuse } from './upgrade-answers';
@@ -106,9 +106,14 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     log,
     batch: new TurnBatch<Room>(options.storage, (touched, error) => {
       log('yjs.commit-error', { rooms: touched.size, error: String(error) });
-      // Their documents hold updates the log does not: every socket goes (its client resends
-      // what it sent in its next sync step 2) and the next join loads the log.
-      for (const room of touched) closeRoom(room, CloseCode.InternalError);
+      // Their documents hold updates the log does not. Refused by the store's rule (its
+      // refused writers already closed): each room is loaded again from the log and its other
+      // sockets move on to it, sending what it lacks in their sync step 2. Failed: every socket
+      // goes (its client resends in its next sync step 2) and the next join loads the log.
+      for (const room of touched) {
+        if (error instanceof WriteRefusedError) reloadRoom(room, null);
+        else closeRoom(room, CloseCode.InternalError);
+      }
     }),
     onDetached(connection: Connection): void {
       connections.delete(connection);
@@ -392,6 +397,9 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
     closeOutdated: (sessionId, docName, now) => {
       for (const connection of [...connections]) {
         if (connection.principal.sessionId === sessionId && connection.docName === docName) {
+          // Its room holds the refused turn's updates: broken first, so that it is never
+          // checkpointed (were this socket its last, its release would write one) and reloads.
+          connection.room.markBroken();
           connection.close(closeCodeForChange(now));
         }
       }

@@ -17,7 +17,7 @@ import { type Deployment, startDeployment } from '../helpers/deployment';
 import { openProvider, type ProviderClient, synced } from '../helpers/providers';
 import type { RunningServer } from '../helpers/server';
 import { RawYjsSocket } from '../helpers/sockets';
-import { storedTextOn } from '../helpers/store-reader';
+import { readStoreOf, storedTextOn } from '../helpers/store-reader';
 import { sleep, waitFor } from '../helpers/wait';
 
 let deployment: Deployment;
@@ -136,10 +136,36 @@ test('after a removal nobody was told of, the removed writer stores nothing and 
     'nothing of fern',
   );
   for (const c of [ivyPlan, gusPlan]) assert.equal(text(c).includes('written after removal'), false, c.label);
+  // Their room was loaded again from the log under them; nobody else was disconnected.
+  for (const c of [ivyPlan, gusPlan]) assert.deepEqual(c.closes, [], `${c.label} stayed connected`);
   // Her reconnection is refused: the upgrade asks the permission function too.
   const again = await RawYjsSocket.open(server.url, plan, fern.cookieHeader(), { label: 'fern again' });
   raws.push(again.socket);
   assert.equal(again.opened, false, 'fern cannot open the plan again');
+});
+
+test('a removed writer alone on a document: her refused edit is not stored by the checkpoint her leaving writes either', async () => {
+  const board = await createBoard(ivy, 'Alone');
+  await addMember(ivy, board, fern, 'family');
+  const plan = planDoc(board);
+  const fernPlan = await RawYjsSocket.connect(server.url, plan, fern.cookieHeader(), 'fern alone');
+  raws.push(fernPlan);
+  await fernPlan.roundtrip();
+  fernPlan.send(syncUpdate(textUpdate('kept before ')));
+  await waitFor(async () => (await storedTextOn(deployment.database.url, plan)).includes('kept before'), 'stored');
+
+  await removeQuietly(board, fern.userId);
+  fernPlan.send(syncUpdate(textUpdate('alone after removal ')));
+  assert.equal((await fernPlan.closedWithin(3000)).code, CloseCode.AccessRevoked);
+  // Her socket was the room's last: letting it go would checkpoint what the room held.
+  await sleep(500);
+  const store = readStoreOf({ dataDir: '', databaseUrl: deployment.database.url });
+  try {
+    assert.equal(await store.contains(bytesOf('alone after removal')), false, 'in no update and no checkpoint');
+    assert.equal(await store.contains(bytesOf('kept before')), true);
+  } finally {
+    await store.close();
+  }
 });
 
 test('a reader removed with no notification, who writes nothing, is cut off at the next lease renewal', async () => {

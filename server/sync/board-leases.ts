@@ -41,6 +41,8 @@ export class BoardLeases {
   private lastRenewed = performance.now();
   private timer: NodeJS.Timeout | null = null;
   private renewing = false;
+  /** Takes under way, by board (acquire). */
+  private readonly acquiring = new Map<string, Promise<LeaseAnswer>>();
   /** Told of boards whose access narrowed with no news of it (onAccessMoved). */
   private accessMoved: (boardIds: string[]) => void = () => undefined;
 
@@ -112,6 +114,17 @@ export class BoardLeases {
   async acquire(boardId: string): Promise<LeaseAnswer> {
     const mine = this.held.get(boardId);
     if (mine) return { mine: true, epoch: mine.epoch };
+    // One take at a time per board: two sockets of a board arriving together would otherwise
+    // both upsert, the second bumping the epoch past the one the first then records, and every
+    // append of the board would be refused as stale.
+    const pending = this.acquiring.get(boardId);
+    if (pending) return pending;
+    const taking = this.take(boardId).finally(() => this.acquiring.delete(boardId));
+    this.acquiring.set(boardId, taking);
+    return taking;
+  }
+
+  private async take(boardId: string): Promise<LeaseAnswer> {
     const taken = await this.kysely
       .insertInto('board_leases')
       .values({
@@ -140,11 +153,19 @@ export class BoardLeases {
             ]),
           ),
       )
-      .returning('epoch')
+      // The board's access version in the same statement: the sockets about to be admitted are
+      // checked against it or a later one.
+      .returning((eb) => [
+        'epoch',
+        eb
+          .selectFrom('boards')
+          .select('access_version')
+          .whereRef('boards.id', '=', 'board_leases.board_id')
+          .as('access_version'),
+      ])
       .executeTakeFirst();
     if (taken) {
-      // Read after the lease: the sockets about to be admitted are checked against this version or a later one.
-      const accessVersion = (await this.accessVersions([boardId])).get(boardId) ?? 0;
+      const accessVersion = Number(taken.access_version ?? 0);
       this.held.set(boardId, { epoch: taken.epoch, since: performance.now(), accessVersion });
       return { mine: true, epoch: taken.epoch };
     }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -138,6 +138,9 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     dispose: async () => {
       destroyLeftovers();
       await waitExit('SIGTERM');
+      // To read what a server logged when a test fails only now and then (TEST_SERVER_LOGS=dir).
+      const logs = process.env.TEST_SERVER_LOGS;
+      if (logs) writeFileSync(path.join(logs, `server-${port}-${Date.now()}.log`), log);
       rmSync(dataDir, { recursive: true, force: true });
       await database?.drop();
     },

@@ -108,6 +108,30 @@ test('a process that cannot renew in time gives every board up before its lease 
   assert.equal(a.epochOf(B4), undefined);
 });
 
+test('two sockets of a board arriving together take its lease once: one epoch, in memory as in the row, and appends stored', async () => {
+  await db.kysely.deleteFrom('board_leases').execute();
+  const owner = leases('together', [B4]);
+  const answers = await Promise.all([owner.acquire(B4), owner.acquire(B4), owner.acquire(B4)]);
+  assert.deepEqual(answers, [
+    { mine: true, epoch: 1 },
+    { mine: true, epoch: 1 },
+    { mine: true, epoch: 1 },
+  ]);
+  const row = await db.kysely.selectFrom('board_leases').select('epoch').where('board_id', '=', B4).executeTakeFirst();
+  assert.equal(row?.epoch, 1, 'taken once');
+  assert.equal(owner.epochOf(B4), 1);
+  const storage = postgresDocStorage(
+    db.kysely,
+    fenceOf(owner, {
+      accessOf: () => assert.fail('access did not change'),
+      writersRefused: () => assert.fail('access did not change'),
+      stopServing: () => assert.fail('the lease is held'),
+      checkAgain: () => assert.fail('access did not change'),
+    }),
+  );
+  await storage.transaction(() => storage.appendAt(`board/${B4}/attempt/1`, 1, 'u', new Uint8Array([0, 0])));
+});
+
 test("a former owner's appends are refused once another process took the board; nothing is stored", async () => {
   await db.kysely.deleteFrom('board_leases').execute();
   const formerLost: string[] = [];

@@ -11,7 +11,8 @@ import { LogQuota } from './log-quota';
 import { storedStateMessages } from './protocol';
 import type { Log, Room } from './room';
 import { RollingSweep } from './rolling-sweep';
-import { ReadsLaterError, RoomManager } from './room-manager';
+import { RoomManager } from './room-manager';
+import { closeRoom, reloadRoom, type RoomReloading } from './room-reload';
 import { SocketCaps } from './socket-caps';
 import { applyServerEdit } from './server-edit';
 import { LoadCancelledError, type StoredParts, WriteRefusedError } from './storage';
@@ -111,8 +112,8 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
       // sockets move on to it, sending what it lacks in their sync step 2. Failed: every socket
       // goes (its client resends in its next sync step 2) and the next join loads the log.
       for (const room of touched) {
-        if (error instanceof WriteRefusedError) reloadRoom(room, null);
-        else closeRoom(room, CloseCode.InternalError);
+        if (error instanceof WriteRefusedError) reloadRoom(reloading, room, null);
+        else closeRoom(reloading, room, CloseCode.InternalError);
       }
     }),
     onDetached(connection: Connection): void {
@@ -120,76 +121,10 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
       rooms.release(connection.room);
     },
     onRoomBroken(room: Room, sender: Connection): void {
-      reloadRoom(room, sender);
+      reloadRoom(reloading, room, sender);
     },
   };
-
-  /** Closes every socket of a room whose document cannot be trusted, and drops it unsaved. */
-  function closeRoom(room: Room, code: number): void {
-    // Its document may hold what the log does not: no checkpoint of it may be written.
-    room.markBroken();
-    rooms.evict(room);
-    for (const connection of [...connections]) {
-      if (connection.room === room) connection.close(code);
-    }
-  }
-
-  /**
-   * An update failed half-way through `room`'s document; its sender is already closed. The room
-   * is dropped unsaved and loaded again from the log (which never held that update), and its
-   * other sockets carry on there, their presence with them: they were sent nothing of the
-   * broken update (Room holds what Yjs emits until an update has applied whole), so each holds
-   * exactly what the log holds. One update that breaks a room cuts its sender only.
-   */
-  function reloadRoom(room: Room, sender: Connection | null): void {
-    room.markBroken();
-    const survivors = [...connections].filter((connection) => connection.room === room && connection !== sender);
-    const presence = room.awarenessOf(survivors.flatMap((connection) => connection.awarenessIds));
-    rooms.evict(room);
-    if (survivors.length === 0) return;
-    let fresh: Room;
-    try {
-      fresh = rooms.acquire(room.name);
-      for (let i = 1; i < survivors.length; i++) rooms.acquire(room.name);
-    } catch (error) {
-      if (error instanceof ReadsLaterError) return reloadLater(room.name, survivors, presence);
-      log('yjs.load-error', { doc: room.name, error: String(error) });
-      for (const connection of survivors) connection.close(CloseCode.InternalError);
-      return;
-    }
-    // Loaded inside this turn's transaction: should its commit fail, this room goes too.
-    hooks.batch.touch(fresh);
-    if (presence) fresh.restoreAwareness(presence);
-    for (const connection of survivors) connection.moveTo(fresh);
-    log('yjs.room-reloaded', { doc: room.name, sockets: survivors.length });
-  }
-
-  /**
-   * reloadRoom on a store that reads over the network (PostgreSQL): the survivors stop reading
-   * until the room is loaded again from the log (after this turn's commit, which the read
-   * waits for), then move on to it as they would at once on SQLite. None is disconnected.
-   */
-  function reloadLater(docName: string, survivors: Connection[], presence: Uint8Array | null): void {
-    for (const connection of survivors) connection.pauseReading();
-    Promise.all(survivors.map(() => rooms.load(docName))).then(
-      ([fresh]) => {
-        if (!fresh) return;
-        if (presence) fresh.restoreAwareness(presence);
-        for (const connection of survivors) {
-          if (!connection.moveTo(fresh)) {
-            rooms.release(fresh);
-            continue;
-          }
-          connection.resumeReading();
-        }
-        log('yjs.room-reloaded', { doc: docName, sockets: survivors.length });
-      },
-      (error: unknown) => {
-        log('yjs.load-error', { doc: docName, error: String(error) });
-        for (const connection of survivors) connection.close(CloseCode.InternalError);
-      },
-    );
-  }
+  const reloading: RoomReloading = { rooms, connections, batch: hooks.batch, log };
 
   async function accessWithoutRace(principal: Principal, docName: string): Promise<DocAccess | null> {
     for (let attempt = 0; attempt < MAX_ACCESS_CHECKS; attempt++) {
@@ -380,7 +315,7 @@ export function createYjsServer(options: YjsServerOptions): YjsServer {
   function applyServerUpdate(docName: string, userId: string, update: Uint8Array): Promise<void> {
     if (closing) return Promise.reject(new Error('the sync server is closing'));
     return applyServerEdit(
-      { rooms, batch: hooks.batch, reloadRoom: (room) => reloadRoom(room, null) },
+      { rooms, batch: hooks.batch, reloadRoom: (room) => reloadRoom(reloading, room, null) },
       docName,
       userId,
       update,

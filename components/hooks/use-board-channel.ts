@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useSWRConfig } from 'swr';
 import type { BoardClientSocket, BoardTopic, PresencePerson } from '@/lib/protocol/board-events';
+import { createBoardSocket } from '../browser/board-socket';
 import { holdOpen } from '../browser/live-connections';
 import { isStaleAfter } from './api-key';
 import { whenIdle } from './when-idle';
@@ -44,33 +45,11 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
   const [people, setPeople] = useState<PresencePerson[]>([]);
   const [status, setStatus] = useState<ChannelStatus>('connecting');
   // One connection for the page's lifetime, made in the browser only (the server render has
-  // none); it connects in the effect below and disconnects when the page leaves the board.
-  // socket.io's client (about 13 KB gzipped) is fetched after the page is up, not with its first
-  // scripts, and only once the browser is idle after hydrating (at most a second later): a
-  // phone on a poor connection gets its plan and spends its CPU on making it editable first,
-  // who else is here a moment later.
+  // none); it connects in the effect below and disconnects when the page leaves the board. It is
+  // made once the browser is idle after hydrating (at most a second later): a phone on a poor
+  // connection spends its CPU on making the plan editable first, who else is here a moment later.
   const [socket, setSocket] = useState<BoardClientSocket | null>(null);
-  useEffect(() => {
-    let unmounted = false;
-    const load = () => {
-      import('socket.io-client')
-        .then(({ io }) => {
-          if (!unmounted) setSocket(io({ path: '/socket.io/', transports: ['websocket'], autoConnect: false }));
-        })
-        .catch(() => {
-          // The network went as the page opened: try again once it is back.
-          if (unmounted) return;
-          setStatus('offline');
-          window.addEventListener('online', load, { once: true });
-        });
-    };
-    const cancel = whenIdle(load);
-    return () => {
-      unmounted = true;
-      cancel();
-      window.removeEventListener('online', load);
-    };
-  }, []);
+  useEffect(() => whenIdle(() => setSocket(createBoardSocket())), []);
   // The latest topics, without reconnecting whenever the page re-renders.
   const refreshPageOn = useRef(options.refreshPageOn ?? []);
   useEffect(() => {
@@ -139,16 +118,11 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
     });
     connection.on('session:ended', () => end('signed-out'));
     connection.connect();
-    const letGo = holdOpen(
-      () =>
-        new Promise<void>((resolve) => {
-          // Closed once the transport underneath has finished closing.
-          const engine = connection.io.engine;
-          if (engine.readyState === 'closed') resolve();
-          else engine.once('close', () => resolve());
-          connection.disconnect();
-        }),
-    );
+    // Ended once the websocket underneath has finished closing.
+    const letGo = holdOpen(() => {
+      connection.disconnect();
+      return connection.whenClosed();
+    });
     return () => {
       letGo();
       window.removeEventListener('offline', cut);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { io } from 'socket.io-client';
+import { createBoardSocket } from '@/components/browser/board-socket';
 import type { BoardClientSocket, RunChannelMessage } from '@/lib/protocol/board-events';
 import type { RunState, RunView, SignalView } from '@/lib/run/types';
 import type { RunSheet } from './run-types';
@@ -85,12 +85,8 @@ export function useRunChannel(
 
   useEffect(() => {
     alive.current = true;
-    // Retries at most every 2 s: a phone back online should not wait socket.io's default 5 s.
-    const socket: BoardClientSocket = io({
-      path: '/socket.io/',
-      transports: ['websocket'],
-      reconnectionDelayMax: 2000,
-    });
+    // Retries at most every 2 s: a phone back online should not wait the default 5 s.
+    const socket: BoardClientSocket = createBoardSocket({ reconnectionDelayMaxMs: 2000 });
     const mine = (message: { boardId: string }) => message.boardId === boardId;
     socket.on('connect', () => {
       socket.emit('board:join', { boardId }, (reply) => {
@@ -148,13 +144,16 @@ export function useRunChannel(
     // soon as the network is back, which then asks for everything it missed.
     const goneOffline = () => {
       setLink((now) => (now === 'ended' ? now : 'offline'));
-      socket.io.engine?.close();
+      socket.dropTransport();
     };
     const backOnline = () => {
-      if (!socket.connected) socket.disconnect().connect();
+      if (socket.connected) return;
+      socket.disconnect();
+      socket.connect();
     };
     window.addEventListener('offline', goneOffline);
     window.addEventListener('online', backOnline);
+    socket.connect();
     return () => {
       window.removeEventListener('offline', goneOffline);
       window.removeEventListener('online', backOnline);

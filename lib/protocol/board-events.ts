@@ -4,7 +4,6 @@
  * `BoardClientSocket`. The server still validates every incoming payload (server/socket/):
  * these types say what an honest browser sends, not what arrives.
  */
-import type { Socket } from 'socket.io-client';
 import type { Role } from '../roles';
 import type { RunMessage } from '../run/types';
 
@@ -86,5 +85,30 @@ export interface ServerToClientEvents {
   run: (message: RunChannelMessage) => void;
 }
 
-/** The browser's end of the channel (and a Node client's: socket.io-client runs in both). */
-export type BoardClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** What the browser's end of the channel tells its page about the connection itself. */
+export interface ChannelLifecycleEvents {
+  connect: () => void;
+  /** `reason`: 'io server disconnect' (no reconnection), 'io client disconnect', or a lost transport. */
+  disconnect: (reason: string) => void;
+  /** A failed attempt (retried), or the server's refusal (`error.message`, not retried). */
+  connect_error: (error: Error) => void;
+}
+
+type ClientListeners = ServerToClientEvents & ChannelLifecycleEvents;
+
+/** The browser's end of the channel (components/browser/board-socket.ts). */
+export interface BoardClientSocket {
+  readonly connected: boolean;
+  on<E extends keyof ClientListeners>(event: E, listener: ClientListeners[E]): void;
+  off<E extends keyof ClientListeners>(event: E, listener: ClientListeners[E]): void;
+  removeAllListeners(): void;
+  /** Sent only while connected; an acknowledgement is called once, if the server answers. */
+  emit<E extends keyof ClientToServerEvents>(event: E, ...args: Parameters<ClientToServerEvents[E]>): void;
+  /** Connects, and keeps reconnecting after lost transports until `disconnect()`. */
+  connect(): void;
+  disconnect(): void;
+  /** Lets go of the websocket as if the network had dropped it; a new one is made after the backoff. */
+  dropTransport(): void;
+  /** Resolves once the latest websocket has finished closing. */
+  whenClosed(): Promise<void>;
+}

@@ -75,7 +75,7 @@ export function attachBoardChannel(server: HttpServer) {
       if (!principal || expiresAt === null) return new Error('unauthorized');
       // Gone while its session was looked up: nothing to count (and no 'close' would follow).
       if (socket.conn.readyState !== 'open') return new Error('gone');
-      // socket.io-client reports this as connect_error and does not retry by itself.
+      // The page's client (like socket.io-client) reports this as connect_error and does not retry by itself.
       if (caps.admit(principal, CHANNEL) !== null) return new Error('too_many_connections');
       // Given back once, however the connection ends: a client gone between this check and
       // the connection is never connected (no 'disconnect'), but its transport closes.

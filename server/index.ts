@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER } from './auth/options';
 import { closeDatabase, prepareDatabase } from './db/connection';
 import { closeRedis } from './redis';
 import { env } from './env';
+import { brotliStatic } from './http/brotli-static';
 import { clientAddressOf } from './http/client-address';
 import { toError } from './http/errors';
 import { trackInFlight } from './http/in-flight';
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: config.PORT });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
+  // Development rebuilds its files under the same names: only a production build's are copied.
+  const brotli = dev ? null : brotliStatic(path.join(process.cwd(), '.next'));
 
   let realtime: Realtime | null = null;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -41,6 +45,8 @@ async function main(): Promise<void> {
     // Rate limits key on the client's address; never trust one sent by the client (only a
     // trusted proxy's X-Forwarded-For, server/http/client-address.ts).
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(req);
+    if (brotli?.answer(req, res)) return;
+    brotli?.observe(req, res);
     handleRequest(req, res).catch((error: unknown) => {
       console.error('request failed', toError(error));
       if (!res.headersSent) res.statusCode = 500;

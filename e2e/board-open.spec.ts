@@ -45,6 +45,24 @@ test('the plan is on screen and takes typing before its document socket has sync
   await device.close();
 });
 
+test('two tabs of one browser pass edits through the server only, never tab to tab', async ({ board }) => {
+  const { boardId, people } = await board(['jordan'], { section: 'logistics' });
+  const { jordan } = people;
+  await expect(jordan.page.getByLabel('Place', { exact: true })).toBeEditable();
+  // A second tab of the same browser, whose document sockets are held: nothing reaches it
+  // from the server. Tabs sharing a BroadcastChannel would still pass the edit along.
+  const tab = await jordan.context.newPage();
+  await tab.routeWebSocket(/\/yjs\//, () => undefined);
+  await tab.goto(`/boards/${boardId}#logistics`);
+  await expect(tab.getByLabel('Place', { exact: true })).toBeEditable();
+  await jordan.page.getByLabel('Place', { exact: true }).fill('the lake house');
+  await expectSaved(jordan.page);
+  // Long enough for a BroadcastChannel message (they arrive within milliseconds).
+  await tab.waitForTimeout(1000);
+  await expect(tab.getByLabel('Place', { exact: true })).toHaveValue('');
+  await tab.close();
+});
+
 /** Opens the board in a fresh page and waits until it has fetched everything (the board channel's client too). */
 async function scriptsOnOpen(page: Page, boardId: string) {
   const scripts = scriptsOf(page);

@@ -29,7 +29,6 @@ async function writePlan(context: BrowserContext, boardId: string, edit: (doc: Y
     url: baseUrl.replace(/^http/, 'ws'),
     docName,
     doc,
-    disableBc: true,
     WebSocketPolyfill: cookieSocket(cookie),
   });
   try {

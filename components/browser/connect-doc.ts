@@ -13,8 +13,6 @@ export interface ConnectDocOptions {
   doc: Y.Doc;
   /** Node has no global WebSocket on 20.x: pass the `ws` class (or a subclass setting headers). */
   WebSocketPolyfill?: ProviderOptions['WebSocketPolyfill'];
-  /** Must be true when several providers share one process (tests), or they sync without the server. */
-  disableBc?: boolean;
   awareness?: Awareness;
   /** Query parameters, e.g. a short-lived token when cookies cannot be used. */
   params?: Record<string, string>;
@@ -65,7 +63,12 @@ export function connectDoc(options: ConnectDocOptions): WebsocketProvider {
     ownsAwareness: options.awareness === undefined,
     params: options.params,
     WebSocketPolyfill: options.WebSocketPolyfill,
-    disableBc: options.disableBc ?? false,
+    // Never through BroadcastChannel: tabs of one browser (and providers of one Node process)
+    // sync through the server only. Edits passed tab to tab would be neither checked by the
+    // server nor seen by its save tracker, and y-websocket pays for the channel on the page's
+    // critical path: encoding the whole document for it when it connects (about 0.1 s on the
+    // bench's slow phone) and one more message per keystroke after.
+    disableBc: true,
     shouldReconnect: (event) => !isTerminalCloseCode(event.code),
   });
   provider.on('closed', (event) => {

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { useSWRConfig } from 'swr';
 import type { BoardClientSocket, BoardTopic, PresencePerson } from '@/lib/protocol/board-events';
 import { holdOpen } from '../browser/live-connections';
+import { useAskAgain } from './api-data-scope';
 import { isStaleAfter } from './api-key';
 import { whenIdle } from './when-idle';
 
@@ -40,7 +40,7 @@ const EVERY_TOPIC = () => true;
  */
 export function useBoardChannel(boardId: string, options: BoardChannelOptions = {}): BoardChannel {
   const router = useRouter();
-  const { mutate } = useSWRConfig();
+  const askAgainWhere = useAskAgain();
   const [people, setPeople] = useState<PresencePerson[]>([]);
   const [status, setStatus] = useState<ChannelStatus>('connecting');
   // One connection for the page's lifetime, made in the browser only (the server render has
@@ -82,7 +82,7 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
     const connection = socket;
     const mine = (message: { boardId: string }) => message.boardId === boardId;
     const askAgain = (changed: (topic: BoardTopic) => boolean) =>
-      void mutate((key) => isStaleAfter(key, boardId, changed));
+      askAgainWhere((key) => isStaleAfter(key, boardId, changed));
     const afterCut = (s: ChannelStatus) => (s === 'live' || s === 'connecting' ? 'offline' : s);
     // Once the board is gone for this page, coming back online must not rejoin it.
     let ended = false;
@@ -157,7 +157,7 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
       connection.removeAllListeners();
       connection.disconnect();
     };
-  }, [socket, boardId, router, mutate]);
+  }, [socket, boardId, router, askAgainWhere]);
 
   return { people, status, socket };
 }

@@ -58,9 +58,10 @@ test('the board page brings no editor, drag and drop or schema code until a sect
   const { boardId, people } = await board(['maya', 'jordan']);
   const page = await people.jordan.context.newPage();
   const { opened, total, more } = await scriptsOnOpen(page, boardId);
-  // A relative's page: about 210 KB today, socket.io's client included (docs/performance.md,
-  // change 17); Tiptap alone would add about 140 KB, dnd-kit and zod 30 each, Node's Buffer 5.
-  expect(total, `${opened.length} scripts, ${total} bytes gzipped`).toBeLessThan(220_000);
+  // A relative's page: about 205 KB today, socket.io's client included (docs/performance.md,
+  // change 17, and SWR gone since); Tiptap alone would add about 140 KB, dnd-kit and zod 30
+  // each, Node's Buffer or SWR 5.
+  expect(total, `${opened.length} scripts, ${total} bytes gzipped`).toBeLessThan(215_000);
   expect(opened.filter((script) => script.text.includes('ProseMirror'))).toHaveLength(0);
   expect(opened.filter((script) => script.text.includes('SlowBuffer'))).toHaveLength(0);
   // The cards only those who manage the board see come with their page only.
@@ -76,7 +77,7 @@ test('the board page brings no editor, drag and drop or schema code until a sect
   // The interventionist's page adds the cards of invites, visits and deleting the board (about 3 KB).
   const lead = await people.maya.context.newPage();
   const led = await scriptsOnOpen(lead, boardId);
-  expect(led.total, `${led.opened.length} scripts, ${led.total} bytes gzipped`).toBeLessThan(224_000);
+  expect(led.total, `${led.opened.length} scripts, ${led.total} bytes gzipped`).toBeLessThan(219_000);
   await expect(lead.getByRole('heading', { name: 'Delete this board' })).toBeVisible();
   await lead.close();
 });

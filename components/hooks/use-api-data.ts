@@ -32,7 +32,7 @@ export interface ApiDataOptions<T> {
   delayMs?: number;
   /** Record topics whose changes make the answer stale: the board channel has it asked again. */
   refreshOn?: readonly BoardTopic[];
-  /** Asks again this often while the page is visible (0: never). */
+  /** Asks again this often while the page is visible and online (0: never). */
   refreshIntervalMs?: number;
   /** false: while another path loads, show nothing rather than the previous path's answer. */
   keepPrevious?: boolean;

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { useAskAgain } from './api-data-scope';
 import type { BoardClientSocket, BoardTopic, PresencePerson } from '@/lib/protocol/board-events';
 import { holdOpen } from '../browser/live-connections';
-import { useAskAgain } from './api-data-scope';
 import { isStaleAfter } from './api-key';
 import { whenIdle } from './when-idle';
 

@@ -1,12 +1,11 @@
 'use client';
 
-import { useCallback } from 'react';
-import useSWR, { type Middleware, unstable_serialize, useSWRConfig } from 'swr';
-import { immutable as immutableMode } from 'swr/immutable';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { BoardTopic } from '@/lib/protocol/board-events';
 import { api, ApiError } from '@/components/browser/api';
-import type { ApiKey } from './api-key';
-import { keepImmutable } from './immutable-budget';
+import { useApiDataStore } from './api-data-scope';
+import { NOTHING } from './api-data-store';
+import { isPageActive } from './page-active';
 import { useSettledPath } from './use-settled-path';
 
 export interface ApiData<T> {
@@ -27,13 +26,13 @@ export interface ApiData<T> {
 }
 
 export interface ApiDataOptions<T> {
-  /** The answer never changes (a state at a sequence number): SWR's immutable mode, kept for the page's life. */
+  /** The answer never changes (a state at a sequence number): asked once, kept for the page's life. */
   immutable?: boolean;
   /** Waits this long after the path changes before asking, unless the answer is already cached. */
   delayMs?: number;
   /** Record topics whose changes make the answer stale: the board channel has it asked again. */
   refreshOn?: readonly BoardTopic[];
-  /** Asks again this often while the page is visible (0: never). */
+  /** Asks again this often while the page is visible and online (0: never). */
   refreshIntervalMs?: number;
   /** false: while another path loads, show nothing rather than the previous path's answer. */
   keepPrevious?: boolean;
@@ -42,16 +41,17 @@ export interface ApiDataOptions<T> {
 }
 
 const NO_TOPICS: readonly BoardTopic[] = [];
-const NO_MIDDLEWARE: Middleware[] = [];
-const IMMUTABLE: Middleware[] = [immutableMode];
+const SERVER_STATE = () => NOTHING;
 
 function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
 }
 
 /**
- * GETs `path` (null: nothing to load) through SWR and follows it when it changes. One request
- * per path at a time; the answers are shared by every component asking for the same path.
+ * GETs `path` (null: nothing to load) through the scope's store (api-data-store.ts) and follows
+ * it when it changes. One request per path at a time; the answers are shared by every component
+ * asking for the same path. A component showing a path asks it again as it mounts (unless it was
+ * answered just now, or is immutable and answered), showing the cached answer meanwhile.
  */
 export function useApiData<T>(path: string | null, options: ApiDataOptions<T> = {}): ApiData<T> {
   const {
@@ -62,30 +62,64 @@ export function useApiData<T>(path: string | null, options: ApiDataOptions<T> = 
     keepPrevious = true,
     load = api<T>,
   } = options;
-  const { cache } = useSWRConfig();
-  const cached = path !== null && cache.get(unstable_serialize({ path, refreshOn }))?.data !== undefined;
+  const store = useApiDataStore();
+  const cached = path !== null && store.peek({ path, refreshOn }).data !== undefined;
   // What is cached is shown at once; only a request waits.
   const settled = useSettledPath(path, cached ? 0 : delayMs);
-  const key: ApiKey | null = settled === null ? null : { path: settled, refreshOn };
-  const fetcher = async (asked: ApiKey): Promise<T> => {
-    const answer = await load(asked.path);
-    if (immutable) keepImmutable(cache, unstable_serialize(asked));
-    return answer;
-  };
-  const { data, error, isLoading, isValidating, mutate } = useSWR<T, unknown, ApiKey | null>(key, fetcher, {
-    keepPreviousData: keepPrevious,
-    refreshInterval: refreshIntervalMs,
-    use: immutable ? IMMUTABLE : NO_MIDDLEWARE,
+  // The same object for as long as the store keeps the key.
+  const entry = settled === null ? null : store.entry({ path: settled, refreshOn });
+  const watch = useCallback(
+    (listener: () => void) => (entry ? store.watch(entry, listener) : () => undefined),
+    [store, entry],
+  );
+  const state = useSyncExternalStore(watch, () => entry?.state ?? NOTHING, SERVER_STATE);
+  // How to ask, as of the last render, without restarting the effects below when it changes.
+  const how = useRef({ load, immutable });
+  useEffect(() => {
+    how.current = { load, immutable };
   });
-  const revalidate = useCallback(async () => {
-    await mutate();
-  }, [mutate]);
-  const reload = useCallback(() => void mutate(), [mutate]);
-  const loading = path !== null && (settled !== path || isLoading);
+  const ask = useCallback(
+    async (dedupe: boolean) => {
+      if (entry) await store.ask(entry, how.current.load, { immutable: how.current.immutable, dedupe });
+    },
+    [store, entry],
+  );
+  useEffect(() => {
+    void ask(true);
+  }, [ask]);
+  useEffect(() => {
+    if (!entry || refreshIntervalMs <= 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    // The next tick counts from the answer; none while the last request failed (its error shows).
+    const next = () => {
+      if (!stopped) timer = setTimeout(tick, refreshIntervalMs);
+    };
+    const tick = () => {
+      if (entry.state.error === undefined && isPageActive()) void ask(true).then(next);
+      else next();
+    };
+    next();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [entry, ask, refreshIntervalMs]);
+  const revalidate = useCallback(() => ask(false), [ask]);
+  const reload = useCallback(() => void ask(false), [ask]);
+
+  const current = state.data as T | undefined;
+  // The last answer shown, for while another path loads (kept while rendering, as useSettledPath does).
+  const [previous, setPrevious] = useState(current);
+  if (current !== undefined && current !== previous) setPrevious(current);
+  const data = current !== undefined ? current : keepPrevious ? previous : undefined;
+  const { error } = state;
+  const loading =
+    path !== null && (settled !== path || (current === undefined && (state.asking || error === undefined)));
   return {
     data: data ?? null,
     loading,
-    refreshing: !loading && isValidating,
+    refreshing: !loading && state.asking,
     error: error === undefined ? null : messageOf(error),
     notFound: error instanceof ApiError && error.status === 404,
     reload,

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { useSWRConfig } from 'swr';
+import { useAskAgain } from './api-data-scope';
 import type { BoardClientSocket, BoardTopic, PresencePerson } from '@/lib/protocol/board-events';
 import { createBoardSocket } from '../browser/board-socket';
 import { holdOpen } from '../browser/live-connections';
@@ -41,7 +41,7 @@ const EVERY_TOPIC = () => true;
  */
 export function useBoardChannel(boardId: string, options: BoardChannelOptions = {}): BoardChannel {
   const router = useRouter();
-  const { mutate } = useSWRConfig();
+  const askAgainWhere = useAskAgain();
   const [people, setPeople] = useState<PresencePerson[]>([]);
   const [status, setStatus] = useState<ChannelStatus>('connecting');
   // One connection for the page's lifetime, made in the browser only (the server render has
@@ -61,7 +61,7 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
     const connection = socket;
     const mine = (message: { boardId: string }) => message.boardId === boardId;
     const askAgain = (changed: (topic: BoardTopic) => boolean) =>
-      void mutate((key) => isStaleAfter(key, boardId, changed));
+      askAgainWhere((key) => isStaleAfter(key, boardId, changed));
     const afterCut = (s: ChannelStatus) => (s === 'live' || s === 'connecting' ? 'offline' : s);
     // Once the board is gone for this page, coming back online must not rejoin it.
     let ended = false;
@@ -131,7 +131,7 @@ export function useBoardChannel(boardId: string, options: BoardChannelOptions = 
       connection.removeAllListeners();
       connection.disconnect();
     };
-  }, [socket, boardId, router, mutate]);
+  }, [socket, boardId, router, askAgainWhere]);
 
   return { people, status, socket };
 }

@@ -23,7 +23,7 @@ export function useQuestions(boardId: string, attempt: number) {
   return useApiData<QuestionList>(questionsPath(boardId, attempt), { refreshOn: REFRESH_ON });
 }
 
-/** For the section menu: how many questions there are (the section's own request, shared by SWR). */
+/** For the section menu: how many questions there are (the section's own request, shared through the store). */
 export function useQuestionCount(boardId: string, attempt: number): number | undefined {
   return useQuestions(boardId, attempt).data?.questions.length;
 }

@@ -5,16 +5,15 @@ import { principalFromCookieHeader } from '../auth/token';
 import { principalForSession } from '../auth/sessions';
 import { importDebriefRecords } from '../attempts/debrief-import';
 import { purgeBoardDocuments } from '../boards/purge';
-import { closeDatabase, prepareDatabase, truncateWal } from '../db/connection';
+import type BetterSqlite3 from 'better-sqlite3';
+import { closeDatabase, type Db, prepareDatabase, truncateWal } from '../db/connection';
 import { env } from '../env';
 import { toError } from '../http/errors';
 import { docAccess } from '../permissions';
-import { postgresDocStorage } from '../update-log/postgres-storage';
 import { sqliteDocStorage } from '../update-log/sqlite-storage';
 import type { DocStorage } from '../yjs/storage';
 import type { DocAccess, Principal } from '../yjs/types';
 import { createYjsServer, type RevalidateFilter } from '../yjs/yjs-server';
-import { BoardLeases } from './board-leases';
 import { coalescedRechecks } from './board-rechecks';
 import { peerAddress } from './peer-address';
 import { fenceOf, refuseUpgrade, servedHere, servesDoc } from './served-here';
@@ -36,19 +35,23 @@ async function main(): Promise<void> {
   // Before any room exists: debriefs saved as records before they were documents become documents.
   await importDebriefRecords(database.kysely);
   // On PostgreSQL each board is served by the process holding its lease; on SQLite, by this one.
-  const leases =
+  // The leases and the fenced storage are loaded only there: on SQLite they would be heap for nothing.
+  const postgres =
     database.dialect === 'postgres'
-      ? new BoardLeases(
-          database.kysely,
-          randomUUID(),
-          peerAddress(),
-          () => yjs.boardsInUse(),
-          (boardIds, reason) => {
-            console.error(`sync process: no longer serving ${boardIds.length} board(s): ${reason}`);
-            for (const boardId of boardIds) yjs.closeBoard(boardId);
-          },
-        )
+      ? { ...(await import('./board-leases')), ...(await import('../update-log/postgres-storage')) }
       : null;
+  const leases = postgres
+    ? new postgres.BoardLeases(
+        database.kysely,
+        randomUUID(),
+        peerAddress(),
+        () => yjs.boardsInUse(),
+        (boardIds, reason) => {
+          console.error(`sync process: no longer serving ${boardIds.length} board(s): ${reason}`);
+          for (const boardId of boardIds) yjs.closeBoard(boardId);
+        },
+      )
+    : null;
   // The one permission function, for a socket's upgrade, its re-checks and (on PostgreSQL) its
   // appends after a narrowing: a dead session sees nothing, even if asked without isSessionLive.
   const accessOf = async (principal: Principal, docName: string): Promise<DocAccess> => {
@@ -56,21 +59,20 @@ async function main(): Promise<void> {
     return live ? docAccess(principal, docName) : 'none';
   };
   const recheckBoard = coalescedRechecks((boardId) => checkAgain({ boardId }));
-  const storage: DocStorage = database.sqlite
-    ? sqliteDocStorage(database.sqlite)
-    : postgresDocStorage(
-        database.kysely,
-        leases
-          ? fenceOf(leases, {
-              accessOf,
-              writersRefused: (refused) => {
-                for (const { writer, doc, now } of refused) yjs.closeOutdated(writer.sessionId, doc, now);
-              },
-              stopServing: (boardId) => yjs.closeBoard(boardId),
-              checkAgain: (boardIds) => boardIds.forEach(recheckBoard),
-            })
-          : undefined,
-      );
+  const storage: DocStorage =
+    postgres && leases
+      ? postgres.postgresDocStorage(
+          database.kysely,
+          fenceOf(leases, {
+            accessOf,
+            writersRefused: (refused) => {
+              for (const { writer, doc, now } of refused) yjs.closeOutdated(writer.sessionId, doc, now);
+            },
+            stopServing: (boardId) => yjs.closeBoard(boardId),
+            checkAgain: (boardIds) => boardIds.forEach(recheckBoard),
+          }),
+        )
+      : sqliteDocStorage(sqliteOf(database));
   const yjs = createYjsServer({
     storage,
     limits: env().REALTIME_LIMITS,
@@ -174,6 +176,12 @@ async function main(): Promise<void> {
   // Ctrl-C in a terminal reaches the whole process group; the web process decides, and says 'close'.
   process.on('SIGINT', () => undefined);
   send({ type: 'ready', pid: process.pid });
+}
+
+/** SQLite's raw connection, for the synchronous appends (always open on SQLite, server/db/connection.ts). */
+function sqliteOf(database: Db): BetterSqlite3.Database {
+  if (!database.sqlite) throw new Error('the sync process has neither PostgreSQL nor SQLite');
+  return database.sqlite;
 }
 
 /** The upgrade request as the web process parsed it, on the socket it handed over. */

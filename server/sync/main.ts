@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
-import { principalFromCookieHeader } from '../auth/token';
+import type { SessionClaims } from '../auth/principal';
 import { principalForSession } from '../auth/sessions';
 import { importDebriefRecords } from '../attempts/debrief-import';
 import { purgeBoardDocuments } from '../boards/purge';
@@ -76,7 +76,11 @@ async function main(): Promise<void> {
   const yjs = createYjsServer({
     storage,
     limits: env().REALTIME_LIMITS,
-    authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
+    // The session the web process found in the socket's cookie (its JWT verified there), if it is live.
+    authenticate: async (req: IncomingMessage) => {
+      const session = sessionOf.get(req);
+      return session ? principalForSession(session.sessionId, session.userId) : null;
+    },
     isSessionLive: async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,
     docAccess: accessOf,
   });
@@ -184,12 +188,16 @@ function sqliteOf(database: Db): BetterSqlite3.Database {
   return database.sqlite;
 }
 
+/** The session each handed-over upgrade's cookie names, as the web process verified it. */
+const sessionOf = new WeakMap<IncomingMessage, SessionClaims | null>();
+
 /** The upgrade request as the web process parsed it, on the socket it handed over. */
 function upgradeRequest(message: Extract<ToSyncProcess, { type: 'upgrade' }>, socket: Socket): IncomingMessage {
   const req = new IncomingMessage(socket);
   req.method = message.method;
   req.url = message.url;
   req.headers = message.headers;
+  sessionOf.set(req, message.session);
   return req;
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { SessionClaims } from '../auth/principal';
 import type { RevalidateFilter } from '../yjs/yjs-server';
 
 /**
@@ -13,8 +14,18 @@ import type { RevalidateFilter } from '../yjs/yjs-server';
 
 /** What the web process tells the sync process. */
 export type ToSyncProcess =
-  /** A websocket upgrade for /yjs/...: the request line and headers, and bytes read past them. */
-  | { type: 'upgrade'; method: string; url: string; headers: IncomingHttpHeaders; head: string }
+  /**
+   * A websocket upgrade for /yjs/...: the request line and headers, bytes read past them, and
+   * the session its cookie names, verified by the web process (null: none, or not valid).
+   */
+  | {
+      type: 'upgrade';
+      method: string;
+      url: string;
+      headers: IncomingHttpHeaders;
+      head: string;
+      session: SessionClaims | null;
+    }
   /** Access on a board (or of a session) shrank: re-check the matching open sockets, then answer `id`. */
   | { type: 'revalidate'; id: number; filter: RevalidateFilter }
   /**
@@ -65,6 +76,13 @@ function isHeaders(value: unknown): value is IncomingHttpHeaders {
   );
 }
 
+/** The session an upgrade's cookie names (null: not signed in). */
+function parseSession(value: unknown): SessionClaims | null | undefined {
+  if (value === null) return null;
+  if (!isFields(value) || !isString(value.sessionId) || !isString(value.userId)) return undefined;
+  return { sessionId: value.sessionId, userId: value.userId };
+}
+
 const FILTER_KEYS = ['boardId', 'userId', 'sessionId'] as const satisfies readonly (keyof RevalidateFilter)[];
 
 /** Which open sockets to re-check: by board, person and session, each optional (none: every socket). */
@@ -87,8 +105,10 @@ export function parseToSyncProcess(message: unknown): ToSyncProcess | null {
   switch (message.type) {
     case 'upgrade': {
       const { method, url, headers, head } = message;
+      const session = parseSession(message.session);
       if (!isString(method) || !isString(url) || !isHeaders(headers) || !isString(head)) return null;
-      return { type: 'upgrade', method, url, headers, head };
+      if (session === undefined) return null;
+      return { type: 'upgrade', method, url, headers, head, session };
     }
     case 'revalidate': {
       const filter = parseFilter(message.filter);

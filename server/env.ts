@@ -160,7 +160,8 @@ export function env(): Env {
   if (cached) return cached;
   const parsed = parseEnv(process.env);
   if (!parsed.ok) throw new Error(`Invalid environment: ${parsed.issues.join('; ')}`);
-  const dataDir = path.resolve(parsed.env.DATA_DIR);
+  // Where the operator says, outside the build: the bundler need not trace it (nor the whole project).
+  const dataDir = path.resolve(/* turbopackIgnore: true */ parsed.env.DATA_DIR);
   // Plans, letters and the session secret: for the owner only, whatever the umask or an older
   // version left (the database files are made 0600 where they are opened, server/db/connection.ts).
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });

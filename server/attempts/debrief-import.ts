@@ -1,7 +1,7 @@
 import { formatDocName } from '../../lib/doc-names';
 import { debriefUpdate } from '../../lib/plan/debrief';
 import { EMPTY_DEBRIEF } from '../../lib/plan/debrief-values';
-import { DebriefSchema } from '../../lib/schemas/debrief';
+import type { DebriefSchema } from '../../lib/schemas/debrief';
 import type { Tx } from '../db/immediate';
 
 function parseJson(text: string): unknown {
@@ -29,6 +29,8 @@ function parseJson(text: string): unknown {
  */
 export async function importDebriefRecords(q: Tx): Promise<void> {
   const rows = await q.selectFrom('debriefs').selectAll().execute();
+  // The schema (and zod with it, 2.7 MB of the sync process's heap) only when a record is copied.
+  let schema: typeof DebriefSchema | undefined;
   for (const row of rows) {
     const doc = formatDocName({ kind: 'debrief', boardId: row.board_id, attempt: row.attempt });
     const hasLog = await q
@@ -39,7 +41,8 @@ export async function importDebriefRecords(q: Tx): Promise<void> {
       .limit(1)
       .executeTakeFirst();
     if (hasLog) continue;
-    const parsed = DebriefSchema.safeParse({
+    schema ??= (await import('../../lib/schemas/debrief')).DebriefSchema;
+    const parsed = schema.safeParse({
       outcome: row.outcome,
       wentWrong: parseJson(row.went_wrong),
       details: row.details,

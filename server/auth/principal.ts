@@ -7,3 +7,12 @@ export interface Principal {
   /** The session was opened as a shared or family computer: nothing of a board is kept in the browser. */
   shared: boolean;
 }
+
+/**
+ * Who a session token names, once its signature and expiry are verified; whether that session
+ * is still live is a separate check (principalForSession).
+ */
+export interface SessionClaims {
+  sessionId: string;
+  userId: string;
+}

@@ -1,14 +1,14 @@
 import { parseCookie } from 'cookie';
 import { decode } from 'next-auth/jwt';
 import { env } from '../env';
-import type { Principal } from './principal';
+import type { Principal, SessionClaims } from './principal';
 import { principalForSession } from './sessions';
 
 /** next-auth names its cookie with a __Secure- prefix when served over https. */
 export const SESSION_COOKIE_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'] as const;
 
-/** Verifies a session cookie value: signature and expiry of the JWT, then the live session row. */
-export async function principalFromSessionToken(token: string | undefined): Promise<Principal | null> {
+/** Verifies a session cookie value: signature and expiry of the JWT (not yet the session row). */
+export async function claimsFromSessionToken(token: string | undefined): Promise<SessionClaims | null> {
   if (!token) return null;
   let payload: Awaited<ReturnType<typeof decode>>;
   try {
@@ -19,7 +19,13 @@ export async function principalFromSessionToken(token: string | undefined): Prom
   const sid = payload?.sid;
   const uid = payload?.uid;
   if (typeof sid !== 'string' || typeof uid !== 'string') return null;
-  return principalForSession(sid, uid);
+  return { sessionId: sid, userId: uid };
+}
+
+/** Verifies a session cookie value: signature and expiry of the JWT, then the live session row. */
+export async function principalFromSessionToken(token: string | undefined): Promise<Principal | null> {
+  const claims = await claimsFromSessionToken(token);
+  return claims ? principalForSession(claims.sessionId, claims.userId) : null;
 }
 
 /**
@@ -55,6 +61,14 @@ export function sessionTokenFrom(header: string | undefined): string | undefined
     if (values[0]) return values[0];
   }
   return undefined;
+}
+
+/**
+ * The verified claims of a raw Cookie header's session token: what the web process hands the
+ * sync process with a document socket, which checks that the session is live.
+ */
+export function claimsFromCookieHeader(header: string | undefined): Promise<SessionClaims | null> {
+  return claimsFromSessionToken(sessionTokenFrom(header));
 }
 
 /** The signed-in person behind a raw Cookie header (requests, websocket upgrades, socket.io). */

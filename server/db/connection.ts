@@ -2,11 +2,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { env } from '../env';
 import { migrate } from './migrations';
-import { migratePostgres } from './migrations-postgres';
-import { postgresTypes } from './postgres-types';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import type { Database } from './schema';
 
@@ -59,19 +57,28 @@ export function openDatabase(file: string): SqliteDb {
 
 /**
  * A pool on PostgreSQL. Several processes share the database: migrations take a lock there
- * (migrations-postgres.ts), so processes starting together apply each one once.
+ * (migrations-postgres.ts), so processes starting together apply each one once. `pg`, its types
+ * and the migrations are loaded here, when first needed: on SQLite (the default) no process holds
+ * them (1.8 MB of the sync process's heap, docs/performance.md).
  */
 export function openPostgres(url: string, poolSize = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
-  // An idle client whose server went away (a restart) reports here; the pool replaces it on
-  // the next query. Without a listener the error would end the process.
-  pool.on('error', (error) => console.error('database: idle connection lost', error.message));
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const ready = migratePostgres(pool);
+  const opening = openPool(url, poolSize);
+  // Kysely takes its pool once, at its first query.
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: () => opening }) });
+  const ready = opening.then(async (pool) => (await import('./migrations-postgres')).migratePostgres(pool));
   // Awaited by whoever starts the process (prepareDatabase); this keeps a failure from being
   // reported twice as unhandled.
   ready.catch(() => undefined);
   return { dialect: 'postgres', sqlite: null, kysely, ready };
+}
+
+async function openPool(url: string, poolSize: number): Promise<pg.Pool> {
+  const [{ default: pgModule }, { postgresTypes }] = await Promise.all([import('pg'), import('./postgres-types')]);
+  const pool = new pgModule.Pool({ connectionString: url, max: poolSize, types: postgresTypes });
+  // An idle client whose server went away (a restart) reports here; the pool replaces it on
+  // the next query. Without a listener the error would end the process.
+  pool.on('error', (error) => console.error('database: idle connection lost', error.message));
+  return pool;
 }
 
 const DB_KEY = Symbol.for('intervention-board.db');

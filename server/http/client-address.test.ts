@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { resolveClientAddress } from './client-address';
-import { parseProxyRange, TrustedProxies, TrustedProxiesFromEnv } from './trusted-proxies';
+import { parseProxyRange, parseTrustedProxies, TrustedProxies } from './trusted-proxies';
 
 const proxies = new TrustedProxies([
   { address: '10.0.0.1', prefix: 32, family: 'ipv4' },
@@ -48,7 +48,9 @@ test('TRUSTED_PROXIES takes addresses and CIDR ranges, and refuses anything else
   for (const bad of ['10.0.0.0/33', '10.0.0/8', 'proxy.local', '10.0.0.1/8/8', '10.0.0.1/x', '::1/129', '']) {
     assert.equal(parseProxyRange(bad), null, bad);
   }
-  assert.deepEqual(TrustedProxiesFromEnv.parse(undefined), []);
-  assert.equal(TrustedProxiesFromEnv.parse('127.0.0.1, 10.0.0.0/8,').length, 2);
-  assert.equal(TrustedProxiesFromEnv.safeParse('127.0.0.1,localhost').success, false);
+  assert.deepEqual(parseTrustedProxies(undefined), { ranges: [], issues: [] });
+  assert.equal(parseTrustedProxies('127.0.0.1, 10.0.0.0/8,').ranges.length, 2);
+  assert.deepEqual(parseTrustedProxies('127.0.0.1,localhost').issues, [
+    '"localhost" is not an IP address or CIDR range',
+  ]);
 });

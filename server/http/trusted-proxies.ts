@@ -1,5 +1,4 @@
 import { BlockList, isIP } from 'node:net';
-import { z } from 'zod';
 
 /** One trusted proxy: an address, or a range in CIDR notation. */
 export interface ProxyRange {
@@ -25,23 +24,24 @@ export function parseProxyRange(entry: string): ProxyRange | null {
   return prefix <= bits ? { address, prefix, family } : null;
 }
 
-/** TRUSTED_PROXIES: comma-separated addresses or ranges; a malformed entry fails at start. */
-export const TrustedProxiesFromEnv = z
-  .string()
-  .optional()
-  .transform((text, ctx): ProxyRange[] => {
-    const entries = (text ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
-    const ranges: ProxyRange[] = [];
-    for (const entry of entries) {
-      const range = parseProxyRange(entry);
-      if (range) ranges.push(range);
-      else ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR range` });
-    }
-    return ranges;
-  });
+/**
+ * TRUSTED_PROXIES: comma-separated addresses or ranges (empty entries are skipped). Each
+ * malformed entry is an issue, which fails the start (server/env.ts).
+ */
+export function parseTrustedProxies(text: string | undefined): { ranges: ProxyRange[]; issues: string[] } {
+  const entries = (text ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const ranges: ProxyRange[] = [];
+  const issues: string[] = [];
+  for (const entry of entries) {
+    const range = parseProxyRange(entry);
+    if (range) ranges.push(range);
+    else issues.push(`"${entry}" is not an IP address or CIDR range`);
+  }
+  return { ranges, issues };
+}
 
 /** Answers whether an address belongs to a trusted proxy (an IPv4-mapped IPv6 address counts as its IPv4). */
 export class TrustedProxies {

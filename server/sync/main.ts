@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
-import { principalFromCookieHeader } from '../auth/token';
+import type { SessionClaims } from '../auth/principal';
 import { principalForSession } from '../auth/sessions';
 import { importDebriefRecords } from '../attempts/debrief-import';
 import { purgeBoardDocuments } from '../boards/purge';
-import { closeDatabase, prepareDatabase, truncateWal } from '../db/connection';
+import type BetterSqlite3 from 'better-sqlite3';
+import { closeDatabase, type Db, prepareDatabase, truncateWal } from '../db/connection';
 import { env } from '../env';
 import { toError } from '../http/errors';
 import { docAccess } from '../permissions';
-import { postgresDocStorage } from '../update-log/postgres-storage';
 import { sqliteDocStorage } from '../update-log/sqlite-storage';
 import type { DocStorage } from '../yjs/storage';
 import type { DocAccess, Principal } from '../yjs/types';
 import { createYjsServer, type RevalidateFilter } from '../yjs/yjs-server';
-import { BoardLeases } from './board-leases';
 import { coalescedRechecks } from './board-rechecks';
 import { peerAddress } from './peer-address';
 import { fenceOf, refuseUpgrade, servedHere, servesDoc } from './served-here';
@@ -36,19 +35,23 @@ async function main(): Promise<void> {
   // Before any room exists: debriefs saved as records before they were documents become documents.
   await importDebriefRecords(database.kysely);
   // On PostgreSQL each board is served by the process holding its lease; on SQLite, by this one.
-  const leases =
+  // The leases and the fenced storage are loaded only there: on SQLite they would be heap for nothing.
+  const postgres =
     database.dialect === 'postgres'
-      ? new BoardLeases(
-          database.kysely,
-          randomUUID(),
-          peerAddress(),
-          () => yjs.boardsInUse(),
-          (boardIds, reason) => {
-            console.error(`sync process: no longer serving ${boardIds.length} board(s): ${reason}`);
-            for (const boardId of boardIds) yjs.closeBoard(boardId);
-          },
-        )
+      ? { ...(await import('./board-leases')), ...(await import('../update-log/postgres-storage')) }
       : null;
+  const leases = postgres
+    ? new postgres.BoardLeases(
+        database.kysely,
+        randomUUID(),
+        peerAddress(),
+        () => yjs.boardsInUse(),
+        (boardIds, reason) => {
+          console.error(`sync process: no longer serving ${boardIds.length} board(s): ${reason}`);
+          for (const boardId of boardIds) yjs.closeBoard(boardId);
+        },
+      )
+    : null;
   // The one permission function, for a socket's upgrade, its re-checks and (on PostgreSQL) its
   // appends after a narrowing: a dead session sees nothing, even if asked without isSessionLive.
   const accessOf = async (principal: Principal, docName: string): Promise<DocAccess> => {
@@ -56,25 +59,28 @@ async function main(): Promise<void> {
     return live ? docAccess(principal, docName) : 'none';
   };
   const recheckBoard = coalescedRechecks((boardId) => checkAgain({ boardId }));
-  const storage: DocStorage = database.sqlite
-    ? sqliteDocStorage(database.sqlite)
-    : postgresDocStorage(
-        database.kysely,
-        leases
-          ? fenceOf(leases, {
-              accessOf,
-              writersRefused: (refused) => {
-                for (const { writer, doc, now } of refused) yjs.closeOutdated(writer.sessionId, doc, now);
-              },
-              stopServing: (boardId) => yjs.closeBoard(boardId),
-              checkAgain: (boardIds) => boardIds.forEach(recheckBoard),
-            })
-          : undefined,
-      );
+  const storage: DocStorage =
+    postgres && leases
+      ? postgres.postgresDocStorage(
+          database.kysely,
+          fenceOf(leases, {
+            accessOf,
+            writersRefused: (refused) => {
+              for (const { writer, doc, now } of refused) yjs.closeOutdated(writer.sessionId, doc, now);
+            },
+            stopServing: (boardId) => yjs.closeBoard(boardId),
+            checkAgain: (boardIds) => boardIds.forEach(recheckBoard),
+          }),
+        )
+      : sqliteDocStorage(sqliteOf(database));
   const yjs = createYjsServer({
     storage,
     limits: env().REALTIME_LIMITS,
-    authenticate: async (req: IncomingMessage) => principalFromCookieHeader(req.headers.cookie),
+    // The session the web process found in the socket's cookie (its JWT verified there), if it is live.
+    authenticate: async (req: IncomingMessage) => {
+      const session = sessionOf.get(req);
+      return session ? principalForSession(session.sessionId, session.userId) : null;
+    },
     isSessionLive: async (principal) => (await principalForSession(principal.sessionId, principal.userId)) !== null,
     docAccess: accessOf,
   });
@@ -176,12 +182,22 @@ async function main(): Promise<void> {
   send({ type: 'ready', pid: process.pid });
 }
 
+/** SQLite's raw connection, for the synchronous appends (always open on SQLite, server/db/connection.ts). */
+function sqliteOf(database: Db): BetterSqlite3.Database {
+  if (!database.sqlite) throw new Error('the sync process has neither PostgreSQL nor SQLite');
+  return database.sqlite;
+}
+
+/** The session each handed-over upgrade's cookie names, as the web process verified it. */
+const sessionOf = new WeakMap<IncomingMessage, SessionClaims | null>();
+
 /** The upgrade request as the web process parsed it, on the socket it handed over. */
 function upgradeRequest(message: Extract<ToSyncProcess, { type: 'upgrade' }>, socket: Socket): IncomingMessage {
   const req = new IncomingMessage(socket);
   req.method = message.method;
   req.url = message.url;
   req.headers = message.headers;
+  sessionOf.set(req, message.session);
   return req;
 }
 

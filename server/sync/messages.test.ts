@@ -9,8 +9,10 @@ test('upgrades, revalidations, board drops and close are parsed as sent', () => 
     url: '/yjs/board/b1/attempt/1',
     headers: { cookie: 'a=b', 'x-list': ['1', '2'] },
     head: '',
+    session: { sessionId: 's1', userId: 'u1' },
   };
   assert.deepEqual(parseToSyncProcess(upgrade), upgrade);
+  assert.deepEqual(parseToSyncProcess({ ...upgrade, session: null }), { ...upgrade, session: null });
   assert.deepEqual(parseToSyncProcess({ type: 'revalidate', id: 3, filter: { boardId: 'b1' } }), {
     type: 'revalidate',
     id: 3,
@@ -38,9 +40,14 @@ test('anything else is refused, never half-read', () => {
     'close',
     [],
     { type: 'restart' },
-    { type: 'upgrade', method: 'GET', url: '/yjs/x', headers: { cookie: 3 }, head: '' },
-    { type: 'upgrade', method: 'GET', url: '/yjs/x', headers: {} },
-    { type: 'upgrade', method: 'GET', url: 7, headers: {}, head: '' },
+    { type: 'upgrade', method: 'GET', url: '/yjs/x', headers: { cookie: 3 }, head: '', session: null },
+    { type: 'upgrade', method: 'GET', url: '/yjs/x', headers: {}, session: null },
+    { type: 'upgrade', method: 'GET', url: 7, headers: {}, head: '', session: null },
+    // Who the socket is comes from the web process's check of its cookie, or it is nobody: never guessed.
+    { type: 'upgrade', method: 'GET', url: '/yjs/x', headers: {}, head: '' },
+    { type: 'upgrade', method: 'GET', url: '/yjs/x', headers: {}, head: '', session: { sessionId: 's1' } },
+    { type: 'upgrade', method: 'GET', url: '/yjs/x', headers: {}, head: '', session: { sessionId: 's1', userId: 2 } },
+    { type: 'upgrade', method: 'GET', url: '/yjs/x', headers: {}, head: '', session: 'u1' },
     { type: 'revalidate' },
     { type: 'revalidate', id: 1, filter: { boardId: 5 } },
     // Without its id the web process could not be told when it is done.

@@ -1,71 +1,155 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { z } from 'zod';
+import type { SessionClaims } from '../auth/principal';
 import type { RevalidateFilter } from '../yjs/yjs-server';
 
 /**
  * What the web process and the sync process tell each other over the IPC channel (see
  * sync-process.ts). The channel carries JSON; an upgrade travels with its socket as the message's
  * handle. Each side parses what it receives: anything else is logged and dropped, never half-read.
+ * A parsed message holds only the fields below, whatever else was sent.
+ *
+ * Checked by plain code rather than zod: the sync process loads nothing else that needs zod, which
+ * was 2.7 MB of its heap (docs/performance.md, "What should change next", item 8).
  */
 
-/** Answers are matched to requests by this id. */
-const RequestId = z.number().int().nonnegative();
-
-const HeaderValues = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.undefined()]));
-/** Node types a few headers more narrowly than a record can (set-cookie as string[]); HeaderValues does the check. */
-const Headers = z.custom<IncomingHttpHeaders>((value) => HeaderValues.safeParse(value).success);
-
-const Filter = z.object({
-  boardId: z.string().optional(),
-  userId: z.string().optional(),
-  sessionId: z.string().optional(),
-}) satisfies z.ZodType<RevalidateFilter>;
-
 /** What the web process tells the sync process. */
-const ToSyncProcessSchema = z.discriminatedUnion('type', [
-  /** A websocket upgrade for /yjs/...: the request line and headers, and bytes read past them. */
-  z.object({ type: z.literal('upgrade'), method: z.string(), url: z.string(), headers: Headers, head: z.string() }),
+export type ToSyncProcess =
+  /**
+   * A websocket upgrade for /yjs/...: the request line and headers, bytes read past them, and
+   * the session its cookie names, verified by the web process (null: none, or not valid).
+   */
+  | {
+      type: 'upgrade';
+      method: string;
+      url: string;
+      headers: IncomingHttpHeaders;
+      head: string;
+      session: SessionClaims | null;
+    }
   /** Access on a board (or of a session) shrank: re-check the matching open sockets, then answer `id`. */
-  z.object({ type: z.literal('revalidate'), id: RequestId, filter: Filter }),
+  | { type: 'revalidate'; id: number; filter: RevalidateFilter }
   /**
    * A board was deleted: close its sockets, discard its rooms, remove its stored documents and
    * empty the write-ahead log of them, then answer `id`. Never an empty id, which could be taken
    * for every board.
    */
-  z.object({ type: z.literal('drop-board'), id: RequestId, boardId: z.string().min(1) }),
+  | { type: 'drop-board'; id: number; boardId: string }
   /** An edit the server made (run mode's debrief entry): apply it as `userId`'s, then answer `id`. */
-  z.object({
-    type: z.literal('apply-update'),
-    id: RequestId,
-    doc: z.string().min(1).max(512),
-    userId: z.string().min(1).max(64),
-    update: z.string().max(2 * 1024 * 1024),
-  }),
+  | { type: 'apply-update'; id: number; doc: string; userId: string; update: string }
   /** Close every socket (rooms checkpointed) and exit. */
-  z.object({ type: z.literal('close') }),
-]);
-export type ToSyncProcess = z.infer<typeof ToSyncProcessSchema>;
+  | { type: 'close' };
 
 /** What the sync process tells the web process. */
-const FromSyncProcessSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), pid: z.number() }),
+export type FromSyncProcess =
+  | { type: 'ready'; pid: number }
   /** Every socket the revalidation `id` matched was re-checked (and closed if its access shrank). */
-  z.object({ type: z.literal('revalidated'), id: RequestId }),
+  | { type: 'revalidated'; id: number }
   /** The board of drop-board `id` is gone from this process's rooms and from the files. */
-  z.object({ type: z.literal('dropped'), id: RequestId }),
+  | { type: 'dropped'; id: number }
   /** The server edit `id` was stored and sent (ok), or not stored at all. */
-  z.object({ type: z.literal('applied'), id: RequestId, ok: z.boolean() }),
-]);
-export type FromSyncProcess = z.infer<typeof FromSyncProcessSchema>;
+  | { type: 'applied'; id: number; ok: boolean };
+
+/** The largest server edit, base64 (2 MiB of text). */
+const MAX_UPDATE_CHARS = 2 * 1024 * 1024;
+
+type Fields = { [key: string]: unknown };
+
+function isFields(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** A string of `min` to `max` characters (UTF-16 code units, as String.length counts). */
+const isStringOf = (value: unknown, min: number, max: number): value is string =>
+  typeof value === 'string' && value.length >= min && value.length <= max;
+
+/** Answers are matched to requests by this id: a whole number, 0 or more. */
+const isRequestId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** Header values as Node gives them: a string, a list of strings (set-cookie), or absent. */
+function isHeaders(value: unknown): value is IncomingHttpHeaders {
+  if (!isFields(value)) return false;
+  return Object.values(value).every(
+    (header) => header === undefined || isString(header) || (Array.isArray(header) && header.every(isString)),
+  );
+}
+
+/** The session an upgrade's cookie names (null: not signed in). */
+function parseSession(value: unknown): SessionClaims | null | undefined {
+  if (value === null) return null;
+  if (!isFields(value) || !isString(value.sessionId) || !isString(value.userId)) return undefined;
+  return { sessionId: value.sessionId, userId: value.userId };
+}
+
+const FILTER_KEYS = ['boardId', 'userId', 'sessionId'] as const satisfies readonly (keyof RevalidateFilter)[];
+
+/** Which open sockets to re-check: by board, person and session, each optional (none: every socket). */
+function parseFilter(value: unknown): RevalidateFilter | null {
+  if (!isFields(value)) return null;
+  const filter: RevalidateFilter = {};
+  for (const key of FILTER_KEYS) {
+    const part = value[key];
+    if (part === undefined) continue;
+    if (!isString(part)) return null;
+    filter[key] = part;
+  }
+  return filter;
+}
 
 /** Parses a message from the web process; null for anything else. */
 export function parseToSyncProcess(message: unknown): ToSyncProcess | null {
-  const parsed = ToSyncProcessSchema.safeParse(message);
-  return parsed.success ? parsed.data : null;
+  if (!isFields(message)) return null;
+  const { id } = message;
+  switch (message.type) {
+    case 'upgrade': {
+      const { method, url, headers, head } = message;
+      const session = parseSession(message.session);
+      if (!isString(method) || !isString(url) || !isHeaders(headers) || !isString(head)) return null;
+      if (session === undefined) return null;
+      return { type: 'upgrade', method, url, headers, head, session };
+    }
+    case 'revalidate': {
+      const filter = parseFilter(message.filter);
+      if (!isRequestId(id) || !filter) return null;
+      return { type: 'revalidate', id, filter };
+    }
+    case 'drop-board': {
+      const { boardId } = message;
+      if (!isRequestId(id) || !isStringOf(boardId, 1, Infinity)) return null;
+      return { type: 'drop-board', id, boardId };
+    }
+    case 'apply-update': {
+      const { doc, userId, update } = message;
+      if (!isRequestId(id) || !isStringOf(doc, 1, 512) || !isStringOf(userId, 1, 64)) return null;
+      if (!isStringOf(update, 0, MAX_UPDATE_CHARS)) return null;
+      return { type: 'apply-update', id, doc, userId, update };
+    }
+    case 'close':
+      return { type: 'close' };
+    default:
+      return null;
+  }
 }
 
 /** Parses a message from the sync process; null for anything else. */
 export function parseFromSyncProcess(message: unknown): FromSyncProcess | null {
-  const parsed = FromSyncProcessSchema.safeParse(message);
-  return parsed.success ? parsed.data : null;
+  if (!isFields(message)) return null;
+  const { id } = message;
+  switch (message.type) {
+    case 'ready': {
+      const { pid } = message;
+      return typeof pid === 'number' && Number.isFinite(pid) ? { type: 'ready', pid } : null;
+    }
+    case 'revalidated':
+    case 'dropped':
+      return isRequestId(id) ? { type: message.type, id } : null;
+    case 'applied': {
+      const { ok } = message;
+      return isRequestId(id) && typeof ok === 'boolean' ? { type: 'applied', id, ok } : null;
+    }
+    default:
+      return null;
+  }
 }

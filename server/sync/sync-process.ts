@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
+import { claimsFromCookieHeader } from '../auth/token';
 import { db } from '../db/connection';
 import { toError } from '../http/errors';
 import type { RevalidateFilter } from '../yjs/yjs-server';
@@ -169,21 +170,37 @@ export async function startSyncProcess(): Promise<SyncProcess> {
   const { dialect, kysely } = db();
   const router = dialect === 'postgres' ? upgradeRouter(kysely, peerAddress()) : null;
 
-  /** Hands the socket to this process's sync process. */
+  /**
+   * Hands the socket to this process's sync process, with the session its cookie names: the
+   * JWT's signature and expiry are verified here, where next-auth is loaded anyway (its decoder
+   * would be a tenth of the sync process's heap), and the sync process checks that the session
+   * is live before anything else, as for every socket.
+   */
   function handOver(req: IncomingMessage, socket: Socket, head: Buffer): void {
     if (stopping || !child.connected) return refuse(socket, 503);
-    const message: ToSyncProcess = {
-      type: 'upgrade',
-      method: req.method ?? 'GET',
-      url: req.url ?? '',
-      headers: req.headers,
-      head: head.toString('base64'),
-    };
     stopReading(socket);
-    // The socket is the sync process's from here: this process closes its own copy once sent.
-    child.send(message, socket, (error: Error | null) => {
-      if (error) socket.destroy();
-    });
+    claimsFromCookieHeader(req.headers.cookie).then(
+      (session) => {
+        if (socket.destroyed) return;
+        if (stopping || !child.connected) return refuse(socket, 503);
+        const message: ToSyncProcess = {
+          type: 'upgrade',
+          method: req.method ?? 'GET',
+          url: req.url ?? '',
+          headers: req.headers,
+          head: head.toString('base64'),
+          session,
+        };
+        // The socket is the sync process's from here: this process closes its own copy once sent.
+        child.send(message, socket, (error: Error | null) => {
+          if (error) socket.destroy();
+        });
+      },
+      (error: unknown) => {
+        console.error('upgrade: the session could not be checked', toError(error));
+        refuse(socket, 503);
+      },
+    );
   }
 
   return {

@@ -59,6 +59,18 @@ export function onPostgres(): boolean {
  * temporary data folder (and, on PostgreSQL, a database of its own), in its own process group
  * so that nothing is left listening.
  */
+/** The settings every test server runs with: production, on `port` of 127.0.0.1, its data in `dataDir`. */
+export function productionServerEnv(port: number, dataDir: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  };
+}
+
 export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'board-test-'));
@@ -74,12 +86,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
         cwd: path.resolve(__dirname, '../..'),
         env: {
           ...process.env,
-          NODE_ENV: 'production',
-          NEXT_TELEMETRY_DISABLED: '1',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          DATA_DIR: dataDir,
-          NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+          ...productionServerEnv(port, dataDir),
           ...(database ? { DATABASE_URL: database.url } : {}),
           ...options.env,
         },

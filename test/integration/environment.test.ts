@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { freePort } from '../helpers/server';
+import { freePort, productionServerEnv } from '../helpers/server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'board-env-test-'));
@@ -45,16 +45,7 @@ function outcome(proc: ChildProcess): Promise<{ code: number | null; output: str
 
 function settings(port: number, bad: Record<string, string>): NodeJS.ProcessEnv {
   const { DATABASE_URL: _onPostgres, ...inherited } = process.env;
-  return {
-    ...inherited,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    ...bad,
-  };
+  return { ...inherited, ...productionServerEnv(port, dataDir), ...bad };
 }
 
 test('the server refuses to start on a bad setting of the sync process, and says which', async () => {
